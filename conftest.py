@@ -1,0 +1,79 @@
+"""Shared test setup: a private data directory and a small cast of runners."""
+
+import os
+import tempfile
+
+os.environ.setdefault("MILEPOST_DATA_DIR", tempfile.mkdtemp(prefix="milepost-test-"))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def alice(django_user_model):
+    user = django_user_model.objects.create_user("alice", "alice@example.org", "correct horse 42")
+    user.profile.name = "Alice"
+    user.profile.weekly_minutes = 240
+    user.profile.save()
+    return user
+
+
+@pytest.fixture
+def bob(django_user_model):
+    return django_user_model.objects.create_user("bob", "bob@example.org", "battery staple 42")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def travel(monkeypatch):
+    """Moves Milepost's clock: travel(days=4) makes it four days later from then on."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from milepost import clock
+
+    offset = timedelta()
+
+    def move(**delta):
+        nonlocal offset
+        offset += timedelta(**delta)
+        monkeypatch.setattr(clock, "now", lambda: timezone.now() + offset)
+
+    return move
+
+
+@pytest.fixture
+def make_round():
+    """A round of the given runner, brought to the given stage with a few notes."""
+    from milepost.reflection.models import Note, Round, RoundTheme, Stage, ThemeStatus
+
+    def make(owner, stage=Stage.BRAINSTORM, notes=None, themes=("numbers", "social")):
+        round = Round.objects.create(owner=owner, reason="new_cycle", stage=stage)
+        if notes is None:
+            notes = {"drive": "I check my watch stats before coffee."}
+        for question, text in notes.items():
+            Note.objects.create(round=round, question=question, text=text)
+        if Stage.values.index(stage) > Stage.values.index(Stage.THEMES):
+            for i, key in enumerate(themes):
+                RoundTheme.objects.create(
+                    round=round, key=key, status=ThemeStatus.CONFIRMED, most_important=i == 0
+                )
+        return round
+
+    return make
+
+
+@pytest.fixture
+def make_goal():
+    from milepost.goals.models import Goal
+
+    def make(owner, round=None, **fields):
+        defaults = dict(title="Run to the lighthouse with Sam", themes=["social"])
+        return Goal.objects.create(owner=owner, round=round, **{**defaults, **fields})
+
+    return make

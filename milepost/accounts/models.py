@@ -1,0 +1,78 @@
+import zoneinfo
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from milepost import clock
+
+KM_PER_MILE = 1.609344
+
+
+class Units(models.TextChoices):
+    KM = "km", "Kilometres"
+    MI = "mi", "Miles"
+
+
+class Category(models.TextChoices):
+    # Only used to pick age-graded and qualifying tables; optional.
+    NONE = "", "Prefer not to say"
+    WOMEN = "women", "Women"
+    MEN = "men", "Men"
+    NONBINARY = "nonbinary", "Non-binary"
+
+
+def time_zone_choices():
+    return [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz or tz == "UTC"]
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField("Your name", max_length=100, blank=True)
+    units = models.CharField(max_length=2, choices=Units, default=Units.KM)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    category = models.CharField(max_length=10, choices=Category, blank=True, default="")
+    weekly_minutes = models.PositiveSmallIntegerField(
+        "Time for running each week (minutes)", null=True, blank=True
+    )
+
+    def __str__(self):
+        return self.name or self.user.get_username()
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.user.get_username()
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+
+class LoginFailureQuerySet(models.QuerySet):
+    def recent(self):
+        since = clock.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+        return self.filter(at__gte=since)
+
+    def is_locked(self, username: str, address: str) -> bool:
+        recent = self.recent()
+        limit = settings.LOGIN_MAX_FAILURES
+        by_name = recent.filter(username__iexact=username).count() >= limit
+        # An address gets more room: a club may share one.
+        by_address = bool(address) and recent.filter(address=address).count() >= limit * 4
+        return by_name or by_address
+
+
+class LoginFailure(models.Model):
+    username = models.CharField(max_length=150, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = LoginFailureQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.username} at {self.at:%Y-%m-%d %H:%M}"

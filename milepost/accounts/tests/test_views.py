@@ -1,0 +1,113 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_runner_signs_up_and_lands_on_their_profile(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"username": "carol", "password1": "a long trail run", "password2": "a long trail run"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:profile")
+    carol = get_user_model().objects.get(username="carol")
+    assert carol.password.startswith("argon2")
+    assert carol.profile.units == "km"
+
+
+def test_a_bad_signup_explains_and_keeps_the_name(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"username": "carol", "password1": "a long trail run", "password2": "different"},
+    )
+    assert response.status_code == 200
+    assert "password fields didn" in response.content.decode()
+    assert 'value="carol"' in response.content.decode()
+
+
+def test_log_in_and_out(client, alice):
+    response = client.post(
+        reverse("accounts:login"), {"username": "alice", "password": "correct horse 42"}
+    )
+    assert response["Location"] == reverse("dashboard")
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("dashboard"))["Location"].startswith(reverse("accounts:login"))
+
+
+def test_failed_logins_are_rate_limited(client, alice, settings):
+    settings.LOGIN_MAX_FAILURES = 3
+    for _ in range(3):
+        client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "alice", "password": "correct horse 42"}
+    )
+    assert response.status_code == 200
+    assert "Too many sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_lockout_ends_after_the_window(client, alice, settings, travel):
+    settings.LOGIN_MAX_FAILURES = 2
+    for _ in range(2):
+        client.post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
+    travel(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1)
+    response = client.post(
+        reverse("accounts:login"), {"username": "alice", "password": "correct horse 42"}
+    )
+    assert response.status_code == 302
+
+
+def test_change_password(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "correct horse 42",
+            "new_password1": "hills before breakfast",
+            "new_password2": "hills before breakfast",
+        },
+    )
+    assert response["Location"] == reverse("accounts:password_change_done")
+    alice.refresh_from_db()
+    assert alice.check_password("hills before breakfast")
+
+
+def test_profile_saves_units_time_zone_and_budget(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:profile"),
+        {
+            "name": "Alice A.",
+            "units": "mi",
+            "time_zone": "Europe/London",
+            "birth_year": "1974",
+            "category": "women",
+            "weekly_minutes": "180",
+        },
+    )
+    assert response.status_code == 302
+    alice.profile.refresh_from_db()
+    assert (alice.profile.units, alice.profile.time_zone) == ("mi", "Europe/London")
+    assert (alice.profile.birth_year, alice.profile.weekly_minutes) == (1974, 180)
+
+
+def test_profile_errors_keep_what_was_typed(alice_client):
+    response = alice_client.post(
+        reverse("accounts:profile"),
+        {"name": "Alice A.", "units": "km", "time_zone": "Mars/Olympus", "birth_year": "2024"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Select a valid choice" in body
+    assert "too recent" in body
+    assert 'value="Alice A."' in body
+
+
+def test_forms_are_csrf_protected(alice):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    response = strict.post(reverse("accounts:profile"), {"name": "x"})
+    assert response.status_code == 403

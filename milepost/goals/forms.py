@@ -1,0 +1,148 @@
+from django import forms
+from django.conf import settings
+
+from milepost.reflection.models import theme_choices
+
+from .models import Goal, Horizon, Kind, Metric, Period, Step
+from .targets import TargetError, parse_target, race_distance_choices, target_initial
+
+
+class GoalForm(forms.ModelForm):
+    themes = forms.MultipleChoiceField(
+        label="Which of your themes does it serve?",
+        choices=theme_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    target = forms.CharField(
+        label="Target",
+        required=False,
+        help_text="For example 20 km, 12 mi, 3 hours, 4 runs, 30 days, or a time like 1:58:00.",
+    )
+    race = forms.ChoiceField(label="Race distance", choices=race_distance_choices, required=False)
+
+    class Meta:
+        model = Goal
+        fields = (
+            "title",
+            "size",
+            "horizon",
+            "target_date",
+            "feeling",
+            "themes",
+            "why",
+            "kind",
+            "metric",
+            "period",
+        )
+        widgets = {
+            "size": forms.RadioSelect,
+            "horizon": forms.RadioSelect,
+            "feeling": forms.RadioSelect,
+            "kind": forms.RadioSelect,
+            "target_date": forms.DateInput(attrs={"type": "date"}),
+            "why": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, units: str = "km", confirmed: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+        if confirmed:
+            labels = dict(theme_choices())
+            self.fields["themes"].choices = [(k, labels[k]) for k in confirmed if k in labels]
+        if self.instance.pk:
+            self.initial.update(target_initial(self.instance, units))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("horizon") == Horizon.DATE and not cleaned.get("target_date"):
+            self.add_error("target_date", "Pick the date, or choose another horizon.")
+        if cleaned.get("kind") == Kind.MEASURABLE:
+            self.clean_measure(cleaned)
+        return cleaned
+
+    def clean_measure(self, cleaned):
+        metric = cleaned.get("metric")
+        if not metric:
+            self.add_error("metric", "Choose what Milepost should measure.")
+            return
+        if metric in {Metric.DISTANCE, Metric.TIME, Metric.RUNS} and not cleaned.get("period"):
+            self.add_error("period", "Per week, per month or per year?")
+        try:
+            cleaned["parsed_target"] = parse_target(
+                metric, cleaned.get("target", ""), cleaned.get("race", ""), self.units
+            )
+        except TargetError as error:
+            self.add_error(error.field, str(error))
+
+    def save(self, commit=True):
+        goal = super().save(commit=False)
+        if goal.kind == Kind.MEASURABLE:
+            target = self.cleaned_data["parsed_target"]
+            goal.target_value, goal.target_unit = target.value, target.unit
+            goal.race_distance_m = target.race_distance_m
+        else:
+            goal.metric, goal.period, goal.target_unit = "", "", ""
+            goal.target_value = goal.race_distance_m = None
+        if goal.horizon != Horizon.DATE:
+            goal.target_date = None
+        if commit:
+            goal.save()
+        return goal
+
+
+class SettleForm(forms.Form):
+    chosen = forms.MultipleChoiceField(
+        label="Which goals will you work on now?",
+        widget=forms.CheckboxSelectMultiple,
+        required=True,
+        error_messages={"required": "Choose at least one goal to work on now."},
+    )
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chosen"].choices = [(str(g.pk), g.title) for g in goals]
+        self.limit = settings.MAX_ACTIVE_GOALS
+
+    def clean_chosen(self):
+        chosen = self.cleaned_data["chosen"]
+        if len(chosen) > self.limit:
+            raise forms.ValidationError(
+                f"Choose at most {self.limit}. The others stay as someday ideas, kept safe."
+            )
+        return [int(pk) for pk in chosen]
+
+
+YES_NO = [("yes", "Yes"), ("no", "Not really")]
+
+
+class PurposeForm(forms.Form):
+    excited = forms.ChoiceField(
+        label="Do you feel excited about the journey, and about reaching it?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    out_the_door = forms.ChoiceField(
+        label="Would it get you out the door in bad weather and on a busy day?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    smile = forms.ChoiceField(
+        label="Does thinking of reaching it make you smile?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+
+    def answers(self) -> dict[str, bool]:
+        return {name: value == "yes" for name, value in self.cleaned_data.items()}
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = ("title", "due")
+        widgets = {"due": forms.DateInput(attrs={"type": "date"})}
+        labels = {"title": "Next step", "due": "By when"}
+
+
+PERIOD_CHOICES = Period.choices

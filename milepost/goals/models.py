@@ -1,0 +1,189 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from milepost import clock
+from milepost.reflection.models import Round, theme_choices
+
+from . import alignment
+
+
+class Size(models.TextChoices):
+    SMALL = "small", "Small"
+    MEDIUM = "medium", "Medium"
+    BIG = "big", "Big"
+
+
+class Horizon(models.TextChoices):
+    DATE = "date", "By a date"
+    SOON = "soon", "In the next month or two"
+    LATER = "later", "Further out"
+
+
+class Feeling(models.TextChoices):
+    DOABLE = "doable", "Very doable"
+    SCARY = "scary", "A little scary"
+
+
+class Kind(models.TextChoices):
+    MEASURABLE = "measurable", "Measurable: Milepost can follow it from my runs"
+    EXPERIENTIAL = "experiential", "An experience: a place, people, a feeling; I check in"
+
+
+class Metric(models.TextChoices):
+    DISTANCE = "distance", "Distance per week, month or year"
+    TIME = "time", "Time running per week, month or year"
+    RUNS = "runs", "Number of runs per week, month or year"
+    RACE_FINISH = "race_finish", "Finish a race"
+    RACE_TIME = "race_time", "A race time"
+    LONGEST_RUN = "longest_run", "A longest run"
+    CONTINUOUS_RUN = "continuous_run", "Run without walking"
+    STREAK = "streak", "A streak of days"
+
+
+class Period(models.TextChoices):
+    WEEK = "week", "per week"
+    MONTH = "month", "per month"
+    YEAR = "year", "per year"
+
+
+class TargetUnit(models.TextChoices):
+    METRES = "m", "metres"
+    SECONDS = "s", "seconds"
+    COUNT = "count", "runs"
+    DAYS = "days", "days"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    CHOSEN = "chosen", "Chosen, purpose check next"
+    ACTIVE = "active", "Active"
+    SOMEDAY = "someday", "Someday"
+    DONE = "done", "Done"
+
+
+PERIODIC_METRICS = {Metric.DISTANCE, Metric.TIME, Metric.RUNS}
+SOON_DAYS = 60
+
+
+class GoalQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+    def active(self):
+        return self.filter(status=Status.ACTIVE)
+
+    def someday(self):
+        return self.filter(status=Status.SOMEDAY)
+
+
+class Goal(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    round = models.ForeignKey(
+        Round, null=True, blank=True, on_delete=models.SET_NULL, related_name="goals"
+    )
+    title = models.CharField("Your goal", max_length=200)
+    size = models.CharField(max_length=6, choices=Size, default=Size.MEDIUM)
+    horizon = models.CharField(max_length=5, choices=Horizon, default=Horizon.SOON)
+    target_date = models.DateField(null=True, blank=True)
+    feeling = models.CharField(max_length=6, choices=Feeling, default=Feeling.DOABLE)
+    themes = models.JSONField("The themes it serves", default=list, blank=True)
+    why = models.TextField("Why it matters to you, in your own words", blank=True)
+    kind = models.CharField(max_length=12, choices=Kind, default=Kind.EXPERIENTIAL)
+    metric = models.CharField(max_length=16, choices=Metric, blank=True)
+    period = models.CharField(max_length=5, choices=Period, blank=True)
+    # Canonical units: metres for distances, seconds for times, a count for runs and days.
+    target_value = models.FloatField(null=True, blank=True)
+    target_unit = models.CharField(max_length=5, choices=TargetUnit, blank=True)
+    race_distance_m = models.FloatField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status, default=Status.DRAFT)
+    excited = models.BooleanField(null=True)
+    out_the_door = models.BooleanField(null=True)
+    smile = models.BooleanField(null=True)
+    purpose_checked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(horizon="date") | Q(target_date__isnull=False),
+                name="goal_date_horizon_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="experiential") | ~Q(metric=""),
+                name="measurable_goal_has_metric",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("goals:detail", args=[self.pk])
+
+    @property
+    def theme_labels(self) -> list[str]:
+        labels = dict(theme_choices())
+        return [labels.get(key, key) for key in self.themes]
+
+    @property
+    def needs_rethink(self) -> bool:
+        answers = (self.excited, self.out_the_door, self.smile)
+        return self.purpose_checked_at is not None and not all(answers)
+
+    @property
+    def is_near_term(self) -> bool:
+        if self.horizon == Horizon.SOON:
+            return True
+        today = clock.now().date()
+        return bool(self.target_date) and self.target_date <= today + timedelta(days=SOON_DAYS)
+
+    def record_purpose(self, *, excited: bool, out_the_door: bool, smile: bool) -> None:
+        self.excited, self.out_the_door, self.smile = excited, out_the_door, smile
+        self.purpose_checked_at = clock.now()
+        self.save(update_fields=["excited", "out_the_door", "smile", "purpose_checked_at"])
+
+    def next_step(self):
+        """The first open step; uses prefetched steps when the caller prefetched them."""
+        return next((s for s in self.steps.all() if s.done_at is None), None)
+
+    def facts(self) -> alignment.GoalFacts:
+        return alignment.GoalFacts(
+            id=self.pk,
+            title=self.title,
+            size=self.size,
+            near_term=self.is_near_term,
+            feeling=self.feeling,
+            themes=tuple(self.themes),
+            measurable=self.kind == Kind.MEASURABLE,
+            metric=self.metric,
+            period=self.period,
+            target_value=self.target_value,
+            target_unit=self.target_unit,
+            race_distance_m=self.race_distance_m,
+        )
+
+
+class Step(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField("Step", max_length=200)
+    due = models.DateField("By")
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due", "id"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.done_at is None and self.due < clock.now().date()

@@ -1,0 +1,331 @@
+"""Feasibility of measurable goals, on concrete runners (RUNNING_SCIENCE.md §2.3 and §5)."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from milepost.goals.feasibility import (
+    METRICS,
+    NEED_HISTORY,
+    REALISTIC,
+    STRETCH,
+    UNLIKELY,
+    Effort,
+    FeasibilityError,
+    HistorySummary,
+    MeasurableGoal,
+    assess,
+    metric_key,
+)
+
+TODAY = date(2026, 3, 2)
+MILE = 1609.344
+HALF, MARATHON = 21097.5, 42195.0
+
+
+def weeks(n: float) -> date:
+    return TODAY + timedelta(weeks=n)
+
+
+def days_ago(n: int) -> date:
+    return TODAY - timedelta(days=n)
+
+
+def season(weekly_km: float, longest_km: float, runs: int = 3, pace_s_per_km: float = 380):
+    """Four steady weeks and one long run last Sunday."""
+    return {
+        "weekly_m": (weekly_km * 1000,) * 4,
+        "weekly_s": (weekly_km * pace_s_per_km,) * 4,
+        "weekly_runs": (runs,) * 4,
+        "long_runs": ((days_ago(6), longest_km * 1000),),
+    }
+
+
+def five_k_in_25(**overrides) -> HistorySummary:
+    """Ana: 25:00 at a parkrun three weeks ago, 20 km a week, 8 km long runs."""
+    fields = season(20, 8) | {"efforts": (Effort(days_ago(20), 5000, 25 * 60),)}
+    return HistorySummary(**(fields | overrides))
+
+
+# A 25-minute 5K runner aiming at a sub-2-hour half marathon in 12 weeks.
+
+
+def test_a_25_minute_5k_runner_can_aim_for_a_sub_2_half_in_12_weeks():
+    goal = MeasurableGoal("race_time", 2 * 3600, weeks(12), distance_m=HALF)
+    result = assess(goal, five_k_in_25(), TODAY)
+    assert result.verdict == REALISTIC
+    assert result.realistic_date <= goal.by
+    # 5K 25:00 lies between VDOT rows 38 (25:12) and 39 (24:39): half 1:55:55 to 1:53:24.
+    assert 1 * 3600 + 53 * 60 + 24 <= result.prediction_s <= 1 * 3600 + 55 * 60 + 55
+    text = " ".join(result.reasons)
+    assert "25:00" in text and "half marathon" in text and "16.1 km" in text
+
+
+def test_the_same_runner_with_3_km_long_runs_is_stretching():
+    # Couch to 5K's last weeks up to 3-mile runs, then the 12-week novice half plan.
+    history = five_k_in_25(**season(8, 3), efforts=(Effort(days_ago(40), 5000, 25 * 60),))
+    goal = MeasurableGoal("race_time", 2 * 3600, weeks(12), distance_m=HALF)
+    result = assess(goal, history, TODAY)
+    assert result.verdict == STRETCH
+    assert result.realistic_date > goal.by
+    assert result.weeks_needed > 12
+
+
+def test_a_time_the_recent_races_do_not_support_yet_needs_longer():
+    goal = MeasurableGoal("race_time", 1 * 3600 + 45 * 60, weeks(12), distance_m=HALF)
+    result = assess(goal, five_k_in_25(), TODAY)
+    assert result.verdict == UNLIKELY
+    assert result.realistic_date > goal.by
+    assert any("quicker" in reason for reason in result.reasons)
+
+
+# A 15 km a week runner aiming at a marathon in 6 weeks.
+
+
+def test_a_15_km_a_week_runner_is_unlikely_to_be_ready_for_a_marathon_in_6_weeks():
+    goal = MeasurableGoal("race_finish", MARATHON, weeks(6))
+    result = assess(goal, HistorySummary(**season(15, 7)), TODAY)
+    assert result.verdict == UNLIKELY
+    # Higdon's novice plan alone is 18 weeks, from 15 miles a week.
+    assert result.realistic_date >= weeks(18)
+    text = " ".join(result.reasons)
+    assert "18 weeks" in text
+    assert "30 km" in text  # Rasmussen 2013
+    assert result.realistic_date.strftime("%B") in text
+
+
+def test_a_marathon_from_nothing_takes_couch_to_5k_entry_level_and_the_plan():
+    goal = MeasurableGoal("race_finish", MARATHON, weeks(26))
+    result = assess(goal, HistorySummary(weekly_m=(0, 0, 0, 0)), TODAY)
+    assert result.weeks_needed == 9 + 8 + 18
+    assert result.verdict == STRETCH  # "tight but possible" (§5.3)
+
+
+# No history.
+
+
+@pytest.mark.parametrize("metric", METRICS)
+def test_without_history_the_answer_asks_for_a_race_or_a_typical_week(metric):
+    goal = MeasurableGoal(metric, 5000, weeks(10), distance_m=5000)
+    result = assess(goal, HistorySummary(), TODAY)
+    assert result.verdict == NEED_HISTORY
+    assert result.realistic_date is None
+    assert "recent race" in result.reasons[0] and "typical week" in result.reasons[0]
+
+
+def test_a_race_time_without_a_recent_race_asks_for_one():
+    goal = MeasurableGoal("race_time", 50 * 60, weeks(10), distance_m=10000)
+    old = Effort(TODAY - timedelta(days=400), 10000, 48 * 60)
+    result = assess(goal, HistorySummary(efforts=(old,), **season(20, 8)), TODAY)
+    assert result.verdict == NEED_HISTORY
+    assert "race or timed run" in result.reasons[0]
+
+
+# Recreational marathoners run slower than the equivalence tables (§2.3).
+
+
+def test_marathon_predictions_allow_for_recreational_runners():
+    history = HistorySummary(
+        efforts=(Effort(days_ago(30), HALF, 1 * 3600 + 45 * 60),),
+        **season(30 * MILE / 1000, 25),
+    )
+    goal = MeasurableGoal("race_time", 3 * 3600 + 40 * 60, weeks(10), distance_m=MARATHON)
+    result = assess(goal, history, TODAY)
+    # Riegel says 3:38:55; Vickers & Vertosick model 1 at 30 mi/week says 3:54:10.
+    assert result.prediction_s == pytest.approx(3 * 3600 + 54 * 60 + 10, abs=1)
+    assert result.verdict == UNLIKELY
+    assert any("slower than shorter races suggest" in reason for reason in result.reasons)
+
+
+def test_the_prediction_allows_for_age_as_the_tables_do():
+    # Men's 10K factors (§4.4): 0.7386 at 70, 0.6928 at 75.
+    today, by = date(2026, 1, 1), date(2031, 1, 1)
+    history = HistorySummary(
+        efforts=(Effort(today - timedelta(days=10), 10000, 55 * 60),),
+        age=70,
+        category="men",
+        **season(25, 12),
+    )
+    goal = MeasurableGoal("race_time", 55 * 60, by, distance_m=10000)
+    result = assess(goal, history, today)
+    assert result.prediction_s == pytest.approx(55 * 60 * 0.7386 / 0.6928, rel=5e-4)
+
+
+# Volume, long runs and the §5.4 checks.
+
+
+@pytest.mark.parametrize(
+    ("in_weeks", "verdict"), [(6, REALISTIC), (5, REALISTIC), (4, STRETCH), (3, UNLIKELY)]
+)
+def test_weekly_distance_grows_about_ten_percent_a_week(in_weeks, verdict):
+    # 20 -> 30 km: 1.1 ** 5 = 1.61 >= 1.5 > 1.1 ** 4 = 1.46, so 5 weeks.
+    goal = MeasurableGoal("weekly_distance", 30000, weeks(in_weeks))
+    result = assess(goal, HistorySummary(**season(20, 8)), TODAY)
+    assert result.verdict == verdict
+    assert result.weeks_needed == 5
+
+
+def test_a_recent_two_week_jump_over_30_percent_is_mentioned():
+    history = HistorySummary(weekly_m=(18000, 20000, 22000, 27000), weekly_runs=(3, 3, 3, 3))
+    result = assess(MeasurableGoal("weekly_distance", 30000, weeks(8)), history, TODAY)
+    assert any("more than 30 %" in reason for reason in result.reasons)
+
+
+def test_a_week_that_needs_runs_longer_than_lately_suggests_another_run():
+    result = assess(
+        MeasurableGoal("weekly_distance", 36000, weeks(10)), HistorySummary(**season(24, 9)), TODAY
+    )
+    assert any("extra short run" in reason for reason in result.reasons)
+
+
+@pytest.mark.parametrize(("in_weeks", "verdict"), [(5, REALISTIC), (4, STRETCH), (3, UNLIKELY)])
+def test_the_long_run_grows_within_110_percent_of_the_last_30_days(in_weeks, verdict):
+    # 10 -> 15 km at 10 % a week: 1.1 ** 5 = 1.61 >= 1.5, so 5 weeks.
+    goal = MeasurableGoal("longest_run", 15000, weeks(in_weeks))
+    result = assess(goal, HistorySummary(**season(25, 10)), TODAY)
+    assert result.verdict == verdict
+    assert result.weeks_needed == 5
+    assert "10 %" in result.reasons[0]
+
+
+def test_a_long_run_older_than_30_days_does_not_count():
+    history = HistorySummary(weekly_m=(5000,) * 4, long_runs=((days_ago(40), 15000),))
+    result = assess(MeasurableGoal("longest_run", 15000, weeks(12)), history, TODAY)
+    assert result.weeks_needed > 0
+
+
+@pytest.mark.parametrize(("in_weeks", "verdict"), [(10, REALISTIC), (7, STRETCH), (4, UNLIKELY)])
+def test_thirty_minutes_without_walking_takes_couch_to_5k_nine_weeks(in_weeks, verdict):
+    goal = MeasurableGoal("continuous_run", 30 * 60, weeks(in_weeks), unit="s")
+    result = assess(goal, HistorySummary(weekly_m=(0, 0, 0, 0), longest_continuous_s=0), TODAY)
+    assert result.weeks_needed == 9
+    assert result.verdict == verdict
+
+
+def test_a_continuous_run_in_metres_uses_the_runners_pace():
+    # 5 km at 6:00/km is 30 minutes; already 20 minutes without walking: weeks 6-9 to go.
+    history = HistorySummary(**season(12, 4, pace_s_per_km=360), longest_continuous_s=20 * 60)
+    result = assess(MeasurableGoal("continuous_run", 5000, weeks(8)), history, TODAY)
+    assert result.weeks_needed == 4
+    assert result.verdict == REALISTIC
+
+
+def test_a_monthly_distance_already_run_is_realistic():
+    history = HistorySummary(**season(25, 10))
+    result = assess(MeasurableGoal("monthly_distance", 100_000, weeks(4)), history, TODAY)
+    assert result.verdict == REALISTIC
+    assert "100 km" in result.reasons[0]
+
+
+def test_a_yearly_distance_counts_what_is_already_done():
+    history = HistorySummary(year_to_date_m=500_000, **season(20, 10))
+    goal = MeasurableGoal("yearly_distance", 1_000_000, date(2026, 12, 31))
+    result = assess(goal, history, date(2026, 7, 1))
+    assert result.verdict == REALISTIC
+    assert "500 km" in result.reasons[0]
+
+
+def test_weekly_runs_add_one_every_couple_of_weeks():
+    result = assess(MeasurableGoal("weekly_runs", 5, weeks(3)), five_k_in_25(), TODAY)
+    assert result.weeks_needed == 4
+    assert result.verdict == STRETCH
+
+
+def test_a_streak_cannot_outrun_the_calendar():
+    history = HistorySummary(streak_days=10, **season(30, 10, runs=6))
+    assert assess(MeasurableGoal("streak", 30, weeks(4)), history, TODAY).verdict == REALISTIC
+    result = assess(MeasurableGoal("streak", 30, weeks(2)), history, TODAY)
+    assert result.verdict == UNLIKELY
+    assert result.realistic_date == TODAY + timedelta(days=20)
+
+
+# The time budget.
+
+
+def test_a_half_marathon_in_90_minutes_a_week_does_not_fit():
+    history = HistorySummary(hours_per_week=1.5, **season(15, 5, pace_s_per_km=420))
+    result = assess(MeasurableGoal("race_finish", HALF, weeks(20)), history, TODAY)
+    assert result.verdict == UNLIKELY
+    assert result.realistic_date is None
+    assert any("1 h 30 min" in reason for reason in result.reasons)
+
+
+def test_a_weekly_distance_beyond_the_time_budget_says_what_fits():
+    history = HistorySummary(hours_per_week=3, **season(20, 8, pace_s_per_km=390))
+    result = assess(MeasurableGoal("weekly_distance", 40000, weeks(30)), history, TODAY)
+    assert result.verdict == UNLIKELY
+    assert any("27.7 km a week fits" in reason for reason in result.reasons)
+
+
+# Wording and edges.
+
+
+def test_reasons_follow_the_runners_units():
+    result = assess(
+        MeasurableGoal("race_finish", MARATHON, weeks(6)), HistorySummary(**season(15, 7)), TODAY,
+        units="mi",
+    )  # fmt: skip
+    text = " ".join(result.reasons)
+    assert " mi " in text and " km " not in text
+
+
+def test_reasons_compare_only_with_the_runners_own_season():
+    goals = [
+        MeasurableGoal("race_time", 3 * 3600 + 30 * 60, weeks(8), distance_m=MARATHON),
+        MeasurableGoal("race_finish", MARATHON, weeks(6)),
+        MeasurableGoal("weekly_distance", 60000, weeks(3)),
+        MeasurableGoal("streak", 100, weeks(4)),
+    ]
+    history = five_k_in_25(age=58, category="women")
+    for goal in goals:
+        text = " ".join(assess(goal, history, TODAY).reasons).lower()
+        for word in ("younger", "other runners", "most runners", "unproductive", "too old"):
+            assert word not in text
+
+
+def test_an_ultra_is_at_best_a_stretch():
+    history = HistorySummary(**season(70, 32))
+    result = assess(MeasurableGoal("race_finish", 50000, weeks(20)), history, TODAY)
+    assert result.verdict == STRETCH
+    assert any("coach" in reason for reason in result.reasons)
+
+
+def test_a_date_in_the_past_asks_for_a_new_one():
+    result = assess(MeasurableGoal("longest_run", 20000, weeks(-1)), five_k_in_25(), TODAY)
+    assert result.verdict == UNLIKELY
+    assert any("date has passed" in reason for reason in result.reasons)
+
+
+@pytest.mark.parametrize(
+    ("metric", "period", "key"),
+    [
+        ("distance", "week", "weekly_distance"),
+        ("distance", "month", "monthly_distance"),
+        ("distance", "year", "yearly_distance"),
+        ("time", "week", "weekly_time"),
+        ("runs", "month", "monthly_runs"),
+        ("race_time", "", "race_time"),
+        ("streak", "", "streak"),
+    ],
+)
+def test_goals_stored_as_metric_and_period_map_to_stable_keys(metric, period, key):
+    assert metric_key(metric, period) == key
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        MeasurableGoal("fastest_mile", 300, weeks(4)),
+        MeasurableGoal("weekly_distance", 0, weeks(4)),
+        MeasurableGoal("race_time", 3000, weeks(4)),
+        MeasurableGoal("continuous_run", 3000, weeks(4), unit="laps"),
+    ],
+)
+def test_goals_that_cannot_be_assessed_raise_a_clear_error(goal):
+    with pytest.raises(FeasibilityError):
+        assess(goal, five_k_in_25(), TODAY)
+
+
+def test_a_period_without_a_check_raises():
+    with pytest.raises(FeasibilityError, match="runs per year"):
+        metric_key("runs", "year")

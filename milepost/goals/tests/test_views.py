@@ -1,0 +1,233 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from milepost.goals.models import Goal, Status, Step
+from milepost.reflection.models import Stage
+from milepost.reflection.services import send_due_rest_reminders
+
+pytestmark = pytest.mark.django_db
+
+EXPERIENCE = {
+    "title": "Run the coast path with Sam",
+    "size": "medium",
+    "horizon": "soon",
+    "feeling": "doable",
+    "themes": ["social"],
+    "why": "Sam keeps me laughing",
+    "kind": "experiential",
+}
+
+
+def test_adding_a_measurable_goal(alice_client, alice, make_round):
+    round = make_round(alice, stage=Stage.GOALS)
+    response = alice_client.post(
+        reverse("goals:round_goals", args=[round.pk]),
+        {
+            **EXPERIENCE,
+            "title": "Half marathon under two hours",
+            "kind": "measurable",
+            "metric": "race_time",
+            "race": "half",
+            "target": "1:59:59",
+            "horizon": "date",
+            "target_date": "2027-04-12",
+            "size": "big",
+            "feeling": "scary",
+            "themes": ["numbers"],
+        },
+    )
+    assert response.status_code == 302
+    goal = Goal.objects.get(owner=alice)
+    assert (goal.metric, goal.target_value, goal.race_distance_m) == ("race_time", 7199, 21097.5)
+    assert goal.status == Status.DRAFT and goal.round == round
+
+
+def test_a_bad_goal_is_explained_and_keeps_what_was_typed(alice_client, alice, make_round):
+    round = make_round(alice, stage=Stage.GOALS)
+    response = alice_client.post(
+        reverse("goals:round_goals", args=[round.pk]),
+        {
+            **EXPERIENCE,
+            "kind": "measurable",
+            "metric": "distance",
+            "period": "week",
+            "target": "lots",
+            "horizon": "date",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "\u201clots\u201d as a distance" in body
+    assert "Pick the date" in body
+    assert 'value="Run the coast path with Sam"' in body
+    assert not Goal.objects.exists()
+
+
+def test_alignment_findings_show_beside_the_goal(alice_client, alice, make_round, make_goal):
+    round = make_round(alice, stage=Stage.GOALS, themes=("numbers", "social"))
+    make_goal(alice, round=round, title="Finish every run smiling", themes=["social"])
+    body = alice_client.get(reverse("goals:round_goals", args=[round.pk])).content.decode()
+    assert "this goal has nothing to count" in body
+    assert "doesn&#x27;t have to be the obvious number" in body
+
+
+def test_putting_the_list_away_hides_the_drafts(alice_client, alice, make_round, make_goal):
+    round = make_round(alice, stage=Stage.GOALS)
+    goal = make_goal(alice, round=round)
+    response = alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "4"})
+    assert response["Location"] == reverse("goals:rest", args=[round.pk])
+    round.refresh_from_db()
+    assert round.stage == Stage.RESTING
+    assert (round.rest_until - round.rest_started_at).days == 4
+    body = alice_client.get(reverse("goals:rest", args=[round.pk])).content.decode()
+    assert goal.title not in body
+    edit = alice_client.post(reverse("goals:edit", args=[goal.pk]), {**EXPERIENCE, "title": "X"})
+    assert edit["Location"] == reverse("goals:rest", args=[round.pk])
+    goal.refresh_from_db()
+    assert goal.title == "Run to the lighthouse with Sam"
+    assert alice_client.get(reverse("goals:detail", args=[goal.pk])).status_code == 302
+
+
+def test_the_rest_length_is_checked(alice_client, alice, make_round, make_goal):
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(alice, round=round)
+    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "0"})
+    round.refresh_from_db()
+    assert round.stage == Stage.GOALS
+
+
+def test_ending_the_rest_early_asks_for_confirmation(alice_client, alice, make_round, make_goal):
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(alice, round=round)
+    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "3"})
+    response = alice_client.post(reverse("goals:rest", args=[round.pk]), {})
+    assert "Tick the box" in response.content.decode()
+    round.refresh_from_db()
+    assert round.stage == Stage.RESTING
+    response = alice_client.post(reverse("goals:rest", args=[round.pk]), {"sure": "on"})
+    assert response["Location"] == reverse("goals:settle", args=[round.pk])
+
+
+def test_when_the_rest_is_over_a_banner_and_one_email_say_so(
+    alice_client, alice, make_round, make_goal, travel
+):
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(alice, round=round)
+    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "3"})
+    assert send_due_rest_reminders() == 0
+    travel(days=3, minutes=1)
+    body = alice_client.get(reverse("dashboard")).content.decode()
+    assert "Your list has rested" in body
+    assert send_due_rest_reminders() == 1
+    assert send_due_rest_reminders() == 0
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["alice@example.org"]
+    assert f"/rounds/{round.pk}/rest/" in mail.outbox[0].body
+    response = alice_client.get(reverse("goals:rest", args=[round.pk]))
+    assert response["Location"] == reverse("goals:settle", args=[round.pk])
+
+
+def test_the_rest_reminder_task_is_queued_for_the_end_of_the_rest(
+    alice_client, alice, make_round, make_goal
+):
+    from django_tasks_db.models import DBTaskResult
+
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(alice, round=round)
+    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "3"})
+    queued = DBTaskResult.objects.get()
+    round.refresh_from_db()
+    assert queued.run_after == round.rest_until
+    assert queued.args_kwargs["args"] == [round.pk]
+
+
+def settle_round(alice, make_round, make_goal, count=4):
+    round = make_round(alice, stage=Stage.SETTLE)
+    goals = [make_goal(alice, round=round, title=f"Goal {i}") for i in range(count)]
+    return round, goals
+
+
+def test_settling_on_at_most_three(alice_client, alice, make_round, make_goal):
+    round, goals = settle_round(alice, make_round, make_goal)
+    url = reverse("goals:settle", args=[round.pk])
+    response = alice_client.post(url, {"chosen": [g.pk for g in goals]})
+    body = response.content.decode()
+    assert "Choose at most 3" in body
+    assert body.count("checked") == 4  # the runner's choice is kept
+    response = alice_client.post(url, {"chosen": [g.pk for g in goals[:3]]})
+    assert response["Location"] == reverse("goals:purpose", args=[round.pk])
+    statuses = [Goal.objects.get(pk=g.pk).status for g in goals]
+    assert statuses == [Status.CHOSEN] * 3 + [Status.SOMEDAY]
+
+
+def test_a_goal_failing_the_purpose_check_is_marked_for_rethink(
+    alice_client, alice, make_round, make_goal
+):
+    round, goals = settle_round(alice, make_round, make_goal, count=2)
+    alice_client.post(reverse("goals:settle", args=[round.pk]), {"chosen": [g.pk for g in goals]})
+    url = reverse("goals:purpose", args=[round.pk])
+    first, second = goals
+    alice_client.post(
+        url,
+        {
+            f"goal{first.pk}-excited": "yes",
+            f"goal{first.pk}-out_the_door": "yes",
+            f"goal{first.pk}-smile": "yes",
+        },
+    )
+    alice_client.post(
+        url,
+        {
+            f"goal{second.pk}-excited": "yes",
+            f"goal{second.pk}-out_the_door": "no",
+            f"goal{second.pk}-smile": "yes",
+        },
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == second.status == Status.ACTIVE
+    assert not first.needs_rethink and second.needs_rethink
+    assert alice_client.get(url)["Location"] == reverse("goals:steps", args=[round.pk])
+
+
+def test_steps_and_the_dashboard_show_the_next_step(alice_client, alice, make_round, make_goal):
+    round = make_round(alice, stage=Stage.STEPS)
+    goal = make_goal(alice, round=round, status=Status.ACTIVE)
+    for title, due in (("Run 8 km", "2027-01-10"), ("Run 5 km", "2027-01-03")):
+        alice_client.post(reverse("goals:detail", args=[goal.pk]), {"title": title, "due": due})
+    alice_client.post(reverse("goals:round_finish", args=[round.pk]))
+    body = alice_client.get(reverse("dashboard")).content.decode()
+    assert "Next step:</strong> Run 5 km" in body
+    first = Step.objects.get(title="Run 5 km")
+    alice_client.post(reverse("goals:step_done", args=[first.pk]))
+    body = alice_client.get(reverse("dashboard")).content.decode()
+    assert "Next step:</strong> Run 8 km" in body
+    assert "Past rounds" in body and reverse("reflection:summary", args=[round.pk]) in body
+
+
+def test_a_step_needs_a_title_and_a_date(alice_client, alice, make_goal):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    response = alice_client.post(reverse("goals:detail", args=[goal.pk]), {"title": "Run 5 km"})
+    assert "This field is required" in response.content.decode()
+    assert 'value="Run 5 km"' in response.content.decode()
+    assert not goal.steps.exists()
+
+
+def test_someday_ideas_are_kept(alice_client, alice, make_goal):
+    make_goal(alice, title="Comrades one day", status=Status.SOMEDAY)
+    body = alice_client.get(reverse("dashboard")).content.decode()
+    assert "Comrades one day" in body
+
+
+def test_the_dashboard_query_count_does_not_grow_with_goals(
+    alice_client, alice, make_round, make_goal, django_assert_max_num_queries
+):
+    round = make_round(alice, stage=Stage.DONE)
+    for i in range(3):
+        goal = make_goal(alice, round=round, title=f"Goal {i}", status=Status.ACTIVE)
+        Step.objects.create(goal=goal, title="First", due="2027-01-01")
+    for i in range(10):
+        make_goal(alice, title=f"Someday {i}", status=Status.SOMEDAY)
+    with django_assert_max_num_queries(12):
+        alice_client.get(reverse("dashboard"))

@@ -1,0 +1,112 @@
+import uuid
+
+from django import forms
+from django.conf import settings
+
+from .models import Note, Reason, Round, RoundTheme, ThemeStatus, theme_choices
+from .questions import QUESTION_CHOICES
+
+
+class RoundStartForm(forms.ModelForm):
+    reason = forms.ChoiceField(
+        label="Why are you setting goals now?", choices=Reason.choices, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = Round
+        fields = ("reason", "reason_note")
+        widgets = {"reason_note": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason") == Reason.OTHER and not cleaned.get("reason_note", "").strip():
+            self.add_error("reason_note", "Tell us in a few words what brings you here.")
+        return cleaned
+
+
+class NoteForm(forms.ModelForm):
+    question = forms.ChoiceField(choices=QUESTION_CHOICES, widget=forms.HiddenInput)
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Note
+        fields = ("question", "text", "client_id")
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"text": "Add a note"}
+        error_messages = {
+            "text": {"required": "Write a few words first; there is no wrong answer."}
+        }
+
+    def clean_client_id(self):
+        return self.cleaned_data.get("client_id") or uuid.uuid4()
+
+
+class ThemeDecisionForm(forms.Form):
+    """One radio group per proposed theme, a choice of the one that matters most."""
+
+    def __init__(self, *args, themes: list[RoundTheme], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.themes = themes
+        for theme in themes:
+            self.fields[f"theme_{theme.key}"] = forms.ChoiceField(
+                label=theme.get_key_display(),
+                choices=[
+                    (ThemeStatus.CONFIRMED, "Yes, that's me"),
+                    (ThemeStatus.DISMISSED, "Not really"),
+                ],
+                widget=forms.RadioSelect,
+                initial=theme.status if theme.status != ThemeStatus.PROPOSED else None,
+                error_messages={"required": "Please say yes or not really."},
+            )
+        self.fields["most_important"] = forms.ChoiceField(
+            label="Which one matters most to you?",
+            choices=[(t.key, t.get_key_display()) for t in themes],
+            widget=forms.RadioSelect,
+            required=False,
+            initial=next((t.key for t in themes if t.most_important), None),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        most = cleaned.get("most_important")
+        if most and cleaned.get(f"theme_{most}") != ThemeStatus.CONFIRMED:
+            self.add_error(
+                "most_important", "The theme that matters most should be one you said yes to."
+            )
+        if not any(v == ThemeStatus.CONFIRMED for k, v in cleaned.items() if k != "most_important"):
+            raise forms.ValidationError(
+                "Say yes to at least one theme, or add one we missed, before you go on."
+            )
+        return cleaned
+
+    def decisions(self):
+        for theme in self.themes:
+            yield theme, self.cleaned_data[f"theme_{theme.key}"]
+
+
+class AddThemeForm(forms.Form):
+    key = forms.ChoiceField(label="A theme we missed", choices=theme_choices)
+    in_my_words = forms.CharField(
+        label="In your own words (optional)", max_length=300, required=False
+    )
+
+    def __init__(self, *args, taken: set[str] = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = [(k, v) for k, v in theme_choices() if k not in taken]
+
+
+class RestForm(forms.Form):
+    days = forms.IntegerField(
+        label="Put the list away for how many days?",
+        min_value=1,
+        max_value=30,
+        initial=settings.DEFAULT_REST_DAYS,
+        help_text="Three days is a good start. We'll remind you when it's time to look again.",
+    )
+
+
+class EndRestForm(forms.Form):
+    sure = forms.BooleanField(
+        label="Yes, I've rested enough and want to look at my list now.",
+        error_messages={"required": "Tick the box to end the rest early."},
+    )

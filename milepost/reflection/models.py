@@ -1,0 +1,194 @@
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from milepost import clock
+
+from .questions import QUESTION_CHOICES
+
+
+def theme_choices():
+    from .themes import THEME_KEYS, THEME_LABELS
+
+    return [(key, THEME_LABELS[key]) for key in THEME_KEYS]
+
+
+class Reason(models.TextChoices):
+    BREAK = "break", "Coming back after a break"
+    NEW_CYCLE = "new_cycle", "A new training cycle (or after a goal race)"
+    GOAL_REACHED = "goal_reached", "I just reached a goal"
+    PLATEAU = "plateau", "A plateau, or low motivation for a while"
+    OTHER = "other", "Something else (a new year, a new season, just because)"
+
+
+class Stage(models.TextChoices):
+    BRAINSTORM = "brainstorm", "Reflect"
+    THEMES = "themes", "Themes"
+    GOALS = "goals", "Goals"
+    RESTING = "resting", "Resting"
+    SETTLE = "settle", "Settle"
+    PURPOSE = "purpose", "Purpose check"
+    STEPS = "steps", "Steps"
+    DONE = "done", "Done"
+
+
+STAGE_ORDER = [s.value for s in Stage]
+
+
+class RoundQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+    def open(self):
+        return self.exclude(stage=Stage.DONE)
+
+    def rest_over_unnotified(self, now):
+        return self.filter(stage=Stage.RESTING, rest_until__lte=now, rest_notified_at=None)
+
+
+class Round(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    reason = models.CharField(max_length=20, choices=Reason)
+    reason_note = models.TextField("Anything to add?", blank=True)
+    stage = models.CharField(max_length=12, choices=Stage, default=Stage.BRAINSTORM)
+    started_at = models.DateTimeField(default=timezone.now)
+    brainstorm_closed_at = models.DateTimeField(null=True, blank=True)
+    rest_started_at = models.DateTimeField(null=True, blank=True)
+    rest_until = models.DateTimeField(null=True, blank=True)
+    rest_notified_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rest_until__isnull=True)
+                | models.Q(rest_started_at__isnull=False),
+                name="round_rest_has_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"Round of {self.started_at:%d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("reflection:round", args=[self.pk])
+
+    @property
+    def stage_index(self) -> int:
+        return STAGE_ORDER.index(self.stage)
+
+    def reached(self, stage: str) -> bool:
+        return STAGE_ORDER.index(self.stage) >= STAGE_ORDER.index(stage)
+
+    @property
+    def is_resting(self) -> bool:
+        return self.stage == Stage.RESTING and self.rest_until > clock.now()
+
+    @property
+    def rest_is_over(self) -> bool:
+        return self.stage == Stage.RESTING and self.rest_until <= clock.now()
+
+    def advance_to(self, stage: str) -> None:
+        self.stage = stage
+        self.save(update_fields=["stage"])
+
+    def close_brainstorm(self) -> None:
+        self.stage = Stage.THEMES
+        self.brainstorm_closed_at = clock.now()
+        self.save(update_fields=["stage", "brainstorm_closed_at"])
+
+    def start_rest(self, days: int) -> None:
+        self.stage = Stage.RESTING
+        self.rest_started_at = clock.now()
+        self.rest_until = self.rest_started_at + timedelta(days=days)
+        self.rest_notified_at = None
+        self.save(update_fields=["stage", "rest_started_at", "rest_until", "rest_notified_at"])
+
+    def end_rest(self) -> None:
+        """Ends the rest now, whether it ran its course or the runner ended it early."""
+        now = clock.now()
+        if self.rest_until and self.rest_until > now:
+            self.rest_until = now
+        self.stage = Stage.SETTLE
+        self.save(update_fields=["stage", "rest_until"])
+
+    def finish(self) -> None:
+        self.stage = Stage.DONE
+        self.finished_at = clock.now()
+        self.save(update_fields=["stage", "finished_at"])
+
+    def answers(self) -> dict[str, list[str]]:
+        answers: dict[str, list[str]] = {}
+        for note in self.notes.all():
+            answers.setdefault(note.question, []).append(note.text)
+        return answers
+
+
+class Note(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notes")
+    question = models.CharField(max_length=20, choices=QUESTION_CHOICES)
+    text = models.TextField(max_length=4000)
+    # Sent by the page with each note, so a retried save never stores it twice.
+    client_id = models.UUIDField(default=uuid.uuid4)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "client_id"], name="note_saved_once")
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ThemeStatus(models.TextChoices):
+    PROPOSED = "proposed", "Not decided yet"
+    CONFIRMED = "confirmed", "Yes, that's me"
+    DISMISSED = "dismissed", "Not really"
+
+
+class RoundThemeQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=ThemeStatus.CONFIRMED)
+
+
+class RoundTheme(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="themes")
+    key = models.CharField(max_length=20, choices=theme_choices)
+    score = models.FloatField(default=0)
+    # [{"question": KEY, "text": PHRASE}, ...] quoted from the round's notes.
+    evidence = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=ThemeStatus, default=ThemeStatus.PROPOSED)
+    added_by_runner = models.BooleanField(default=False)
+    in_my_words = models.CharField(max_length=300, blank=True)
+    most_important = models.BooleanField(default=False)
+
+    objects = RoundThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-most_important", "-added_by_runner", "-score", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "key"], name="theme_once_per_round"),
+            models.UniqueConstraint(
+                fields=["round"],
+                condition=models.Q(most_important=True),
+                name="one_most_important_theme",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_key_display()
+
+    @property
+    def description(self) -> str:
+        from .themes import THEME_DESCRIPTIONS
+
+        return THEME_DESCRIPTIONS.get(self.key, "")

@@ -1,0 +1,53 @@
+"""Operations on a round shared by the web pages, the task worker and the command line."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from milepost import clock
+
+from .models import Round, RoundTheme
+from .themes import detect_themes
+
+
+@transaction.atomic
+def propose_themes(*, round: Round) -> list[RoundTheme]:
+    """Reads the round's notes and stores the themes found, once."""
+    if not round.themes.exists():
+        RoundTheme.objects.bulk_create(
+            RoundTheme(
+                round=round,
+                key=theme.key,
+                score=round_score(theme.score),
+                evidence=[{"question": e.question, "text": e.text} for e in theme.evidence],
+            )
+            for theme in detect_themes(round.answers())
+        )
+    return list(round.themes.all())
+
+
+def round_score(score: float) -> float:
+    return round(score, 3)
+
+
+def send_rest_over(*, round: Round) -> bool:
+    """E-mails the runner that their rest is over; true if this call sent it."""
+    claimed = Round.objects.filter(
+        pk=round.pk, rest_notified_at=None, rest_until__lte=clock.now()
+    ).update(rest_notified_at=clock.now())
+    if not claimed or not round.owner.email:
+        return bool(claimed)
+    context = {"round": round, "profile": round.owner.profile, "site_url": settings.SITE_URL}
+    send_mail(
+        subject="Your goals have rested: time for a fresh look",
+        message=render_to_string("reflection/email/rest_over.txt", context),
+        from_email=None,
+        recipient_list=[round.owner.email],
+    )
+    return True
+
+
+def send_due_rest_reminders() -> int:
+    due = Round.objects.rest_over_unnotified(clock.now()).select_related("owner__profile")
+    return sum(send_rest_over(round=r) for r in due)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reflection"
+urlpatterns = [
+    path("new/", views.round_new, name="round_new"),
+    path("<int:pk>/", views.round_detail, name="round"),
+    path("<int:pk>/brainstorm/", views.brainstorm, name="brainstorm"),
+    path("<int:pk>/notes/", views.note_add, name="note_add"),
+    path("<int:pk>/brainstorm/close/", views.brainstorm_close, name="brainstorm_close"),
+    path("<int:pk>/themes/", views.themes, name="themes"),
+    path("<int:pk>/themes/add/", views.theme_add, name="theme_add"),
+    path("<int:pk>/summary/", views.summary, name="summary"),
+]

@@ -1,0 +1,226 @@
+"""Distances, durations and paces: read what runners type, write what runners read.
+
+Values are kept in metres and seconds. Kilometres and miles are both first-class for display:
+every formatter takes ``units="km"`` or ``units="mi"``.
+"""
+
+import math
+import re
+
+from milepost.runmath.errors import RunmathError
+
+METRES_PER_KM = 1000.0
+METRES_PER_MILE = 1609.344
+HALF_MARATHON_M = 21097.5
+MARATHON_M = 42195.0
+UNITS = {"km": METRES_PER_KM, "mi": METRES_PER_MILE}
+
+# The four standard road distances, by the keys the CLI and the API use.
+STANDARD_DISTANCES = {"5k": 5000.0, "10k": 10000.0, "half": HALF_MARATHON_M, "marathon": MARATHON_M}
+
+NAMED_DISTANCES = {
+    "half": HALF_MARATHON_M,
+    "half marathon": HALF_MARATHON_M,
+    "half-marathon": HALF_MARATHON_M,
+    "halfmarathon": HALF_MARATHON_M,
+    "hm": HALF_MARATHON_M,
+    "marathon": MARATHON_M,
+    "full": MARATHON_M,
+    "full marathon": MARATHON_M,
+    "mile": METRES_PER_MILE,
+}
+DISTANCE_UNITS = {
+    "k": METRES_PER_KM,
+    "km": METRES_PER_KM,
+    "kms": METRES_PER_KM,
+    "kilometre": METRES_PER_KM,
+    "kilometres": METRES_PER_KM,
+    "kilometer": METRES_PER_KM,
+    "kilometers": METRES_PER_KM,
+    "m": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "mi": METRES_PER_MILE,
+    "mile": METRES_PER_MILE,
+    "miles": METRES_PER_MILE,
+}
+PACE_UNITS = {"km": "km", "k": "km", "kilometre": "km", "kilometer": "km"} | {
+    "mi": "mi",
+    "mile": "mi",
+    "miles": "mi",
+}
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|\.\d+)"
+_QUANTITY = re.compile(rf"^({_NUMBER})\s*([a-z]+)$")
+_CLOCK = re.compile(r"^(\d+):(\d\d)(?::(\d\d(?:\.\d+)?))?$|^(\d+):(\d\d\.\d+)$")
+_SPELLED = re.compile(
+    rf"^(?:({_NUMBER})\s*h(?:ours?|rs?)?)?\s*"
+    rf"(?:({_NUMBER})\s*m(?:in(?:ute)?s?)?)?\s*"
+    rf"(?:({_NUMBER})\s*s(?:ec(?:ond)?s?)?)?$"
+)
+_PACE = re.compile(r"^(.+?)\s*(?:/|per\s+)\s*([a-z]+)$")
+
+
+def check_units(units: str) -> str:
+    """Return ``units`` if it is ``"km"`` or ``"mi"``; raise otherwise."""
+    if units not in UNITS:
+        raise RunmathError(f"units must be 'km' or 'mi', not {units!r}")
+    return units
+
+
+def check_positive(value: float, what: str, *, allow_zero: bool = False) -> float:
+    """Return ``value`` as a float if it is a finite number above zero; raise otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RunmathError(f"{what} must be a number, not {value!r}")
+    if not math.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
+        bound = "zero or more" if allow_zero else "more than zero"
+        raise RunmathError(f"{what} must be {bound}, not {value!r}")
+    return float(value)
+
+
+def to_units(metres: float, units: str = "km") -> float:
+    """Metres as kilometres or miles."""
+    return metres / UNITS[check_units(units)]
+
+
+def from_units(amount: float, units: str = "km") -> float:
+    """Kilometres or miles as metres."""
+    return amount * UNITS[check_units(units)]
+
+
+def _text(value: str, what: str, example: str) -> str:
+    if not isinstance(value, str):
+        raise RunmathError(f"{what} must be text like {example}, not {value!r}")
+    text = " ".join(value.split())
+    if not text:
+        raise RunmathError(f"{what} is empty; write it like {example}")
+    return text
+
+
+def parse_distance(text: str) -> float:
+    """Metres from ``5k``, ``10K``, ``half``, ``marathon``, ``8km``, ``10mi``, ``3000m``, ``mile``.
+
+    A bare number and an upper-case ``M`` (metres or miles?) are refused rather than guessed.
+    """
+    example = "5k, 10mi, 3000m, half or marathon"
+    raw = _text(text, "distance", example)
+    if re.fullmatch(rf"{_NUMBER}\s*M", raw):
+        raise RunmathError(f"distance {raw!r} is ambiguous: write 'mi' for miles or 'm' for metres")
+    lowered = raw.lower()
+    if lowered in NAMED_DISTANCES:
+        return NAMED_DISTANCES[lowered]
+    match = _QUANTITY.match(lowered)
+    if not match:
+        if re.fullmatch(_NUMBER, lowered):
+            raise RunmathError(f"distance {raw!r} needs a unit; write it like {example}")
+        raise RunmathError(f"could not read distance {raw!r}; write it like {example}")
+    amount, unit = match.groups()
+    if unit not in DISTANCE_UNITS:
+        raise RunmathError(f"unknown distance unit {unit!r} in {raw!r}; use k, km, m or mi")
+    metres = float(amount) * DISTANCE_UNITS[unit]
+    if metres <= 0:
+        raise RunmathError(f"distance {raw!r} must be more than zero")
+    return metres
+
+
+def parse_duration(text: str) -> float:
+    """Seconds from ``25:00`` (m:ss), ``1:58:34`` (h:mm:ss), ``1h58m``, ``45min`` or ``90s``."""
+    example = "25:00, 1:58:34 or 1h58m"
+    raw = _text(text, "time", example)
+    lowered = raw.lower()
+    if ":" in lowered:
+        return _parse_clock(lowered, raw, example)
+    match = _SPELLED.match(lowered)
+    if match and any(match.groups()):
+        hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+        return hours * 3600 + minutes * 60 + seconds
+    if re.fullmatch(_NUMBER, lowered):
+        raise RunmathError(f"time {raw!r} needs a unit or colons; write it like {example}")
+    raise RunmathError(f"could not read time {raw!r}; write it like {example}")
+
+
+def _parse_clock(text: str, raw: str, example: str) -> float:
+    match = _CLOCK.match(text)
+    if not match:
+        raise RunmathError(f"could not read time {raw!r}; write it like {example}")
+    if match.group(4) is not None:
+        parts = [match.group(4), match.group(5)]
+    else:
+        parts = [p for p in match.groups()[:3] if p is not None]
+    *larger, seconds = [float(p) for p in parts]
+    if seconds >= 60 or (len(larger) == 2 and larger[1] >= 60):
+        raise RunmathError(f"minutes and seconds go up to 59 in time {raw!r}")
+    total = 0.0
+    for part in larger:
+        total = total * 60 + part
+    return total * 60 + seconds
+
+
+def round_seconds(seconds: float) -> int:
+    """Whole seconds, halves rounded up (not to even)."""
+    return math.floor(seconds + 0.5)
+
+
+def format_duration(seconds: float, *, always_hours: bool = False) -> str:
+    """``25:00`` or ``1:58:34``; with ``always_hours``, ``0:25:00``."""
+    seconds = check_positive(seconds, "time", allow_zero=True)
+    hours, rest = divmod(round_seconds(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours or always_hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def format_distance(metres: float, units: str = "km", decimals: int = 2) -> str:
+    """``5 km``, ``21.1 km``, ``26.22 mi``: at most ``decimals`` places, no trailing zeros."""
+    amount = to_units(check_positive(metres, "distance", allow_zero=True), units)
+    shown = f"{amount:.{decimals}f}"
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return f"{shown} {units}"
+
+
+def pace(distance_m: float, seconds: float, units: str = "km") -> float:
+    """Seconds per kilometre (or per mile) for ``distance_m`` run in ``seconds``."""
+    distance_m = check_positive(distance_m, "distance")
+    seconds = check_positive(seconds, "time")
+    return seconds / to_units(distance_m, units)
+
+
+def parse_pace(text: str, units: str = "km") -> float:
+    """Seconds per kilometre from ``5:30/km``, ``5:30 min/km``, ``8:51/mi`` or ``8:51 per mile``.
+
+    A pace without its own unit (``5:30``) is read in ``units``.
+    """
+    raw = _text(text, "pace", "5:30/km or 8:51/mi")
+    lowered = raw.lower()
+    match = _PACE.match(lowered)
+    if match:
+        clock, unit = match.groups()
+        clock = re.sub(r"\s*(?:min|mins)$", "", clock)
+        if unit not in PACE_UNITS:
+            raise RunmathError(f"unknown pace unit {unit!r} in {raw!r}; use /km or /mi")
+        unit = PACE_UNITS[unit]
+    else:
+        clock, unit = lowered, check_units(units)
+    seconds = parse_duration(clock)
+    if seconds <= 0:
+        raise RunmathError(f"pace {raw!r} must be more than zero")
+    return seconds * METRES_PER_KM / UNITS[unit]
+
+
+def format_pace(seconds_per_km: float, units: str = "km") -> str:
+    """``5:30/km`` or ``8:51/mi`` from seconds per kilometre."""
+    seconds_per_km = check_positive(seconds_per_km, "pace")
+    per_unit = seconds_per_km * UNITS[check_units(units)] / METRES_PER_KM
+    return f"{format_duration(per_unit)}/{units}"
+
+
+def distance_key(metres: float) -> str | None:
+    """``"5k"``, ``"10k"``, ``"half"`` or ``"marathon"`` when ``metres`` is (within 0.1 %) one."""
+    for key, standard in STANDARD_DISTANCES.items():
+        if abs(metres - standard) <= standard * 0.001:
+            return key
+    return None

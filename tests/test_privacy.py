@@ -1,0 +1,74 @@
+"""Charlie should have no access to Alice's stuff: every object URL of one runner is a 404
+for another, whatever the method."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from milepost.goals.models import Step
+from milepost.reflection.models import Stage
+
+pytestmark = pytest.mark.django_db
+
+# Which object each URL name's pk points at; a new object URL must be added here.
+OBJECT_URLS = {
+    "reflection:round": "round",
+    "reflection:brainstorm": "round",
+    "reflection:note_add": "round",
+    "reflection:brainstorm_close": "round",
+    "reflection:themes": "round",
+    "reflection:theme_add": "round",
+    "reflection:summary": "round",
+    "goals:round_goals": "round",
+    "goals:rest": "round",
+    "goals:rest_start": "round",
+    "goals:settle": "round",
+    "goals:purpose": "round",
+    "goals:steps": "round",
+    "goals:round_finish": "round",
+    "goals:detail": "goal",
+    "goals:edit": "goal",
+    "goals:purpose_check": "goal",
+    "goals:step_done": "step",
+}
+
+
+def url_names_with_pk(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names_with_pk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and "pk" in pattern.pattern.converters:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_object_url_is_listed_here():
+    assert set(url_names_with_pk()) == set(OBJECT_URLS)
+
+
+@pytest.mark.parametrize("stage", [Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS, Stage.STEPS])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_another_runner_gets_404_on_every_object_url(
+    client, alice, bob, make_round, make_goal, stage, method
+):
+    round = make_round(alice, stage=stage, notes={"beyond_running": "Running keeps my head clear"})
+    goal = make_goal(alice, round=round, status="active")
+    step = Step.objects.create(goal=goal, title="Run 5 km", due="2027-01-01")
+    objects = {"round": round, "goal": goal, "step": step}
+    client.force_login(bob)
+    for name, kind in OBJECT_URLS.items():
+        url = reverse(name, args=[objects[kind].pk])
+        response = getattr(client, method)(url, {"text": "x", "question": "proud", "days": 3})
+        if response.status_code == 405:  # a POST-only URL refuses GET for any id alike
+            missing = getattr(client, method)(reverse(name, args=[10**9]))
+            assert (method, missing.status_code) == ("get", 405), name
+            continue
+        assert response.status_code == 404, f"{method.upper()} {name} gave {response.status_code}"
+    client.force_login(alice)
+    body = client.get(reverse("reflection:summary", args=[round.pk])).content.decode()
+    assert "Running keeps my head clear" in body
+
+
+def test_a_visitor_is_sent_to_log_in(client, alice, make_round):
+    round = make_round(alice)
+    response = client.get(reverse("reflection:brainstorm", args=[round.pk]))
+    assert response["Location"].startswith(reverse("accounts:login"))
