@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "milepost.accounts",
     "milepost.reflection",
     "milepost.goals",
+    "milepost.calculator",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,5 @@
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from milepost.goals import views as goal_views
 
@@ -7,5 +8,11 @@ urlpatterns = [
     path("dashboard/", goal_views.dashboard, name="dashboard"),
     path("accounts/", include("milepost.accounts.urls")),
     path("rounds/", include("milepost.reflection.urls")),
+    path("tools/", include("milepost.calculator.urls")),
+    path(
+        "how-we-estimate/",
+        TemplateView.as_view(template_name="goals/how_we_estimate.html"),
+        name="how_we_estimate",
+    ),
     path("", include("milepost.goals.urls")),
 ]

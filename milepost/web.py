@@ -4,11 +4,16 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
-def redirect_next(request, default):
-    """Follows a same-site ?next= or form "next" field, else goes to default."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
+def safe_next(request) -> str:
+    """A same-site ?next= or form "next" field, or ""."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(target)
-    return redirect(default)
+        return target
+    return ""
+
+
+def redirect_next(request, default):
+    """Follows a same-site next, else goes to default."""
+    return redirect(safe_next(request) or default)

@@ -3,6 +3,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from milepost import clock
+from milepost.goals.targets import (
+    TargetError,
+    format_clock,
+    format_distance,
+    parse_clock,
+    parse_distance,
+)
 
 from .models import LoginFailure, Profile, time_zone_choices
 
@@ -58,3 +65,108 @@ class ProfileForm(forms.ModelForm):
         if year and year > clock.now().year - 5:
             raise forms.ValidationError("That birth year looks too recent; please check it.")
         return year
+
+
+class RunningLatelyForm(forms.ModelForm):
+    """A recent race and a typical week, typed the way runners say them ("10k", "42:30")."""
+
+    race_distance = forms.CharField(
+        label="Recent race or timed run: distance",
+        required=False,
+        help_text="For example 5k, 10 km, half or 6.2 mi.",
+    )
+    race_time = forms.CharField(
+        label="Its time", required=False, help_text="For example 27:30 or 1:58:34."
+    )
+    week_distance = forms.CharField(
+        label="A typical week: how far", required=False, help_text="For example 25 km or 15 mi."
+    )
+    long_run = forms.CharField(
+        label="Longest run of the last month", required=False, help_text="For example 12 km."
+    )
+
+    class Meta:
+        model = Profile
+        fields = ("recent_race_on", "typical_week_runs")
+        labels = {
+            "recent_race_on": "Its date",
+            "typical_week_runs": "A typical week: how many runs",
+        }
+        widgets = {"recent_race_on": forms.DateInput(attrs={"type": "date"})}
+
+    field_order = [
+        "race_distance",
+        "race_time",
+        "recent_race_on",
+        "week_distance",
+        "typical_week_runs",
+        "long_run",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile, units = self.instance, self.instance.units
+        self.initial.update(
+            race_distance=distance_text(profile.recent_race_m, units),
+            race_time=format_clock(profile.recent_race_s) if profile.recent_race_s else "",
+            week_distance=distance_text(profile.typical_week_m, units),
+            long_run=distance_text(profile.recent_long_run_m, units),
+        )
+
+    def clean_distance(self, name):
+        text = self.cleaned_data.get(name, "").strip()
+        if not text:
+            return None
+        try:
+            return parse_distance(text, self.instance.units)
+        except TargetError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_race_distance(self):
+        return self.clean_distance("race_distance")
+
+    def clean_week_distance(self):
+        return self.clean_distance("week_distance")
+
+    def clean_long_run(self):
+        return self.clean_distance("long_run")
+
+    def clean_race_time(self):
+        text = self.cleaned_data.get("race_time", "").strip()
+        try:
+            return parse_clock(text) if text else None
+        except TargetError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_recent_race_on(self):
+        day = self.cleaned_data.get("recent_race_on")
+        if day and day > clock.now().date():
+            raise forms.ValidationError("That date is in the future; when did you run it?")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        race = [
+            cleaned.get("race_distance"),
+            cleaned.get("race_time"),
+            cleaned.get("recent_race_on"),
+        ]
+        if any(race) and not all(race):
+            raise forms.ValidationError(
+                "For a recent race, give its distance, its time and its date."
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        profile.recent_race_m = self.cleaned_data["race_distance"]
+        profile.recent_race_s = self.cleaned_data["race_time"]
+        profile.typical_week_m = self.cleaned_data["week_distance"]
+        profile.recent_long_run_m = self.cleaned_data["long_run"]
+        if commit:
+            profile.save()
+        return profile
+
+
+def distance_text(metres: float | None, units: str) -> str:
+    return format_distance(metres, units) if metres else ""

@@ -38,8 +38,22 @@ class Profile(models.Model):
         "Time for running each week (minutes)", null=True, blank=True
     )
 
+    # "Your running lately", for runners who have not imported their runs (yet).
+    recent_race_m = models.FloatField("Recent race or timed run: distance", null=True, blank=True)
+    recent_race_s = models.FloatField("Recent race or timed run: time", null=True, blank=True)
+    recent_race_on = models.DateField("Recent race or timed run: date", null=True, blank=True)
+    typical_week_m = models.FloatField("A typical week: distance", null=True, blank=True)
+    typical_week_runs = models.PositiveSmallIntegerField(
+        "A typical week: number of runs", null=True, blank=True
+    )
+    recent_long_run_m = models.FloatField("Longest run of the last month", null=True, blank=True)
+
     def __str__(self):
         return self.name or self.user.get_username()
+
+    @property
+    def age(self) -> int | None:
+        return clock.now().year - self.birth_year if self.birth_year else None
 
     @property
     def display_name(self) -> str:

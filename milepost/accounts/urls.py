@@ -15,4 +15,5 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("profile/", views.profile, name="profile"),
+    path("running/", views.running_lately, name="running_lately"),
 ]

@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from .forms import LimitedAuthenticationForm, ProfileForm, SignupForm
+from milepost.web import redirect_next, safe_next
+
+from .forms import LimitedAuthenticationForm, ProfileForm, RunningLatelyForm, SignupForm
 
 
 def signup(request):
@@ -37,3 +39,15 @@ def profile(request):
         messages.success(request, "Your profile is saved.")
         return redirect("dashboard")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def running_lately(request):
+    form = RunningLatelyForm(request.POST or None, instance=request.user.profile)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Thank you. Your goals now show how they look from here.")
+        return redirect_next(request, "dashboard")
+    return render(
+        request, "accounts/running_lately.html", {"form": form, "next": safe_next(request)}
+    )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from milepost import clock
 from milepost.reflection.models import Round, theme_choices
 
-from . import alignment
+from . import alignment, feasibility
 
 
 class Size(models.TextChoices):
@@ -68,6 +68,8 @@ class Status(models.TextChoices):
 
 PERIODIC_METRICS = {Metric.DISTANCE, Metric.TIME, Metric.RUNS}
 SOON_DAYS = 60
+# "Further out" with no date: judged as a year from now.
+LATER_DAYS = 365
 
 
 class GoalQuerySet(models.QuerySet):
@@ -154,6 +156,28 @@ class Goal(models.Model):
     def next_step(self):
         """The first open step; uses prefetched steps when the caller prefetched them."""
         return next((s for s in self.steps.all() if s.done_at is None), None)
+
+    def by_date(self, today):
+        """The goal's date, or the date its horizon stands for."""
+        if self.target_date:
+            return self.target_date
+        return today + timedelta(days=SOON_DAYS if self.horizon == Horizon.SOON else LATER_DAYS)
+
+    def measurable(self, today) -> feasibility.MeasurableGoal | None:
+        """This goal as feasibility reads it, or None when there is nothing to judge."""
+        if self.kind != Kind.MEASURABLE:
+            return None
+        try:
+            metric = feasibility.metric_key(self.metric, self.period)
+        except feasibility.FeasibilityError:
+            return None
+        target = self.race_distance_m if self.metric == Metric.RACE_FINISH else self.target_value
+        if not target:
+            return None
+        unit = self.target_unit if self.metric == Metric.CONTINUOUS_RUN else None
+        return feasibility.MeasurableGoal(
+            metric, target, self.by_date(today), distance_m=self.race_distance_m, unit=unit
+        )
 
     def facts(self) -> alignment.GoalFacts:
         return alignment.GoalFacts(

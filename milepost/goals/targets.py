@@ -6,8 +6,9 @@ Pure Python. Values are stored in canonical units: metres, seconds, a count or d
 import re
 from dataclasses import dataclass
 
-METRES_PER = {"km": 1000.0, "k": 1000.0, "mi": 1609.344, "mile": 1609.344, "m": 1.0}
-SECONDS_PER = {"h": 3600, "hr": 3600, "hour": 3600, "min": 60, "minute": 60, "s": 1}
+from milepost.runmath import units as units_math
+from milepost.runmath.errors import RunmathError
+
 RACES = {
     "5k": ("5 km", 5000.0),
     "10k": ("10 km", 10000.0),
@@ -17,25 +18,7 @@ RACES = {
     "marathon": ("Marathon", 42195.0),
     "50k": ("50 km", 50000.0),
 }
-QUANTITY = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z]*)\s*$")
-CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{2})\s*$")
-UNIT_ALIASES = {
-    "kms": "km",
-    "kilometre": "km",
-    "kilometres": "km",
-    "kilometer": "km",
-    "kilometers": "km",
-    "miles": "mi",
-    "mis": "mi",
-    "metres": "m",
-    "meters": "m",
-    "hours": "h",
-    "hrs": "h",
-    "mins": "min",
-    "minutes": "min",
-    "sec": "s",
-    "secs": "s",
-}
+BARE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
 class TargetError(ValueError):
@@ -84,37 +67,38 @@ def require(text: str, example: str) -> None:
 
 
 def parse_distance(text: str, units: str) -> float:
+    """Metres from "20 km", "12 mi", "half" or a bare number in the runner's units."""
     require(text, "20 km or 12 mi")
-    match = QUANTITY.match(text)
-    unit = UNIT_ALIASES.get(match.group(2), match.group(2)) if match else ""
-    if not match or (unit and unit not in METRES_PER):
-        raise TargetError(f"We couldn't read \u201c{text}\u201d as a distance; try 20 km or 12 mi.")
-    metres = float(match.group(1).replace(",", ".")) * METRES_PER[unit or units]
+    text = text.replace(",", ".")
+    try:
+        metres = units_math.parse_distance(f"{text} {units}" if BARE_NUMBER.match(text) else text)
+    except RunmathError:
+        raise TargetError(
+            f"We couldn't read \u201c{text}\u201d as a distance; try 20 km or 12 mi."
+        ) from None
     if not 100 <= metres <= 50_000_000:
         raise TargetError("That distance looks out of range; please check it.")
     return metres
 
 
 def parse_duration(text: str) -> float:
+    """Seconds from "3 hours", "45 min", "1h30m" or "1:30:00"."""
     require(text, "3 hours or 45 min")
-    if CLOCK.match(text):
-        return parse_clock(text)
-    match = QUANTITY.match(text)
-    unit = UNIT_ALIASES.get(match.group(2), match.group(2)) if match else None
-    if not match or unit not in SECONDS_PER:
-        raise TargetError(f"We couldn't read \u201c{text}\u201d as a time; try 3 hours or 45 min.")
-    return float(match.group(1).replace(",", ".")) * SECONDS_PER[unit]
+    try:
+        return units_math.parse_duration(text)
+    except RunmathError as error:
+        if "59" in str(error):
+            raise TargetError("Minutes and seconds go up to 59; please check the time.") from None
+        raise TargetError(
+            f"We couldn't read \u201c{text}\u201d as a time; try 3 hours, 45 min or 1:58:00."
+        ) from None
 
 
 def parse_clock(text: str) -> float:
     require(text, "25:00 or 1:58:00")
-    match = CLOCK.match(text)
-    if not match:
-        raise TargetError(f"We couldn't read \u201c{text}\u201d as a time; write it like 1:58:00.")
-    hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    if seconds >= 60 or (hours and minutes >= 60):
-        raise TargetError("Minutes and seconds go up to 59; please check the time.")
-    return float(hours * 3600 + minutes * 60 + seconds)
+    if ":" not in text:
+        raise TargetError(f"Write the time like 25:00 or 1:58:00, not \u201c{text}\u201d.")
+    return parse_duration(text)
 
 
 def parse_count(text: str) -> float:
@@ -126,9 +110,7 @@ def parse_count(text: str) -> float:
 
 
 def format_clock(seconds: float) -> str:
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return units_math.format_duration(seconds)
 
 
 def format_target(metric: str, period: str, value, unit: str, race_m, units: str) -> str:
@@ -150,8 +132,7 @@ def format_target(metric: str, period: str, value, unit: str, race_m, units: str
 
 
 def format_distance(metres: float, units: str) -> str:
-    amount = metres / METRES_PER[units]
-    return f"{amount:.1f}".rstrip("0").rstrip(".") + f" {units}"
+    return units_math.format_distance(metres, units, decimals=1)
 
 
 def format_duration(seconds: float) -> str:

@@ -8,7 +8,7 @@ from milepost.reflection.forms import EndRestForm, RestForm
 from milepost.reflection.models import Round, Stage
 from milepost.reflection.tasks import remind_rest_over
 from milepost.reflection.views import owned_round, stage_redirect
-from milepost.web import redirect_next
+from milepost.web import redirect_next, safe_next
 
 from . import services
 from .forms import GoalForm, PurposeForm, SettleForm, StepForm
@@ -45,12 +45,13 @@ def round_goals(request, pk):
         goal.save()
         messages.success(request, f"Added \u201c{goal.title}\u201d.")
         return redirect("goals:round_goals", round.pk)
-    goals = list(round.goals.filter(status=Status.DRAFT))
-    per_goal, overall = services.findings_for(goals, round, request.user.profile.weekly_minutes)
+    cards, overall = services.goal_cards(
+        list(round.goals.filter(status=Status.DRAFT)), round, request.user.profile
+    )
     context = {
         "round": round,
         "form": form,
-        "goals": [(g, per_goal.get(g.pk, [])) for g in goals],
+        "cards": cards,
         "overall": overall,
         "rest_form": RestForm(),
     }
@@ -68,7 +69,8 @@ def goal_edit(request, pk):
         form.save()
         messages.success(request, "Saved.")
         return redirect_next(request, goal)
-    return render(request, "goals/goal_form.html", {"form": form, "goal": goal})
+    context = {"form": form, "goal": goal, "next": safe_next(request)}
+    return render(request, "goals/goal_form.html", context)
 
 
 @login_required
@@ -113,13 +115,11 @@ def settle(request, pk):
     if form.is_valid():
         services.settle(round=round, chosen=form.cleaned_data["chosen"])
         return redirect("goals:purpose", round.pk)
-    per_goal, overall = services.findings_for(
-        candidates, round, request.user.profile.weekly_minutes
-    )
+    cards, overall = services.goal_cards(candidates, round, request.user.profile)
     context = {
         "round": round,
         "form": form,
-        "goals": [(g, per_goal.get(g.pk, [])) for g in candidates],
+        "cards": cards,
         "overall": overall,
         "chosen": {str(v) for v in form["chosen"].value() or []} if form.is_bound else None,
     }
@@ -179,12 +179,12 @@ def goal_detail(request, pk):
         step.save()
         messages.success(request, f"Step added: {step.title}.")
         return redirect_next(request, goal)
-    per_goal, _ = services.findings_for([goal], goal.round, request.user.profile.weekly_minutes)
+    (card,), _ = services.goal_cards([goal], goal.round, request.user.profile)
     context = {
         "goal": goal,
+        "card": card,
         "form": form,
         "steps": goal.steps.all(),
-        "findings": per_goal.get(goal.pk, []),
         "purpose_form": PurposeForm(prefix=f"goal{goal.pk}"),
     }
     return render(request, "goals/goal_detail.html", context)
@@ -228,12 +228,12 @@ def dashboard(request):
         .prefetch_related("steps")
     )
     active = [g for g in goals if g.status != Status.SOMEDAY]
-    per_goal, overall = services.findings_for(
-        active, latest_round(request.user), profile.weekly_minutes
-    )
+    cards, overall = services.goal_cards(active, latest_round(request.user), profile)
+    for card in cards:
+        card.next_step = card.goal.next_step()
     rounds = list(Round.objects.owned_by(request.user))
     context = {
-        "active": [(g, g.next_step(), per_goal.get(g.pk, [])) for g in active],
+        "cards": cards,
         "overall": overall,
         "someday": [g for g in goals if g.status == Status.SOMEDAY],
         "open_round": next((r for r in rounds if r.stage != Stage.DONE), None),

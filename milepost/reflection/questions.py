@@ -22,8 +22,7 @@ QUESTIONS = (
         "Your goals should go with that, not against it.",
         (
             "After a run, what do you look at first: your watch, or how you feel?",
-            "Do you enjoy splits, streaks and charts, or would you rather leave the watch "
-            "at home?",
+            "Do you enjoy splits, streaks and charts, or would you rather leave the watch at home?",
             "When did a run feel great, whatever the numbers said?",
         ),
     ),

@@ -111,3 +111,47 @@ def test_forms_are_csrf_protected(alice):
     strict.force_login(alice)
     response = strict.post(reverse("accounts:profile"), {"name": "x"})
     assert response.status_code == 403
+
+
+def test_running_lately_reads_distances_in_the_runners_units(alice_client, alice):
+    alice.profile.units = "mi"
+    alice.profile.save()
+    response = alice_client.post(
+        reverse("accounts:running_lately"),
+        {
+            "race_distance": "10k",
+            "race_time": "52:30",
+            "recent_race_on": "2026-10-04",
+            "week_distance": "15",
+            "typical_week_runs": "3",
+            "long_run": "7 mi",
+        },
+    )
+    assert response.status_code == 302
+    alice.profile.refresh_from_db()
+    assert alice.profile.recent_race_m == 10_000
+    assert alice.profile.recent_race_s == 3150
+    assert alice.profile.typical_week_m == pytest.approx(15 * 1609.344)
+    assert alice.profile.recent_long_run_m == pytest.approx(7 * 1609.344)
+    body = alice_client.get(reverse("accounts:running_lately")).content.decode()
+    assert 'value="15 mi"' in body and 'value="52:30"' in body
+
+
+def test_running_lately_explains_bad_input_and_keeps_it(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:running_lately"),
+        {"race_distance": "10k", "race_time": "fast", "week_distance": "lots"},
+    )
+    body = response.content.decode()
+    assert "Write the time like 25:00" in body
+    assert "as a distance" in body
+    assert 'value="lots"' in body
+    alice.profile.refresh_from_db()
+    assert alice.profile.recent_race_m is None
+
+
+def test_a_recent_race_needs_distance_time_and_date(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:running_lately"), {"race_distance": "5k", "race_time": "25:00"}
+    )
+    assert "give its distance, its time and its date" in response.content.decode()

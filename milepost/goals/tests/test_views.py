@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+from milepost import clock
 from milepost.goals.models import Goal, Status, Step
 from milepost.reflection.models import Stage
 from milepost.reflection.services import send_due_rest_reminders
@@ -231,3 +234,53 @@ def test_the_dashboard_query_count_does_not_grow_with_goals(
         make_goal(alice, title=f"Someday {i}", status=Status.SOMEDAY)
     with django_assert_max_num_queries(12):
         alice_client.get(reverse("dashboard"))
+
+
+def test_a_measurable_goal_without_history_asks_for_a_recent_race(
+    alice_client, alice, make_round, make_goal
+):
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(
+        alice,
+        round=round,
+        title="Sub 2 half",
+        kind="measurable",
+        metric="race_time",
+        target_value=7199,
+        target_unit="s",
+        race_distance_m=21097.5,
+    )
+    body = alice_client.get(reverse("goals:round_goals", args=[round.pk])).content.decode()
+    assert "verdict-need_history" in body
+    assert reverse("accounts:running_lately") in body
+
+
+def test_a_measurable_goal_shows_a_verdict_and_a_realistic_date(
+    alice_client, alice, make_round, make_goal
+):
+    profile = alice.profile
+    profile.recent_race_m, profile.recent_race_s = 5000, 25 * 60
+    profile.recent_race_on = clock.now().date() - timedelta(days=14)
+    profile.typical_week_m, profile.typical_week_runs = 15_000, 3
+    profile.recent_long_run_m = 8000
+    profile.save()
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(
+        alice,
+        round=round,
+        title="My first marathon",
+        kind="measurable",
+        metric="race_finish",
+        race_distance_m=42195,
+        horizon="date",
+        target_date=clock.now().date() + timedelta(days=42),
+    )
+    body = alice_client.get(reverse("goals:round_goals", args=[round.pk])).content.decode()
+    assert "verdict-unlikely" in body
+    assert "would be realistic" in body
+    assert reverse("how_we_estimate") in body
+
+
+def test_the_how_we_estimate_page_explains_the_method(client):
+    body = client.get(reverse("how_we_estimate")).content.decode()
+    assert "VDOT" in body and "Riegel" in body and "10 %" in body

@@ -1,0 +1,58 @@
+from django.shortcuts import render
+
+from milepost.goals.targets import format_clock
+from milepost.runmath import RunmathError
+from milepost.runmath.predict import predict
+from milepost.runmath.units import format_distance, format_pace
+
+from .forms import PaceForm
+
+EQUIVALENT_NAMES = {"5k": "5 km", "10k": "10 km", "half": "Half marathon", "marathon": "Marathon"}
+
+
+def pace(request):
+    form = PaceForm(request.GET or None, initial=initial_for(request))
+    result = None
+    if form.is_valid():
+        result = solve(form.cleaned_data)
+        if result.get("error"):
+            form.add_error(None, result.pop("error"))
+    return render(request, "calculator/pace.html", {"form": form, "result": result})
+
+
+def initial_for(request) -> dict:
+    profile = getattr(request.user, "profile", None)
+    if profile is None:
+        return {"units": "km"}
+    return {"units": profile.units, "age": profile.age, "category": profile.category}
+
+
+def solve(data: dict) -> dict:
+    """The missing one of distance, time and pace, then equivalents and age grade."""
+    metres, seconds, per_km = data["distance"], data["time"], data["pace"]
+    if metres is None:
+        metres = seconds / per_km * 1000
+    elif seconds is None:
+        seconds = per_km * metres / 1000
+    per_km = seconds / metres * 1000
+    units = data["units"]
+    result = {
+        "distance": format_distance(metres, units),
+        "time": format_clock(seconds),
+        "pace_km": format_pace(per_km, "km"),
+        "pace_mi": format_pace(per_km, "mi"),
+    }
+    try:
+        prediction = predict(
+            f"{metres:.3f}m", f"{seconds:.3f}s", age=data["age"], category=data["category"] or None
+        )
+    except RunmathError as error:
+        return result | {"error": f"No equivalents for this one: {error}."}
+    result["vdot"] = prediction["vdot"]
+    result["equivalents"] = [
+        (EQUIVALENT_NAMES[key], value["seconds"], format_clock(value["seconds"]))
+        for key, value in prediction["equivalents"].items()
+    ]
+    result["age_grade_pct"] = prediction["age_grade_pct"]
+    result["notes"] = prediction["notes"]
+    return result

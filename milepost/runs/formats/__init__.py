@@ -1,0 +1,40 @@
+"""Pure parsing layer of the run import: files and archives in, activity summaries out.
+
+No Django here (DESIGN §5): the import task, models, upload page and CLI call these.
+
+    parse_file(data, filename, *, hint=None, max_bytes=..., now=None) -> list[ActivitySummary]
+    expand(path, *, limits=None) / expand_bytes(data, name, *, limits=None)
+        -> Iterator[FileItem | SkippedItem | ManualItem]
+
+Rules behind every figure: ``summary.py``'s docstring. Benchmark: ``python -m ...formats.bench``.
+"""
+
+from .archive import (
+    ArchiveLimits,
+    FileItem,
+    Item,
+    ManualItem,
+    SkippedItem,
+    expand,
+    expand_bytes,
+)
+from .errors import ActivityFileError
+from .model import BEST_EFFORT_DISTANCES, ActivityHint, ActivitySummary
+from .parse import DEFAULT_MAX_BYTES, detect_format, parse_file
+
+__all__ = [
+    "BEST_EFFORT_DISTANCES",
+    "DEFAULT_MAX_BYTES",
+    "ActivityFileError",
+    "ActivityHint",
+    "ActivitySummary",
+    "ArchiveLimits",
+    "FileItem",
+    "Item",
+    "ManualItem",
+    "SkippedItem",
+    "detect_format",
+    "expand",
+    "expand_bytes",
+    "parse_file",
+]

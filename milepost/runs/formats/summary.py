@@ -1,0 +1,592 @@
+"""Turn the points a parser read (``RawActivity``) into an ``ActivitySummary``.
+
+Every rule is a named constant below so that tests, docs and the UI can quote it.
+
+Time
+    Points without a time are ignored; a file where most points lack one is refused
+    (``no_timestamps``). Times before 1980 (no GPS watch existed; 1901 is a 32-bit clock
+    underflow) or more than a day in the future (2085 is a broken clock) are dropped; if that
+    leaves less than half of the timed points the file is refused (``bad_timestamps``). Points
+    sharing a time are merged (some apps split one instant over two messages). A point earlier
+    than the one before it is dropped; if more than ``MAX_BACKWARDS_SHARE`` of the points go
+    backwards the file is refused. Watches that count seconds from power-on (old FIT) are dated
+    from the export (``ActivityHint.start``) or the watch's local clock, with a warning, else
+    refused (``no_timestamps``). A damaged file is kept only if what could be read spans at
+    least ``PLAUSIBLE_MIN_S`` and ``PLAUSIBLE_MIN_POINTS``, with a warning saying how much.
+Distance
+    The watch's own total (FIT session) or cumulative distance when the file has one
+    (``distance_source="device"``): the device filters it and it is what the runner saw; points
+    without a value get one interpolated in time. Otherwise the haversine sum of
+    positions (``"gps"``), skipping single steps faster than ``GPS_GLITCH_SPEED`` (a jump).
+Moving time
+    The sum of the intervals between consecutive points whose average speed is at least
+    ``MOVING_SPEED`` m/s (a slow stroll): pauses, auto-pause gaps and standing at lights do not
+    count, walking does. Without any distance, an interval counts when cadence is above zero,
+    or (no cadence either) when it is at most ``PAUSE_GAP_S`` long.
+Elevation gain
+    The device's own total ascent (FIT session) when the file has one, as for distance.
+    Otherwise altitudes are averaged over a centred ``ELEVATION_WINDOW_S`` window (removes
+    per-second jitter), then climbs are counted valley to peak with an
+    ``ELEVATION_HYSTERESIS_M`` dead band: a turn counts only once the smoothed altitude has moved
+    that far back, so wobbles smaller than the band add nothing while every real climb counts in
+    full. On the sample runs this lands within -17 %..+2 % of the watches' own totals (test).
+Cadence
+    Running cadence is reported in steps per minute. FIT and Garmin extensions record it per
+    leg (strides/min), so it is doubled; when the convention is unknown (GPX from other apps)
+    values whose median is below ``PER_LEG_CADENCE_BELOW`` are taken as per leg. Averages of
+    heart rate and cadence are over the points that have a (non-zero) value.
+Best efforts (runs only)
+    For each distance, the fastest contiguous stretch covering at least that distance: a
+    two-pointer sweep over cumulative distance, the end time interpolated linearly between the
+    two points around the target distance. O(n) per distance. An effort faster than the world
+    record is a GPS glitch and is dropped.
+Longest continuous run (runs only)
+    An interval between two points is *walking* when its cadence is below ``WALK_CADENCE``
+    steps/min or its speed is below ``STOP_SPEED`` m/s; without cadence, when its speed is below
+    ``WALK_SPEED`` m/s. A walk breaks the run only when it lasts ``WALK_MIN_S`` seconds in a row
+    (a stumble, a one-second GPS dip or a glance at the watch does not). The result is the
+    longest distance covered between two such walks (or the start and end).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime, timedelta
+
+from .errors import ActivityFileError
+from .model import BEST_EFFORT_DISTANCES, ActivityHint, ActivitySummary, RawActivity
+
+EARLIEST = datetime(1980, 1, 1, tzinfo=UTC).timestamp()
+FUTURE_SLACK_S = 86400.0
+MAX_BACKWARDS_SHARE = 0.10
+PLAUSIBLE_MIN_S = 60.0  # a damaged file is kept only if it still holds this much activity
+PLAUSIBLE_MIN_POINTS = 10
+
+MOVING_SPEED = 0.8  # m/s
+PAUSE_GAP_S = 30.0
+GPS_GLITCH_SPEED = {True: 12.0, False: 100.0}  # m/s, for runs / other sports
+ELEVATION_WINDOW_S = 10.0
+ELEVATION_HYSTERESIS_M = 3.0
+PER_LEG_CADENCE_BELOW = 120.0
+WALK_CADENCE = 130.0  # steps/min
+STOP_SPEED = 1.0  # m/s
+WALK_SPEED = 1.5  # m/s (5.4 km/h) when there is no cadence
+WALK_MIN_S = 10.0
+RUN_GUESS_SPEED = (1.8, 6.0)  # m/s: median moving speed that looks like running
+WORLD_RECORD_S = {
+    "1k": 131.96,
+    "1mi": 223.13,
+    "5k": 755.36,
+    "10k": 1571.0,
+    "half": 3451.0,
+    "marathon": 7235.0,
+}
+
+RUN_SUB_SPORTS = {
+    "trail": "trail",
+    "treadmill": "treadmill",
+    "track": "track",
+    "street": "street",
+    "road": "street",
+    "indoor": "indoor_running",
+    "virtual": "virtual_activity",
+    "ultra": "ultra",
+}
+SPORT_ALIASES = {
+    "biking": "cycling",
+    "ride": "cycling",
+    "bike": "cycling",
+    "virtualride": "cycling",
+    "walk": "walking",
+    "hike": "hiking",
+    "swim": "swimming",
+    # Strava's numeric <type> in GPX exports
+    "1": "cycling",
+    "4": "hiking",
+    "9": "run",
+    "10": "walking",
+}
+UNKNOWN_SPORTS = {"", "generic", "other", "unknown", "all", "none"}
+
+
+def summarize(
+    raw: RawActivity, *, hint: ActivityHint | None = None, now: float | None = None
+) -> ActivitySummary:
+    """Measure one activity. Raises ActivityFileError when it cannot be a real activity."""
+    warnings = list(raw.warnings)
+    try:
+        idx, t, dups = _clean_times(raw, hint, now, warnings)
+    except ActivityFileError as exc:
+        if raw.damaged and exc.code in ("empty", "no_timestamps"):
+            _keep_damaged(raw.damaged, [0.0], warnings)  # raises: too little was readable
+        raise
+    if raw.damaged:
+        _keep_damaged(raw.damaged, t, warnings)
+    pick = _picker(idx, dups)
+    lat, lon = _positions(pick(raw.lat), pick(raw.lon))
+    sport, is_run, sub_sport = _sport(raw, hint)
+    cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[is_run])
+    if sport == "unknown":
+        sport, is_run = _guess_sport(t, cum, warnings)
+        if is_run and source == "gps":
+            cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[True])
+    cad = _cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg)
+    start_lat, start_lon = _first_position(lat, lon)
+    return ActivitySummary(
+        start=datetime.fromtimestamp(t[0], UTC),
+        sport=sport,
+        is_run=is_run,
+        sub_sport=sub_sport,
+        distance_m=_total(cum, raw.total_distance_m),
+        elapsed_s=round(t[-1] - t[0], 3),
+        moving_s=round(moving_time(t, cum, cad), 3),
+        elevation_gain_m=(
+            raw.total_ascent_m
+            if raw.total_ascent_m is not None
+            else elevation_gain(t, pick(raw.alt))
+        ),
+        avg_hr=_mean(pick(raw.hr), 20, 250),
+        avg_cadence=_mean(cad, 1, 400),
+        best_efforts=best_efforts(t, cum) if is_run and cum else {},
+        longest_continuous_run_m=longest_continuous_run(t, cum, cad) if is_run else None,
+        device=raw.device,
+        point_count=len(t),
+        warnings=tuple(warnings),
+        name=(hint.name if hint and hint.name else None) or raw.name,
+        source_format=raw.fmt,
+        distance_source=source or ("device" if raw.total_distance_m else None),
+        utc_offset_s=raw.utc_offset_s,
+        start_lat=start_lat,
+        start_lon=start_lon,
+    )
+
+
+# --- time -------------------------------------------------------------------------------------
+
+
+def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict]:
+    """Indices of the points kept, their times (POSIX seconds), and for kept points that share
+    their time with later ones, those indices (their values fill the kept point's gaps)."""
+    if len(raw) == 0:
+        raise ActivityFileError("The file holds no recorded points.", "empty")
+    times = raw.t
+    if raw.relative_time:
+        times = _anchor_relative(raw, hint, warnings)
+    latest = (now if now is not None else datetime.now(UTC).timestamp()) + FUTURE_SLACK_S
+    timed = [(i, x) for i, x in enumerate(times) if x is not None]
+    if not timed:
+        raise ActivityFileError(
+            "The points in this file have no times, so it is not a recorded activity "
+            "(a planned route, perhaps).",
+            "no_timestamps",
+        )
+    if len(timed) * 2 < len(times):
+        raise ActivityFileError(
+            f"Only {len(timed)} of the {len(times)} points in this file have a time, so it is "
+            "not a recorded activity we can trust.",
+            "no_timestamps",
+        )
+    ok = [(i, x) for i, x in timed if EARLIEST <= x <= latest]
+    if len(ok) * 2 < len(timed):
+        bad = next(x for _, x in timed if not EARLIEST <= x <= latest)
+        raise ActivityFileError(
+            f"The times in this file are in {_year(bad)}, which cannot be right: the device's "
+            "clock was wrong when it recorded.",
+            "bad_timestamps",
+        )
+    if len(ok) < len(timed):
+        bad = next(x for _, x in timed if not EARLIEST <= x <= latest)
+        warnings.append(
+            f"We ignored {len(timed) - len(ok)} points with impossible times (year {_year(bad)})."
+        )
+    idx, t, dups = [], [], {}
+    last = -math.inf
+    for i, x in ok:
+        if x > last:
+            idx.append(i)
+            t.append(x)
+            last = x
+        elif x == last:  # same instant: one point split over two messages (Strava app)
+            dups.setdefault(len(idx) - 1, []).append(i)
+    dropped = len(ok) - len(idx) - sum(len(v) for v in dups.values())
+    if dropped > MAX_BACKWARDS_SHARE * len(ok):
+        raise ActivityFileError(
+            "The times in this file run backwards, so we cannot tell what happened when.",
+            "bad_timestamps",
+        )
+    if dropped:
+        warnings.append(f"We ignored {dropped} points whose times went backwards.")
+    if len(t) < 2 or t[-1] <= t[0]:
+        raise ActivityFileError(
+            "The file holds a single moment, not an activity (fewer than two distinct times).",
+            "empty",
+        )
+    return idx, t, dups
+
+
+def _anchor_relative(raw: RawActivity, hint: ActivityHint | None, warnings) -> list:
+    first = next(x for x in raw.t if x is not None)
+    if hint and hint.start:
+        shift = hint.start.timestamp() - first
+        warnings.append(
+            "The watch recorded times from when it was switched on; we dated the activity "
+            "from the export's start time."
+        )
+    elif raw.clock_anchor:
+        shift = raw.clock_anchor[1] - raw.clock_anchor[0]
+        warnings.append(
+            "The watch recorded times from when it was switched on; we dated the activity "
+            "from the watch's local clock, so the start time may be off by your time zone."
+        )
+    else:
+        raise ActivityFileError(
+            "The watch recorded times only from when it was switched on, so we cannot tell "
+            "when this activity happened.",
+            "no_timestamps",
+        )
+    return [None if x is None else x + shift for x in raw.t]
+
+
+def _year(posix: float) -> int:
+    return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=posix)).year
+
+
+def _keep_damaged(damage: str, t: list[float], warnings: list[str]) -> None:
+    span = t[-1] - t[0]
+    if span < PLAUSIBLE_MIN_S or len(t) < PLAUSIBLE_MIN_POINTS:
+        if damage == "truncated":
+            raise ActivityFileError(
+                "The file was cut short and too little of it could be read.", "truncated"
+            )
+        raise ActivityFileError("The file is damaged and too little of it is readable.")
+    what = "was cut short" if damage == "truncated" else "is damaged part-way through"
+    warnings.append(f"The file {what}; we kept the {format_duration(span)} we could read.")
+
+
+def format_duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def _picker(idx: list[int], dups: dict[int, list[int]]):
+    def pick(column: list) -> list:
+        if not column:
+            return [None] * len(idx)
+        out = [column[i] for i in idx]
+        for pos, extra in dups.items():
+            if out[pos] is None:
+                out[pos] = next((column[i] for i in extra if column[i] is not None), None)
+        return out
+
+    return pick
+
+
+# --- sport ------------------------------------------------------------------------------------
+
+
+def _norm(name: str | None) -> str:
+    return (name or "").strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def _sport(raw: RawActivity, hint) -> tuple[str, bool, str | None]:
+    return normalize_sport(hint.sport if hint and hint.sport else raw.sport, raw.sub_sport)
+
+
+def normalize_sport(name: str | None, sub_sport: str | None = None) -> tuple[str, bool, str | None]:
+    """(sport, is_run, sub_sport) from any file's or export's sport name: "run" for every
+    running kind (FIT running, TCX Running, Strava Trail Run, treadmill, ...), "unknown" when
+    the name says nothing (generic, Other, missing), else the lower-case name."""
+    given = _norm(name)
+    sub = _norm(sub_sport) or None
+    if sub == "generic":
+        sub = None
+    given = SPORT_ALIASES.get(given.replace("_", ""), SPORT_ALIASES.get(given, given))
+    if given in UNKNOWN_SPORTS:
+        return "unknown", False, sub
+    if ("run" in given and "wheelchair" not in given) or given == "treadmill":
+        for key, value in RUN_SUB_SPORTS.items():
+            if key in given:
+                sub = sub or value
+        return "run", True, sub
+    return given, False, sub
+
+
+def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
+    speeds = []
+    if cum:
+        for k in range(1, len(t)):
+            dt = t[k] - t[k - 1]
+            if dt > 0:
+                v = (cum[k] - cum[k - 1]) / dt
+                if v >= MOVING_SPEED:
+                    speeds.append(v)
+    if len(speeds) >= 5:
+        median = sorted(speeds)[len(speeds) // 2]
+        if RUN_GUESS_SPEED[0] <= median <= RUN_GUESS_SPEED[1]:
+            warnings.append(
+                "The file does not say which sport this was; its pace looks like a run."
+            )
+            return "run", True
+    warnings.append("The file does not say which sport this was, and it does not look like a run.")
+    return "unknown", False
+
+
+# --- distance ---------------------------------------------------------------------------------
+
+
+def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str | None]:
+    """Cumulative distance per point and where it came from, or (None, None)."""
+    valid = [d for d in dist if d is not None]
+    if len(valid) >= 2 and max(valid) > 0:
+        return _device_distance(t, dist), "device"
+    if sum(1 for x in lat if x is not None) >= 2:
+        return gps_distance(t, lat, lon, glitch_speed), "gps"
+    return None, None
+
+
+def _total(cum: list[float] | None, device_total: float | None) -> float | None:
+    """The device's own total (FIT session) when it has one, else the span of the points."""
+    if device_total:
+        return round(device_total, 2)
+    return None if cum is None else round(cum[-1] - cum[0], 2)
+
+
+def _device_distance(t: list[float], dist: list) -> list[float]:
+    """Never-decreasing cumulative distance. Points without a value get one interpolated in
+    time between their neighbours; a reset (a counter restarting from zero) continues from
+    where it was; small backward jitter is flattened."""
+    out: list[float] = []
+    known = [k for k, d in enumerate(dist) if d is not None]
+    offset = 0.0
+    last = dist[known[0]]
+    for k in known:
+        value = dist[k] + offset
+        if value < last:
+            if last - value > 10.0:
+                offset += last - value
+            value = last
+        out.append(value)
+        last = value
+    cum = [0.0] * len(dist)
+    first, final = known[0], known[-1]
+    for k in range(first + 1):
+        cum[k] = out[0]
+    for k in range(final, len(dist)):
+        cum[k] = out[-1]
+    for a in range(len(known) - 1):
+        i, j = known[a], known[a + 1]
+        di, dj = out[a], out[a + 1]
+        cum[i] = di
+        if j - i > 1:
+            span = t[j] - t[i]
+            for k in range(i + 1, j):
+                cum[k] = di + (dj - di) * ((t[k] - t[i]) / span if span > 0 else 0.0)
+    return cum
+
+
+def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371008.8 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def gps_distance(t, lat, lon, glitch_speed: float = 100.0) -> list[float]:
+    """Cumulative haversine distance; a step implying more than ``glitch_speed`` is dropped."""
+    out = []
+    total = 0.0
+    prev = None  # (phi, lambda, cos phi, t) of the last point counted
+    rad, sin, asin, sqrt, cos = math.radians, math.sin, math.asin, math.sqrt, math.cos
+    diameter = 2 * 6371008.8
+    for k in range(len(t)):
+        la, lo = lat[k], lon[k]
+        if la is not None and lo is not None:
+            phi, lam = rad(la), rad(lo)
+            here = (phi, lam, cos(phi), t[k])
+            if prev is not None:
+                a = (
+                    sin((phi - prev[0]) / 2) ** 2
+                    + prev[2] * here[2] * sin((lam - prev[1]) / 2) ** 2
+                )
+                step = diameter * asin(min(1.0, sqrt(a)))
+                if step <= glitch_speed * max(t[k] - prev[3], 1.0):
+                    total += step
+                    prev = here
+            else:
+                prev = here
+        out.append(total)
+    return out
+
+
+def _positions(lat: list, lon: list) -> tuple[list, list]:
+    """Positions with impossible coordinates and (0, 0) ("null island", an unset fix) blanked."""
+    for k in range(len(lat)):
+        la, lo = lat[k], lon[k]
+        if la is None or lo is None or not (-90 <= la <= 90 and -180 <= lo <= 180):
+            lat[k] = lon[k] = None
+        elif la == 0 == lo:
+            lat[k] = lon[k] = None  # noqa: SIM114 (kept apart: a different reason)
+    return lat, lon
+
+
+def _first_position(lat, lon) -> tuple[float | None, float | None]:
+    for la, lo in zip(lat, lon, strict=True):
+        if la is not None and lo is not None:
+            return round(la, 6), round(lo, 6)
+    return None, None
+
+
+# --- cadence, heart rate ----------------------------------------------------------------------
+
+
+def _cadence_spm(cad: list, is_run: bool, per_leg: bool | None) -> list:
+    if not is_run:
+        return cad
+    positive = sorted(c for c in cad if c)
+    if not positive:
+        return cad
+    if per_leg is None:
+        per_leg = positive[len(positive) // 2] < PER_LEG_CADENCE_BELOW
+    if per_leg:
+        return [None if c is None else c * 2 for c in cad]
+    return cad
+
+
+def _mean(values: list, low: float, high: float) -> float | None:
+    total, count = 0.0, 0
+    for v in values:
+        if v is not None and low <= v <= high:
+            total += v
+            count += 1
+    return round(total / count, 1) if count else None
+
+
+# --- the measures -----------------------------------------------------------------------------
+
+
+def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None) -> float:
+    """Seconds spent moving (see the module docstring for the rule)."""
+    total = 0.0
+    have_cad = cad is not None and any(c is not None for c in cad)
+    for k in range(1, len(t)):
+        dt = t[k] - t[k - 1]
+        if dt <= 0:
+            continue
+        if cum is not None:
+            if cum[k] - cum[k - 1] >= MOVING_SPEED * dt:
+                total += dt
+        elif have_cad:
+            if cad[k]:
+                total += dt
+        elif dt <= PAUSE_GAP_S:
+            total += dt
+    return total
+
+
+def elevation_gain(t: list[float], alt: list) -> float | None:
+    """Metres climbed: smoothed altitude, then a hysteresis dead band (module docstring)."""
+    pts = [(x, a) for x, a in zip(t, alt, strict=True) if a is not None]
+    if len(pts) < 2:
+        return None
+    half = ELEVATION_WINDOW_S / 2
+    n = len(pts)
+    lo = hi = 0
+    window_sum = 0.0
+    smooth = []
+    for i in range(n):
+        ti = pts[i][0]
+        while hi < n and pts[hi][0] <= ti + half:
+            window_sum += pts[hi][1]
+            hi += 1
+        while pts[lo][0] < ti - half:
+            window_sum -= pts[lo][1]
+            lo += 1
+        smooth.append(window_sum / (hi - lo))
+    return round(_climbs(smooth, ELEVATION_HYSTERESIS_M), 1)
+
+
+def _climbs(alt: list[float], band: float) -> float:
+    """Sum of valley-to-peak rises, counting only turns of at least ``band`` metres."""
+    gain = 0.0
+    low = high = alt[0]
+    rising = None  # unknown until the first move of ``band``
+    for a in alt:
+        if rising is not False:
+            high = max(high, a)
+            if high - a >= band:  # the climb ended at ``high``
+                if rising and high - low >= band:
+                    gain += high - low
+                rising, low = False, a
+                continue
+        if rising is not True:
+            low = min(low, a)
+            if a - low >= band:
+                rising, high = True, a
+    if rising and high - low >= band:
+        gain += high - low
+    return gain
+
+
+def best_efforts(
+    t: list[float], cum: list[float], distances: dict[str, float] = BEST_EFFORT_DISTANCES
+) -> dict[str, float]:
+    """Fastest time (s) over each distance, for the distances the activity covers."""
+    out = {}
+    n = len(t)
+    for key, target_d in distances.items():
+        if n < 2 or cum[-1] - cum[0] < target_d:
+            continue
+        best = math.inf
+        j = 1
+        for i in range(n - 1):
+            goal = cum[i] + target_d
+            if j <= i:
+                j = i + 1
+            while j < n and cum[j] < goal:
+                j += 1
+            if j == n:
+                break
+            d0, d1 = cum[j - 1], cum[j]
+            end = t[j] if d1 <= d0 else t[j - 1] + (goal - d0) / (d1 - d0) * (t[j] - t[j - 1])
+            if end - t[i] < best:
+                best = end - t[i]
+        if best < math.inf and best >= WORLD_RECORD_S.get(key, 0.0):
+            out[key] = round(best, 1)
+    return out
+
+
+def longest_continuous_run(
+    t: list[float], cum: list[float] | None, cad: list | None
+) -> float | None:
+    """Longest distance (m) run without a walk of ``WALK_MIN_S`` or more (module docstring)."""
+    if cum is None:
+        return None
+    have_cad = cad is not None and any(c is not None for c in cad)
+    best = 0.0
+    start = None  # cumulative distance where the current stretch began
+    run_end = 0.0  # cumulative distance at the end of its last running interval
+    walked = 0.0  # seconds of the walk in progress
+    for k in range(1, len(t)):
+        dt = t[k] - t[k - 1]
+        if dt <= 0:
+            continue
+        speed = (cum[k] - cum[k - 1]) / dt
+        c = cad[k] if have_cad else None
+        walking = speed < WALK_SPEED if c is None else c < WALK_CADENCE or speed < STOP_SPEED
+        if walking:
+            walked += dt
+            if walked >= WALK_MIN_S and start is not None:
+                best = max(best, run_end - start)
+                start = None
+        else:
+            if start is None:
+                start = cum[k - 1]
+            walked = 0.0
+            run_end = cum[k]
+    if start is not None:
+        best = max(best, run_end - start)
+    return round(best, 1)

@@ -1,0 +1,174 @@
+"""Safe, streaming XML for GPX and TCX.
+
+Two layers, so neither has to be perfect:
+1. ``prolog`` reads what comes before the root element ourselves and refuses any DTD
+   (``<!DOCTYPE``, hence ``<!ENTITY``): activity files never need one, and every XML bomb
+   (billion laughs, quadratic blowup) and external-entity attack (XXE) lives in a DTD.
+2. lxml parses with ``resolve_entities=False``, ``no_network=True``, ``load_dtd=False`` and
+   ``huge_tree=False`` (libxml2's size limits stay on), streaming with ``iterparse`` so memory
+   stays flat however long the file. ``recover=True`` reads the real-world files that are
+   slightly malformed (undeclared ``gpxdata:`` prefixes, whitespace before ``<?xml``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from .errors import ActivityFileError
+
+PROLOG_WINDOW = 1 << 20  # a real prolog is a few hundred bytes
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _prolog_text(data: bytes) -> str:
+    head = data[:PROLOG_WINDOW]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    if head.startswith((b"<\x00?\x00", b"<\x00")):
+        return head.decode("utf-16-le", errors="ignore")
+    if head.startswith((b"\x00<\x00?", b"\x00<")):
+        return head.decode("utf-16-be", errors="ignore")
+    if head.startswith(UTF8_BOM):
+        head = head[3:]
+    return head.decode("latin-1")
+
+
+def prolog(data: bytes) -> tuple[str | None, bool]:
+    """(local name of the root element or None, whether a DTD comes before it)."""
+    s = _prolog_text(data)
+    i, n = 0, len(s)
+    while i < n:
+        while i < n and s[i] in " \t\r\n\ufeff":
+            i += 1
+        if s.startswith("<?", i):
+            end = s.find("?>", i)
+            i = n if end < 0 else end + 2
+        elif s.startswith("<!--", i):
+            end = s.find("-->", i)
+            i = n if end < 0 else end + 3
+        elif s.startswith("<!", i):
+            return None, True  # <!DOCTYPE ...> (or any other declaration): refused
+        elif s.startswith("<", i):
+            j = i + 1
+            while j < n and s[j] not in " \t\r\n/>":
+                j += 1
+            return s[i + 1 : j].rpartition(":")[2] or None, False
+        else:
+            return None, False
+    return None, False
+
+
+def check_safe(data: bytes) -> None:
+    if prolog(data)[1]:
+        raise ActivityFileError(
+            "This XML file declares a DTD (entities), which activity files never need; it could "
+            "be an XML bomb, so we did not read it.",
+            "unsafe_xml",
+        )
+
+
+def _tidy(data: bytes) -> bytes:
+    if data.startswith(UTF8_BOM):
+        data = data[3:]
+    if data[:1].isspace():
+        data = data.lstrip()
+    return data
+
+
+class StreamParser:
+    """Iterate (event, element) over the given tags; refuses DTDs first. The caller frees the
+    elements it has read (``release``). After iterating, ``damage`` says whether libxml2 had
+    to give up part of the file: "truncated" (the root element never closes) or "corrupt"."""
+
+    def __init__(self, data: bytes, tags: tuple[str, ...], events=("end",)):
+        check_safe(data)
+        self.data = _tidy(data)
+        self.tags = tags
+        self.events = events
+        self.damage: str | None = None
+
+    def __iter__(self) -> Iterator[tuple[str, object]]:
+        parser = etree.iterparse(
+            io.BytesIO(self.data),
+            events=self.events,
+            tag=self.tags,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            recover=True,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        try:
+            yield from parser
+        except etree.XMLSyntaxError as exc:  # recover=True rarely gives up; when it does:
+            raise ActivityFileError(f"The file is not well-formed XML ({exc.msg}).") from None
+        root = parser.root
+        if root is not None and root.getroottree().docinfo.internalDTD is not None:
+            raise ActivityFileError("This XML file declares a DTD.", "unsafe_xml")
+        if any(e.level_name == "FATAL" for e in parser.error_log):
+            root_name = local(root.tag) if root is not None else ""
+            ending = self.data[-200:].rstrip(b" \t\r\n\x00").lower()
+            closed = re.search(rb"</(?:[\w.-]+:)?" + root_name.encode() + rb"\s*>$", ending)
+            self.damage = "corrupt" if closed else "truncated"
+
+
+def release(el) -> None:
+    """Free an element that has been read, and the siblings read before it."""
+    el.clear(keep_tail=False)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
+
+
+_LOCAL: dict[str, str] = {}
+
+
+def local(tag) -> str:
+    """Lower-case local name of a tag, without namespace or (undeclared) prefix."""
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        if not isinstance(tag, str):
+            return ""
+        name = tag.rpartition("}")[2].rpartition(":")[2].lower()
+        _LOCAL[tag] = name
+        return name
+    except TypeError:
+        return ""
+
+
+def parse_time(text: str | None) -> float | None:
+    """POSIX seconds of an ISO 8601 time; naive times are taken as UTC."""
+    try:
+        dt = datetime.fromisoformat(text.strip())
+    except (AttributeError, ValueError):
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.timestamp()
+
+
+def utc_offset(text: str | None) -> int | None:
+    """The UTC offset (seconds) an ISO 8601 time was written in, None if naive or "Z"."""
+    try:
+        offset = datetime.fromisoformat(text.strip()).utcoffset()
+    except (AttributeError, ValueError):
+        return None
+    return int(offset.total_seconds()) or None if offset is not None else None
+
+
+def to_float(text: str | None) -> float | None:
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if value - value == 0 else None  # rejects nan and inf
