@@ -79,7 +79,7 @@ THEME_LABELS: dict[str, str] = {
 THEME_DESCRIPTIONS: dict[str, str] = {
     "numbers": "You love seeing the numbers move.",
     "feeling": "You run for how it feels, and that is reason enough.",
-    "social": "Running is better for you with good company.",
+    "social": "You run happiest in good company.",
     "places": "You want your running to take you somewhere worth seeing.",
     "competition": "You come alive when there is someone to race.",
     "race_experience": "You love the buzz of race day, whatever the clock says.",
@@ -95,7 +95,7 @@ THEME_DESCRIPTIONS: dict[str, str] = {
 }
 
 THRESHOLD = 0.5  # a theme is proposed from this score up
-S, M, W = 0.8, 0.55, 0.35  # strong, medium and weak cue weights (one M cue is enough)
+S, M, W, V = 0.8, 0.55, 0.35, 0.2  # strong, medium, weak, very weak (one M cue is enough)
 HOME_PRIOR = 1.25  # a cue under the question that asks about its theme
 PAST_FACTOR = 0.25  # "I used to chase PRs, now I just want to enjoy it"
 OLD_FACTOR = 0.7  # "I used to race a lot and loved the whole day" (no change of heart)
@@ -157,7 +157,8 @@ _LEXICON = r"""
     |seafront|seaside|promenade|cliffs?|forests?|woods|woodland|woodlands|countryside|canal
     |towpath|riverside|river|lakes?|lakeside|lochs?|fjords?|glens?|peaks?|summits?|ridges?
     |valleys?|national parks?|nature reserve|scenery|scenic|views?|vistas?|landscapes?|sunrise
-    |sunset|desert|canyon|islands?|waterfalls?|heath|parkland|off road|paths?|routes?)
+    |sunset|desert|canyon|islands?|waterfalls?|heath|parkland|off road|paths?|routes?|farm tracks
+    |railway (line|path)|bridleways?|country lanes|lanes|fields|meadows|greenways?)
 [define PLACE_LIKE]
 (love|loves|loved|lovely|want|wants|would love|like to|dream|favorite|miss|beautiful|stunning
     |gorgeous|glorious|explore|exploring|new|somewhere|anywhere|never get bored|never tire|best
@@ -203,6 +204,8 @@ numbers M pbs?|prs?|personal (bests?|records?)|course records?|(race|finish|fini
     |(running|training) (log|diary)|logbook|my (little )?(diary|notebook)|measur\w*
     |list person|check ?list
     |tick\w* (them|it|\w+) off|(a|my) number to (aim|chase|hit|beat)
+    |(that is|is) (the|my) (one )?number
+    |(the|my) (one )?number i|numbers? i care about|(\d+) (mile|km) (by|in) (december|the end of)
     |track (much|anything|my|it|everything|every)
 numbers M numbers|data|stats|statistics|metrics|graphs?|charts?|splits?|negative splits?|pace
     |mileage|weekly volume|annual (mileage|total)
@@ -269,7 +272,9 @@ places S @PLACE_LIKE ([\w,]+ ){0,8}@PLACE_WORDS|@PLACE_WORDS ([\w,]+ ){0,8}@PLAC
 places M @REGIONS|explore|exploring|sightseeing|see (so )?much more of|new routes?
     |somewhere (new|different|beautiful|warm|exotic)|new places|adventures?|travel\w*|abroad
     |overseas|holidays?|vacations?|trips?|the scenery|running holiday
-places W @PLACE_WORDS|@CITIES
+places W @PLACE_WORDS
+places V @CITIES
+places S end to end|(the )?length of|the whole of
 competition S competitive|competitor|thrive on (it|competition|racing)|race\w* to win
     |bragging rights|overtak\w+|pick\w* (people|them|runners|others) off|reel\w* (people|them
     |others) in|(chase|chasing|hunt|hunting) (people|them|runners|others) down
@@ -286,13 +291,13 @@ competition M compete|competing|competition|win|wins|winning|won|winner|rival\w*
     |placings?|top (\d+|ten|three)|[mfvw] \d\d|league|championships?|champs|masters|leaderboard
     |segments?|kom|qom|local legend|prizes?|trophy|trophies|pipped|outsprint\w*|sprint finish
     |age (group|category|division)
-race_experience S atmosphere|(race|races|racing|events?) (\w+ ){0,3}for the (?!win|time|times|pb
+race_experience S atmosphere|(race|races|racing|events?) ([\w,]+ ){0,4}for the (?!win|time|times|pb
     |pbs|pr|podium|placing|clock|prize|sheer|pure|love|joy|fun of)[a-z]+|(there|in it|do it|do
     |them|be) for the (fun|atmosphere|day out|experience|craic|social|cake|medals?|bling|buzz
     |party|crowds?|t shirt|snacks|photos|views|occasion)|(love|like|enjoy|adore) the (buzz
     |energy|crowds?|atmosphere|cheering|start line|finish line|race day|medals?|bling|occasion)
 race_experience M crowds?|cheer\w*|spectators|bling|finisher\w*|(race|finisher) medals?
-    |wall of (them|medals)|medal (wall|collection|hanger)|goody bags?|t shirts?
+    |wall of (them|medals)|medal (wall|collection|hanger)|goody bags?|swag|aid stations?|t shirts?
     |race days?|race weekends?|day out|the buzz|the energy|the party|the occasion
     |high fiv\w*|fun runs?|color run|charity (run|race)s?|race for life|fancy dress|costume
     |turkey trots?|matching (hats|shirts|outfits|costumes)
@@ -333,7 +338,8 @@ wellbeing M cope|coping|calm\w*|unwind\w*|decompress\w*|switch off|me time|time 
     |breather|peace|takes the edge off|holding me together|go under|out of the house|chaos
     |chaotic|mood|worr\w*|lost my (wife|husband|partner|mom|dad|son|daughter)|menopause
     |perimenopause|the edge off|mindful\w*|meditat\w*|thinking time|process (things|it)
-    |keeps me (level|balanced|grounded|steady)|bad day
+    |keeps me (level|balanced|grounded|steady)|bad days?|happy pills?|black clouds?|lonely
+    |loneliness|isolat\w*
 wellbeing W died|divorce|widowed
 confidence S confiden\w+|self (belief|esteem|worth|confidence|respect)|believe in myself
     |belief in myself|believe i can|(lost|losing|regain\w*|get back|rebuild\w*) (my |some )?(nerve
@@ -345,7 +351,8 @@ confidence M (prove|proving|proved) (to )?(myself|i can|that i|i am|i could)|can
     |feel (strong|capable|powerful) again|(new|better|stronger) (me|person|version)
     |never thought i (could|would)|did not think i could|surprised myself|empower\w*|brave
     |courage|spills? over into|i can (still )?do (things|it|this|anything|hard)|taller|(any
-    |some) good at|(reali[sz]\w*|found out|discovered|learned) i (could|can)|never (been
+    |some) good at|(reali[sz]\w*|found out|discovered|learned) i (could|can|am|was)
+    |tougher than i|stronger than i (look|thought)|embarrass\w*|ashamed|fraud|never (been
     |was) (sporty|athletic|a runner)|(call|calling) myself a runner|real runner|proud of myself
     |badass|identity
 health S (?<!mental )health|healthy|heart (attack|scare|condition|disease|surgery|op|operation
@@ -359,7 +366,10 @@ health S (?<!mental )health|healthy|heart (attack|scare|condition|disease|surger
 health M weight|bones?|my balance|balance and|joints?|knees working|mobility|(keep|keeping
     |keeps) my (knees|joints|legs|body|heart|hips|back) (going|working|healthy|moving|young
     |strong)|(stay|keep|staying|keeping) (fit|healthy|active|mobile|moving|well)|fit enough
-    |keep moving|aging well|grandkids|grandchildren|sleep|asthma|lungs|cancer|chemo|smok\w*
+    |keep moving|aging well|grandkids|grandchildren|sleep|asthma|lungs|cancer|chemo
+    |smok(e|er|ers|ing|ed)
+    |cigarettes|liver|kidneys?|(blood|liver|kidney|sugar) (numbers|levels|results|tests?)|grandad
+    |grandpa|granny|grandma|nana|(still|be able to) (\w+ ){0,4}at (6|7|8|9)\d
     |wake up call|falls clinic|at my age|menopause|perimenopause|without pain|pain free
     |my body back|dress size|waist|stroke|tablets
 health W doctor|gp|the nurse|nurse said|consultant said|fitness
@@ -370,7 +380,7 @@ time_limited S busy|hectic|manic|juggl\w*|squeez\w*|fit (it|runs?|running|them|t
     |(hard|struggle|difficult|tough) to (find|make) (the )?time|find the time|(long|crazy
     |unsocial|antisocial) hours|shift work|night shifts?|on call|ft job|full time|single (mom
     |parent|dad)|school runs?|drop ?off|carer|caring for|care for (my )?(mom|dad|mother|father
-    |parents?|husband|wife)|travel\w* (a lot )?for work|or nothing
+    |parents?|husband|wife)|travel\w* (a lot )?for work|or nothing|not much (left|spare) (of|in)
     |(never|not|barely) (\w+ )?(have|had|get|got|find) (the |much |enough )?time|if i am lucky
     |feast or famine
     |evenings and weekends only|(absolute )?max right now|is what i can manage|look (after
@@ -421,7 +431,8 @@ comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (ru
     |the sport|fitness)|comeback|(come|coming|came) back (to|from|after|into)|(started|starting
     |start) (running )?again|return\w* to (running|run)|return to run\w*|(after|since) (\d+|a
     |two|three|four|five|ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off
-    |out|away|break)|(years|months|weeks) (off|out)|first week back|first (\w+ )?run (back
+    |out|away|break)|(years|months|weeks) (off|out)|since i (last )?(ran|raced|run)|years since
+    |first week back|first (\w+ )?run (back
     |after|since)|(to|be able to) run again|run again|getting (my|back) (life|fitness|legs) back
     |back (up )?after the (op|operation|surgery|injury|bypass)|back running|running again
     |off for (a|an|\d+|two|three|six|several|many) (\w+ )?(years?|months?|weeks?)|(first|second
@@ -437,7 +448,7 @@ comeback W post ?(natal|partum)
 [against]
 numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|in the drawer)
     |(switch|switches|switched|switching|turn|turns|turned) (the |my )?(watch|garmin|gps) off
-    |(watch|garmin) (stays|is) (at home|in the drawer)|(do not|never) (own
+    |(watch|garmin) (stays|is) (at home|in the drawer)|(do not|never) (even |really )?(own
     |wear|use) (a |my )?(watch|garmin)|stopped wearing (my |a |the )?(watch|garmin)
     |(ditched|binned) the (watch
     |garmin)|without a watch|no watch|run naked
@@ -458,7 +469,8 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
     |act together|put together|pull (myself|it) together|play with|(with|walk|walking) (the
     |my) dogs?
 places - travel\w* (\w+ ){0,2}for work|work trips?|business trips?|hotel
-numbers - not the time|day out|not about the (time|clock)
+numbers - not the time|day out|not about the (time|clock)|(liver|blood|kidney|sugar) (numbers
+    |levels)
 race_averse - ^(?!.*\b(race|races|racing|events?)\b).*\b(competition|competitive|compete
     |competing)\b
 
@@ -485,7 +497,7 @@ time_limited W kids|children|job|work|works|working|family|nurse|teacher
 wellbeing M head|mind|mood
 """
 
-_WEIGHTS = {"S": S, "M": M, "W": W, "-": 0.0}
+_WEIGHTS = {"S": S, "M": M, "W": W, "V": V, "-": 0.0}
 
 
 def _parse_lexicon(text: str) -> dict[str, list[tuple[str, float, str]]]:
@@ -559,6 +571,10 @@ _JOURNEY_CONTENT = _compile(
     r"|half|km|mile|couch|longer|further|practi[cs]\w*|prepar\w*|each (week|month)"
     r"|(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several) (weeks?|months?)"
 )
+_OPEN_QUESTIONS = {
+    "big_dream": ("big_dream", _DREAM_CONTENT),
+    "journey": ("on_journey", _JOURNEY_CONTENT),
+}
 _HEDGED = re.compile(r"^(maybe|perhaps|possibly|i suppose|might)\b|\bno (hurry|rush)\b")
 _DECLINE = re.compile(
     r"^(no|nope|nah|none|nothing|not really|not sure|not one|not on|not at the moment|not yet"
@@ -599,7 +615,8 @@ _NOT_NEGATION = re.compile(
     r"|stopping|walking|a walk|missing|a break|walk breaks?|breaks)|not walking|never thought"
     r"|never (imagined|dreamed|believed|expected)|did not (think|believe|know) i|no (problem"
     r"|worries)|not just|never have been"
-    r"|not (a lot|much|many) of|not many)\b"
+    r"|not (a lot|much|many) of|not many|(quit|stopped|gave up|give up|given up) (smoking|drinking"
+    r"|cigarettes|alcohol|booze))\b"
 )
 # After a cue, past auxiliaries: "Races aren't my thing", "Pace is irrelevant".
 _POST_PHRASES = re.compile(
@@ -641,6 +658,14 @@ _PLACE_NAME = re.compile(
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|I)\b)"
     r"[A-Z][a-z]{2,}"
+    r"|\b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike"
+    r"|Peak|Canyon|Lake|Loch|Island|Isle|Coast|Park|Forest|Mountains?|Hills|Falls|Valley|Gorge"
+    r"|Bay|Beach|Head|Point|Glen|Moor|Downs|Seat)\b"
+)
+# "The data is nice but it's not why I do it": the clause after "but" takes back the one before.
+_NOT_WHY = re.compile(
+    r"^(it is |that is |they are )?not (really )?(why|what|the reason|the point|what (drives"
+    r"|gets|motivates|matters))\b"
 )
 _PREFERENCE_THEMES = frozenset(
     {"numbers", "feeling", "competition", "race_experience", "race_averse", "places"}
@@ -679,6 +704,7 @@ _CONTRACTIONS = (
     (re.compile(r"'s\b"), ""),
 )
 _WITH = re.compile(r"\bw/\s*")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[a-z]+|,")
 _KM = frozenset(["k", "km", "kms", "kilometer", "kilometers", "klicks"])
 _SPELLING = {
@@ -811,7 +837,7 @@ def _correct(token: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("ø", "o")
-    text = _WITH.sub("with ", text)
+    text = _THOUSANDS.sub("", _WITH.sub("with ", text))  # "w/ my sister", "1,000 miles"
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     raw = _TOKEN.findall(text)
@@ -896,6 +922,7 @@ class _Clause:
         return bisect_right(self.starts, offset) - 1
 
     def _breaks_before(self, i: int) -> bool:
+        """Whether token i closes the scope of a negation before it."""
         tok = self.tokens[i]
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else ""
         if tok == ",":  # a list goes on ("pace, splits or PBs"), a new statement does not
@@ -935,10 +962,10 @@ def _scan(
     races" is one race_averse cue, not a negated "pressure of races".
     """
     plain, negated = [], []
+    lack = theme in _LACK_THEMES
     for weight, pattern in cues:
         for match in pattern.finditer(clause.text):
             hit = (weight, match.start(), match.end())
-            lack = theme in _LACK_THEMES
             (plain if lack or not clause.negated(*match.span()) else negated).append(hit)
     against = [w for w, s, e in negated if not any(ps < e and s < pe for _, ps, pe in plain)]
     return [max((w for w, _, _ in plain), default=0.0), max(against, default=0.0)]
@@ -963,17 +990,9 @@ def _clause_weights(
         if anti[theme] or (cancel and cancel.search(clause.text)):
             out[theme][0] = 0.0  # "Running clubs are cliquey": the anti-cue wins the clause
         out[theme][1] = 0.0 if theme in _NO_AGAINST else max(out[theme][1], anti[theme])
-    love = out.pop("_race_love")[0]
-    if out["competition"][0] and out["race_experience"][0] < S:
-        out["race_experience"][0] = 0.0  # "I won my division at the Turkey Trot"
-    elif love:
-        out["race_experience"][0] = max(out["race_experience"][0], love)
-    if question in ("big_dream", "journey"):
-        theme, content = (
-            ("big_dream", _DREAM_CONTENT)
-            if question == "big_dream"
-            else ("on_journey", _JOURNEY_CONTENT)
-        )
+    _settle_races(out)
+    if question in _OPEN_QUESTIONS:
+        theme, content = _OPEN_QUESTIONS[question]
         if declined:
             out[theme][1] = max(out[theme][1], S)
         elif content.search(clause.text):
@@ -983,8 +1002,23 @@ def _clause_weights(
     if question == "drive" and out["numbers"][1] and not out["numbers"][0]:
         # "I leave the watch at home" says feeling; "I couldn't care less about pace" hints it.
         out["feeling"][0] = max(out["feeling"][0], M if anti["numbers"] else W)
+    _scale(out, clause, question, changed)
+    return out
+
+
+def _settle_races(out: dict[str, list[float]]) -> None:
+    """One clause about races backs one of competition, race_experience and race_averse."""
+    love = out.pop("_race_love")[0]
+    if out["competition"][0] and out["race_experience"][0] < S:
+        out["race_experience"][0] = 0.0  # "I won my division at the Turkey Trot"
+    elif love:
+        out["race_experience"][0] = max(out["race_experience"][0], love)
     if out["race_averse"][0]:
         out["competition"][0] = out["race_experience"][0] = 0.0
+
+
+def _scale(out: dict[str, list[float]], clause: _Clause, question: str, changed: bool) -> None:
+    """Apply the question's hint, and discount the past and other people's motivations."""
     for theme, weights in out.items():
         home = HOME_PRIOR if theme in _HOME[question] else 1.0
         factor = home
@@ -994,7 +1028,6 @@ def _clause_weights(
             factor *= OTHERS_FACTOR
         weights[0] = min(0.95, weights[0] * factor)
         weights[1] = min(0.95, weights[1] * home)
-    return out
 
 
 def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float]]]]:
@@ -1007,6 +1040,9 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     weights = [_clause_weights(c, question, (declined, hedged, changed)) for c in clauses]
     for i, (_, _, sentence) in enumerate(spans):
         later = [weights[j] for j in range(i + 1, len(spans)) if spans[j][2] == sentence]
+        if i + 1 < len(spans) and later and _NOT_WHY.search(clauses[i + 1].text):
+            for theme in _PREFERENCE_THEMES:
+                weights[i][theme] = [0.0, max(weights[i][theme])]
         for theme, opposed in _OPPOSED.items():
             if weights[i][theme][0] and any(w[o][0] for w in later for o in opposed):
                 weights[i][theme][0] *= 0.5  # "Races terrify me but I ... loved the crowd"
@@ -1028,7 +1064,7 @@ def _notes(answers: Mapping[str, str | Sequence[str]]) -> list[tuple[str, str]]:
             continue
         for note in [value] if isinstance(value, str) else value:
             if not isinstance(note, str):
-                raise TypeError(
+                raise ValueError(
                     f"Notes under {question!r} must be text, not {type(note).__name__}."
                 )
             if note.strip():
@@ -1047,7 +1083,7 @@ def detect_themes(answers: Mapping[str, str | Sequence[str]]) -> list[Theme]:
     """Propose motivation themes for one round, strongest first, each with its quotes.
 
     `answers` maps question keys (any subset of QUESTION_KEYS) to one note or a list of notes.
-    Raises ValueError for an unknown question key.
+    Raises ValueError for an unknown question key or a note that is not text.
     """
     pro: dict[str, list[tuple[float, Evidence]]] = {t: [] for t in THEME_KEYS}
     con: dict[str, list[float]] = {t: [] for t in THEME_KEYS}

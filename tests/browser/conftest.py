@@ -44,14 +44,33 @@ def page(browser, live_server):
     context.close()
 
 
+AXE = Path(__file__).with_name("vendor") / "axe.min.js"
+
+
+def accessibility_problems(page) -> list[str]:
+    """Serious and critical WCAG 2 A/AA problems axe-core finds on the page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']})"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 @pytest.fixture
 def shoot(page):
-    """Saves a full-page screenshot as a test artifact: shoot("03-themes")."""
+    """Saves a full-page screenshot as a test artifact and checks the page with axe-core:
+    shoot("03-themes")."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
     def take(name: str) -> Path:
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
+        problems = accessibility_problems(page)
+        assert not problems, f"{name}: " + "; ".join(problems)
         return path
 
     return take

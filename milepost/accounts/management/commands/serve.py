@@ -1,5 +1,6 @@
 """`milepost serve`: migrate, start the task worker, and serve the app on this machine."""
 
+import signal
 import subprocess
 import sys
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(f"Database ready: {settings.DATABASES['default']['NAME']}")
         worker = None if no_worker else self.start_worker()
+        # A plain `kill` should stop the worker too, not leave it behind.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
             call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
         finally:
