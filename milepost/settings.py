@@ -59,7 +59,10 @@ INSTALLED_APPS = [
     "milepost.accounts",
     "milepost.reflection",
     "milepost.goals",
+    "milepost.paper",
     "milepost.calculator",
+    "milepost.runs",
+    "milepost.nudges",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +164,19 @@ TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.Data
 # The product's own knobs.
 MAX_ACTIVE_GOALS = envint("MILEPOST_MAX_ACTIVE_GOALS", "3")
 DEFAULT_REST_DAYS = envint("MILEPOST_DEFAULT_REST_DAYS", "3")
+
+# Run imports: upload size, archive limits and the processes that read files (.env.example).
+MAX_UPLOAD_MB = envint("MILEPOST_MAX_UPLOAD_MB", "2048")
+DATA_UPLOAD_MAX_NUMBER_FILES = envint("MILEPOST_MAX_UPLOAD_FILES", "5000")
+IMPORT_MAX_FILE_MB = envint("MILEPOST_IMPORT_MAX_FILE_MB", "64")
+IMPORT_MAX_UNPACKED_MB = envint("MILEPOST_IMPORT_MAX_UNPACKED_MB", "8192")
+IMPORT_MAX_FILES = envint("MILEPOST_IMPORT_MAX_FILES", "100000")
+IMPORT_PROCESSES = envint("MILEPOST_IMPORT_PROCESSES", "2")
+if min(MAX_UPLOAD_MB, DATA_UPLOAD_MAX_NUMBER_FILES, IMPORT_MAX_FILE_MB, IMPORT_PROCESSES) < 1:
+    raise ImproperlyConfigured("Upload and import limits must be 1 or more.")
+# Large uploads are spooled in the private data directory, not in the shared /tmp.
+FILE_UPLOAD_TEMP_DIR = DATA_DIR / "tmp"
+FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

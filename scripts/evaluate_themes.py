@@ -2,9 +2,11 @@
 
 Usage: .venv/bin/python scripts/evaluate_themes.py [FILE ...]
 
-Without arguments it reads milepost/reflection/devset/dev.json and, when present,
-milepost/reflection/devset/holdout.json. For each file it prints precision, recall, F1 and
-support per theme, micro-averaged P/R/F1, and the mean time per persona (one round).
+Without arguments it reads milepost/reflection/devset/dev.json (the set the detector is tuned
+on) and, when present, milepost/reflection/devset/holdout2.json (held out: never tune on it).
+holdout.json is spent: its personas moved into dev.json. For each file it prints precision,
+recall, F1 and support per theme, micro-averaged P/R/F1, and the mean time per persona (one
+round); -v adds each persona's mistakes.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from milepost.reflection.themes import THEME_KEYS, detect_themes  # noqa: E402
 
 DEVSET = ROOT / "milepost" / "reflection" / "devset"
-DEFAULT_FILES = (DEVSET / "dev.json", DEVSET / "holdout.json")
+DEFAULT_FILES = (DEVSET / "dev.json", DEVSET / "holdout2.json")
 TIMING_REPEATS = 20
 
 
@@ -64,6 +66,9 @@ def time_per_persona(personas: list[dict]) -> float:
 
 def report(path: Path, verbose: bool = False) -> None:
     personas = load_personas(path)
+    if not personas:
+        print(f"== {path.name}: no personas, nothing to score\n")
+        return
     result = evaluate(personas)
     print(f"== {path.name}: {len(personas)} personas")
     print(f"{'theme':<16} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")

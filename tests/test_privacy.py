@@ -1,11 +1,14 @@
 """Charlie should have no access to Alice's stuff: every object URL of one runner is a 404
 for another, whatever the method."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from milepost.goals.models import Step
 from milepost.reflection.models import Stage
+from milepost.runs.models import Activity, ImportBatch
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +32,10 @@ OBJECT_URLS = {
     "goals:edit": "goal",
     "goals:purpose_check": "goal",
     "goals:step_done": "step",
+    "runs:detail": "activity",
+    "runs:delete": "activity",
+    "runs:batch": "batch",
+    "paper:reflection": "round",
 }
 
 
@@ -53,7 +60,11 @@ def test_another_runner_gets_404_on_every_object_url(
     round = make_round(alice, stage=stage, notes={"beyond_running": "Running keeps my head clear"})
     goal = make_goal(alice, round=round, status="active")
     step = Step.objects.create(goal=goal, title="Run 5 km", due="2027-01-01")
-    objects = {"round": round, "goal": goal, "step": step}
+    activity = Activity.objects.create(
+        owner=alice, start=datetime(2026, 5, 1, 7, tzinfo=UTC), elapsed_s=1800, moving_s=1800
+    )
+    batch = ImportBatch.objects.create(owner=alice)
+    objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
     client.force_login(bob)
     for name, kind in OBJECT_URLS.items():
         url = reverse(name, args=[objects[kind].pk])
@@ -66,6 +77,7 @@ def test_another_runner_gets_404_on_every_object_url(
     client.force_login(alice)
     body = client.get(reverse("reflection:summary", args=[round.pk])).content.decode()
     assert "Running keeps my head clear" in body
+    assert Activity.objects.filter(pk=activity.pk).exists()  # bob's delete did nothing
 
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):

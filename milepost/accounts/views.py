@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
+from milepost.nudges.models import CalendarFeed
 from milepost.web import redirect_next, safe_next
 
 from .forms import LimitedAuthenticationForm, ProfileForm, RunningLatelyForm, SignupForm
@@ -38,7 +39,8 @@ def profile(request):
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("dashboard")
-    return render(request, "accounts/profile.html", {"form": form})
+    feed = CalendarFeed.objects.filter(owner=request.user).first()
+    return render(request, "accounts/profile.html", {"form": form, "feed": feed})
 
 
 @login_required

@@ -201,6 +201,7 @@ class Step(models.Model):
     title = models.CharField("Step", max_length=200)
     due = models.DateField("By")
     done_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["due", "id"]

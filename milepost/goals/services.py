@@ -8,6 +8,8 @@ from django.db import transaction
 from milepost import clock
 from milepost.accounts.models import Profile
 from milepost.reflection.models import Round, RoundTheme, Stage, theme_choices
+from milepost.runs.history import history_summary
+from milepost.runs.models import Activity
 
 from . import alignment, feasibility
 from .models import Goal, Status, Step
@@ -43,7 +45,10 @@ def verdict_for(goal: Goal, history, today: date, units: str):
 
 
 def history_for(profile: Profile, today: date) -> feasibility.HistorySummary:
-    """What Milepost knows of the runner's recent running: here, what they told us."""
+    """What Milepost knows of the runner's recent running: their runs once they have some,
+    else what they told us ("your running lately" on the profile)."""
+    if Activity.objects.filter(owner_id=profile.user_id, is_run=True).exists():
+        return history_summary(profile.user, today, profile)
     recent = RECENT_WEEKS
     efforts = ()
     if profile.recent_race_m and profile.recent_race_s and profile.recent_race_on:

@@ -79,4 +79,4 @@ def test_remind_sends_each_due_reminder_once(alice, make_round, travel, capsys):
     call_command("remind")
     call_command("remind")
     assert len(mail.outbox) == 1
-    assert "1 rest-over reminder sent." in capsys.readouterr().out
+    assert "1 rest-over reminder and 0 step reminders sent." in capsys.readouterr().out

@@ -119,6 +119,165 @@ def test_it_does_not_read_a_cliquey_club_as_social():
     assert "social" not in keys({"places_people": note})
 
 
+# The weaknesses the first holdout set showed: rhetorical dismissals, competing at other things,
+# late negation, health figures, an unmarked past, indirect competing and indirect race aversion.
+
+
+@pytest.mark.parametrize("question", ["competition", "beyond_running"])
+def test_it_hears_a_rhetorical_question_as_a_dismissal(question):
+    assert "competition" not in keys({question: "Me, compete? No chance."})
+    found = keys({question: "me, compete? I'm 58 and about 3 stone overweight lol"})
+    assert "competition" not in found
+    assert "health" in found
+
+
+def test_it_reads_you_wont_catch_me_as_a_refusal_of_what_follows():
+    assert "race_averse" in keys({"competition": "You won't catch me pinning a number on."})
+    assert "race_averse" in keys({"places_people": "You wouldn't catch me dead at a start line."})
+    assert "numbers" not in keys({"drive": "You won't catch me checking my splits mid-run."})
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        (
+            "drive",
+            "I'm competitive about everything else in my life, work, board games, you name it, "
+            "but running is the one place I switch that off",
+        ),
+        ("competition", "Only competitive about the costumes!"),
+        ("competition", "I'm competitive at work but not here."),
+    ],
+)
+def test_it_does_not_read_competing_at_other_things_as_competition(question, note):
+    assert "competition" not in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["I'm competitive at heart.", "Very competitive in my age group.", "Competitive, always."],
+)
+def test_it_still_reads_a_plain_competitive_streak_as_competition(note):
+    assert "competition" in keys({"competition": note})
+
+
+def test_it_takes_a_shrug_at_the_end_of_a_clause_back_over_the_whole_clause():
+    note = "my first 50k in the Howgills, last in my age group and didn't care one bit"
+    assert "competition" not in keys({"proud": note})
+    assert "competition" not in keys({"competition": "Came dead last and couldn't care less."})
+    cared = "I finished 3rd in my age group and I do care, a lot."
+    assert "competition" in keys({"competition": cared})
+
+
+def test_it_reads_health_figures_as_health_not_running_numbers():
+    note = "the only numbers I care about are on the bathroom scales and the blood pressure cuff"
+    found = keys({"drive": note})
+    assert "health" in found
+    assert "numbers" not in found
+    assert "numbers" not in keys({"beyond_running": "cardiologist cleared me for zone 2 only"})
+    assert "numbers" in keys({"drive": "I log my weight and my 5k time every week."})
+
+
+@pytest.mark.parametrize(
+    ("question", "note", "theme"),
+    [
+        (
+            "drive",
+            "before long covid I was all about my mile splits. now I'm just grateful for any run "
+            "where my heart rate behaves",
+            "numbers",
+        ),
+        ("drive", "Pre-kids I was obsessed with my Garmin. Now I just run.", "numbers"),
+        (
+            "competition",
+            "I was a proper racer, county champion twice. That fire went out years ago.",
+            "competition",
+        ),
+    ],
+)
+def test_it_reads_the_past_without_a_used_to(question, note, theme):
+    assert theme not in keys({question: note})
+
+
+def test_it_reads_a_past_that_carries_on_as_present():
+    note = "I was a racer at uni and honestly I still am at heart."
+    assert "competition" in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("drive", "I love picking people off in the last mile."),
+        ("proud", "First thing after a race I'm checking where I came in my age category."),
+        ("life_fit", "I hate being overtaken, even on the school run."),
+        ("competition", "I hate being overtaken in races."),
+        ("competition", "I just race whoever's next to me and try to drop them on the descent."),
+        ("competition", "Nobody overtakes me in the last 400 metres."),
+        ("drive", "I always look up my position in the results."),
+    ],
+)
+def test_it_hears_competing_in_indirect_words(question, note):
+    found = keys({question: note})
+    assert "competition" in found
+    assert "race_averse" not in found
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("beyond_running", "Start-line crowds make me feel sick."),
+        ("places_people", "Pinning on a number isn't for me, I just want the trails."),
+        ("competition", "The thought of a start line gives me the jitters."),
+        ("competition", "The big mass starts give me the fear."),
+        ("competition", "Did a race once to see what it was like. Hated every second."),
+        ("proud", "Did the Manchester marathon once. Never again."),
+        ("competition", "I'm done with start lines, the crowds and the faff."),
+    ],
+)
+def test_it_hears_a_rejection_of_races_in_indirect_words(question, note):
+    found = keys({question: note})
+    assert "race_averse" in found
+    assert not found & {"competition", "race_experience"}
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("competition", "Races terrify me but I've entered the Bath Half anyway!"),
+        ("proud", "My first marathon in 2019. Never again will I start too fast."),
+        ("competition", "I'm not a racer, I just love the cheering and the medals."),
+    ],
+)
+def test_it_does_not_mistake_these_for_a_rejection_of_races(question, note):
+    assert "race_averse" not in keys({question: note})
+
+
+def test_it_reads_a_conceded_point_as_no_motivation():
+    note = "The atmosphere is nice but I'm there for the time and for the guys in my age group."
+    found = keys({"competition": note})
+    assert "competition" in found
+    assert "race_experience" not in found
+    note = "The clock is fine but what really gets me going is the woman in front."
+    assert "numbers" not in keys({"drive": note})
+
+
+def test_a_bare_refusal_takes_back_the_sentence_before_it():
+    note = "my husband keeps trying to get me to join his running club. not my thing"
+    assert "social" not in keys({"places_people": note})
+    note = "People keep asking when I'll do a marathon. Never. Why would I"
+    assert "big_dream" not in keys({"big_dream": note})
+
+
+def test_a_cue_inside_a_negated_phrase_shares_its_negation():
+    note = "The position on the results page means nothing to me, the time does."
+    assert "competition" not in keys({"competition": note})
+
+
+def test_a_dog_is_not_running_company():
+    note = "my dog Biscuit, he's the only running partner I need"
+    assert "social" not in keys({"places_people": note})
+
+
 # The big dream and journey questions.
 
 
@@ -230,6 +389,16 @@ def test_it_takes_one_note_or_many_and_ignores_blank_ones():
     assert one == many
 
 
+def test_the_cue_module_holds_only_text():
+    from milepost.reflection import theme_cues
+
+    for name, value in vars(theme_cues).items():
+        if name.startswith("__"):
+            continue
+        pairs = value if isinstance(value, tuple) else ((value,),)
+        assert all(isinstance(item, str) for pair in pairs for item in pair), name
+
+
 def test_results_are_frozen():
     found = detect_themes({"drive": "Numbers."})[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -290,13 +459,19 @@ def detected_keys(answers):
     return [t.key for t in detect_themes(answers)]
 
 
+# A regression guard: the detector is tuned on this set, so its figures here are high by design.
+# They say nothing about unseen notes; the held-out set does (scripts/evaluate_themes.py).
+DEV_MICRO_F1_BAR = 0.95
+DEV_THEME_F1_BAR = 0.9
+
+
 def test_the_dev_set_stays_above_the_quality_bar():
     micro, per_theme = f1_by_theme(_dev_personas(), detected_keys)
-    assert micro >= 0.85
-    assert {key: f for key, f in per_theme.items() if f < 0.7} == {}
+    assert micro >= DEV_MICRO_F1_BAR
+    assert {key: f for key, f in per_theme.items() if f < DEV_THEME_F1_BAR} == {}
 
 
 def test_the_quality_bar_fails_a_detector_that_misses_or_guesses():
     personas = _dev_personas()
-    assert f1_by_theme(personas, lambda answers: [])[0] < 0.85
-    assert f1_by_theme(personas, lambda answers: list(THEME_KEYS))[0] < 0.85
+    assert f1_by_theme(personas, lambda answers: [])[0] < DEV_MICRO_F1_BAR
+    assert f1_by_theme(personas, lambda answers: list(THEME_KEYS))[0] < DEV_MICRO_F1_BAR

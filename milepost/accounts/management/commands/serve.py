@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from milepost.nudges.tasks import schedule_reminders
+
 
 class Command(BaseCommand):
     help = "Migrate, start a background task worker and serve Milepost (what `make run` calls)."
@@ -26,6 +28,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(f"Database ready: {settings.DATABASES['default']['NAME']}")
         worker = None if no_worker else self.start_worker()
+        if worker:
+            schedule_reminders()
         # A plain `kill` should stop the worker too, not leave it behind.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:

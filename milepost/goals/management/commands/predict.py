@@ -2,29 +2,16 @@
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 
+from milepost import commands
 from milepost.runmath import RunmathError
 from milepost.runmath.predict import predict
 
 
-class OneLineErrorParser(CommandParser):
-    """Argument errors as one line on stderr and exit status 2, without the usage block."""
-
-    def error(self, message):
-        if self.called_from_command_line:
-            self.exit(2, f"{self.prog}: {message}\n")
-        raise CommandError(f"Error: {message}", returncode=2)
-
-
-class Command(BaseCommand):
+class Command(commands.Command):
     help = "Predict race equivalents, age grade and Boston standard from one race time."
     requires_system_checks = []
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.__class__ = OneLineErrorParser  # Django offers no hook for the parser class.
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("--distance", required=True, help="5k, 10K, half, marathon, 10mi")

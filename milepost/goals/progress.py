@@ -1,0 +1,557 @@
+"""Progress of a measurable goal, computed from the runner's runs.
+
+Pure Python, no Django. Values are in canonical units: metres, seconds, a count of runs, days.
+Only runs dated up to ``today`` count, so any past day can be replayed.
+
+- Distance, time and number of runs per week, month or year: the current period so far
+  (weeks run Monday to Sunday; months and years are calendar ones, counted from their first
+  day even when the goal was set later), whether that is on track, and what is needed per
+  week from now to the period's end.
+- Race time: the best time at the race distance since the goal started, from the best efforts
+  inside runs or from a run marked as a race at that distance (within 5 %).
+- Race finish: done when a run at least the race distance, or a race at it, exists since the
+  goal started.
+- Longest run, continuous run (metres or seconds without walking), and streak (consecutive
+  days with a run, the current one and the best since the goal started).
+
+A reached goal never shows less than 100 %.
+"""
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from milepost.runmath.units import check_units, format_distance, format_duration
+
+PERIODIC = ("distance", "time", "runs")
+METRICS = (*PERIODIC, "race_finish", "race_time", "longest_run", "continuous_run", "streak")
+PERIODS = ("week", "month", "year")
+UNITS = {"distance": "m", "time": "s", "runs": "count", "race_finish": "m", "race_time": "s"}
+UNITS |= {"longest_run": "m", "streak": "days"}
+# Keys of the best efforts inside a run and their distances (runs.formats.model).
+EFFORT_KEYS = {
+    "1k": 1000.0,
+    "1mi": 1609.344,
+    "5k": 5000.0,
+    "10k": 10000.0,
+    "half": 21097.5,
+    "marathon": 42195.0,
+}
+# A run marked as a race counts as a race at a distance when its measured distance is within
+# 5 % of it (GPS rarely measures a course exactly).
+RACE_TOLERANCE = 0.05
+_RACE_NAMES = {5000.0: "5K", 10000.0: "10K", 21097.5: "half marathon", 42195.0: "marathon"}
+_EPSILON = 1e-9
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class ProgressError(ValueError):
+    """A goal whose progress cannot be measured as given."""
+
+
+@dataclass(frozen=True)
+class GoalSpec:
+    """A measurable goal: ``metric`` is one of METRICS.
+
+    ``target`` is in canonical units (metres, seconds, runs, days); a ``race_finish`` goal's
+    target is its ``race_distance_m``. Periodic metrics need ``period`` (week, month, year);
+    race goals need ``race_distance_m``; ``continuous_run`` takes ``unit`` ``"m"`` (default)
+    or ``"s"``.
+    """
+
+    metric: str
+    target: float | None = None
+    period: str = ""
+    unit: str = ""
+    race_distance_m: float | None = None
+
+
+@dataclass(frozen=True)
+class RunFact:
+    """What progress needs of one run.
+
+    ``longest_continuous_m`` is the longest stretch run without walking (``None``: unknown);
+    ``continuous_s`` its duration when known. ``best_efforts`` maps EFFORT_KEYS to seconds.
+    """
+
+    day: date
+    distance_m: float
+    moving_s: float = 0.0
+    longest_continuous_m: float | None = None
+    continuous_s: float | None = None
+    best_efforts: Mapping[str, float] = field(default_factory=dict)
+    is_race: bool = False
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a goal stands.
+
+    ``current`` is the value that counts now (this period's total, the best time, the longest
+    run, the current streak), ``None`` when no run gives one yet. ``fraction`` is ``current``
+    over ``target`` (``target`` over the best time for race times). ``on_track`` is only known
+    for periodic goals; ``needed_per_week`` (canonical units) too. ``best`` is the best streak
+    since the goal started. ``period_start`` and ``period_end`` bound the current period.
+    """
+
+    fraction: float
+    current: float | None
+    target: float
+    unit: str
+    on_track: bool | None
+    needed_per_week: float | None
+    reached: bool
+    reached_on: date | None
+    summary: str
+    best: float | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+
+
+@dataclass(frozen=True)
+class WeekValue:
+    """One week of a goal-progress chart: the week's Monday and its value (``None``: none)."""
+
+    start: date
+    value: float | None
+
+
+def progress(
+    goal: GoalSpec, runs: Sequence[RunFact], today: date, started: date, *, units: str = "km"
+) -> Progress:
+    """The progress of ``goal`` as of ``today``, for a goal set on ``started``."""
+    _check(goal)
+    check_units(units)
+    runs = sorted((run for run in runs if run.day <= today), key=lambda run: run.day)
+    if goal.metric in PERIODIC:
+        return _periodic(goal, runs, today, units)
+    since = [run for run in runs if run.day >= started]
+    return _SINGLE[goal.metric](goal, runs, since, today, started, units)
+
+
+def weekly_history(
+    goal: GoalSpec, runs: Sequence[RunFact], weeks: int, today: date
+) -> list[WeekValue]:
+    """The goal's value for each of the last ``weeks`` weeks, oldest first.
+
+    The last week is the current one, up to ``today``. Distance, time and runs: the week's
+    total (0 without runs). Longest run and race finish: the longest run of the week; continuous
+    run: the longest stretch without walking; race time: the best time at the distance; streak:
+    the streak at the end of the week's Sunday (this week: the current streak, as
+    ``progress`` counts it). ``None`` when the week has none.
+    """
+    _check(goal)
+    runs = sorted((run for run in runs if run.day <= today), key=lambda run: run.day)
+    monday, days = _monday(today), _run_days(runs)
+    history = []
+    for k in range(weeks - 1, -1, -1):
+        start = monday - timedelta(weeks=k)
+        last = min(start + timedelta(days=6), today)
+        week = [run for run in runs if start <= run.day <= last]
+        history.append(WeekValue(start, _week_value(goal, week, days, last, today)))
+    return history
+
+
+def _week_value(goal, week, days, last, today) -> float | None:
+    if goal.metric in PERIODIC:
+        return float(sum(_amount(goal.metric, run) for run in week))
+    if goal.metric == "streak":
+        return float(_current_streak(days, last) if last == today else _streak_ending(days, last))
+    values = [v for v in (_single_value(goal, run) for run in week) if v is not None]
+    if not values:
+        return None
+    return min(values) if goal.metric == "race_time" else max(values)
+
+
+def _check(goal: GoalSpec) -> None:
+    if goal.metric not in METRICS:
+        raise ProgressError(f"unknown metric {goal.metric!r}; use one of {', '.join(METRICS)}")
+    if goal.metric in PERIODIC and goal.period not in PERIODS:
+        raise ProgressError(f"a {goal.metric} goal needs a period: week, month or year")
+    if goal.metric in ("race_finish", "race_time") and not (goal.race_distance_m or 0) > 0:
+        raise ProgressError(f"a {goal.metric} goal needs its race distance")
+    if goal.metric != "race_finish" and not (goal.target or 0) > 0:
+        raise ProgressError("the goal needs a target above zero")
+    if goal.metric == "continuous_run" and goal.unit not in ("", "m", "s"):
+        raise ProgressError("a continuous run is measured in metres (m) or seconds (s)")
+
+
+# Distance, time and runs per week, month or year --------------------------------------------
+
+
+def _periodic(goal: GoalSpec, runs, today: date, units: str) -> Progress:
+    start, end = _period(goal.period, today)
+    target = goal.target
+    total, reached_on = 0.0, None
+    for run in runs:
+        if run.day >= start:
+            total += _amount(goal.metric, run)
+            if reached_on is None and total >= target - _EPSILON:
+                reached_on = run.day
+    period_days = (end - start).days + 1
+    expected = target * (today - start).days / period_days
+    if goal.metric == "runs":
+        expected = math.floor(expected + _EPSILON)
+    reached = reached_on is not None
+    days_left = (end - today).days + 1
+    remaining = max(target - total, 0.0)
+    needed = remaining / max(days_left / 7, 1.0)
+    result = Progress(
+        fraction=total / target,
+        current=total,
+        target=target,
+        unit=UNITS[goal.metric],
+        on_track=reached or total >= expected - _EPSILON,
+        needed_per_week=needed,
+        reached=reached,
+        reached_on=reached_on,
+        summary="",
+        period_start=start,
+        period_end=end,
+    )
+    return replace(result, summary=_periodic_summary(goal, result, today, units))
+
+
+def _period(period: str, today: date) -> tuple[date, date]:
+    if period == "week":
+        start = _monday(today)
+        return start, start + timedelta(days=6)
+    if period == "month":
+        start = today.replace(day=1)
+        following = (start + timedelta(days=32)).replace(day=1)
+        return start, following - timedelta(days=1)
+    return date(today.year, 1, 1), date(today.year, 12, 31)
+
+
+def _amount(metric: str, run) -> float:
+    if metric == "distance":
+        return run.distance_m
+    if metric == "time":
+        return run.moving_s
+    return 1.0
+
+
+def _periodic_summary(goal: GoalSpec, p: Progress, today: date, units: str) -> str:
+    def show(value: float) -> str:
+        return _show(UNITS[goal.metric], value, units)
+
+    this = f"this {goal.period}"
+    if p.reached:
+        return (
+            f"{_capital(show(p.current))} {this}, reaching your goal of {show(p.target)} on "
+            f"{_weekday(p.reached_on)}: well done!"
+        )
+    done = f"{p.current:.0f}" if goal.metric == "runs" else _capital(show(p.current))
+    so_far = f"{done} of {show(p.target)} so far {this}"
+    remaining = show(p.target - p.current)
+    days_left = (p.period_end - today).days + 1
+    if p.on_track:
+        return f"{so_far}, right on track with {remaining} to go."
+    if days_left == 1:
+        return f"{so_far}; {remaining} today gets you there."
+    if days_left <= 7:
+        return f"{so_far}; {remaining} in the {days_left} days left gets you there."
+    return (
+        f"{so_far}; about {show(p.needed_per_week)} a week over the {days_left} days left "
+        "gets you there."
+    )
+
+
+# Single-run goals -------------------------------------------------------------------------
+
+
+def _race_time(goal, runs, since, today, started, units) -> Progress:
+    race = _race_name(goal.race_distance_m, units)
+    best, best_day, reached_on = None, None, None
+    for run in since:
+        seconds = _race_seconds(goal.race_distance_m, run)
+        if seconds is None:
+            continue
+        if best is None or seconds < best:
+            best, best_day = seconds, run.day
+        if reached_on is None and seconds <= goal.target + _EPSILON:
+            reached_on = run.day
+    target = format_duration(goal.target)
+    if best is None:
+        summary = (
+            f"No timed {race} since {_day(started, today)} yet; a race or a timed run will "
+            f"show where you are against your {target} goal."
+        )
+    elif reached_on is not None:
+        summary = (
+            f"You ran {_a(race)} in {format_duration(best)} on {_day(best_day, today)}, "
+            f"inside your {target} goal, congratulations!"
+        )
+    else:
+        summary = (
+            f"Your best {race} since {_day(started, today)} is {format_duration(best)}, "
+            f"{_gap(best - goal.target)} from your {target} goal."
+        )
+    fraction = goal.target / best if best else 0.0
+    current = None if best is None else float(best)
+    return _single(goal, goal.target, current, fraction, reached_on, summary)
+
+
+def _race_seconds(distance_m: float, run) -> float | None:
+    times = []
+    for key, metres in EFFORT_KEYS.items():
+        seconds = (getattr(run, "best_efforts", None) or {}).get(key)
+        if seconds and abs(metres - distance_m) <= distance_m * 0.001:
+            times.append(seconds)
+    is_race = getattr(run, "is_race", False)
+    if is_race and run.moving_s and abs(run.distance_m - distance_m) <= distance_m * RACE_TOLERANCE:
+        times.append(run.moving_s)
+    return min(times, default=None)
+
+
+def _race_finish(goal, runs, since, today, started, units) -> Progress:
+    distance = goal.race_distance_m
+    race = _race_name(distance, units)
+    longest = max((run.distance_m for run in since), default=None)
+    reached_on = next((run.day for run in since if _finishes(run, distance)), None)
+    if reached_on is not None:
+        summary = f"You covered the {race} distance on {_day(reached_on, today)}, well done!"
+    elif longest is None:
+        summary = (
+            f"No runs since {_day(started, today)} yet; every run from here builds toward "
+            f"the {race}."
+        )
+    else:
+        summary = (
+            f"Your longest run since {_day(started, today)} is {_distance(longest, units)}, "
+            f"on the way to the {_distance(distance, units)} of the {race}."
+        )
+    return _single(goal, distance, longest, (longest or 0.0) / distance, reached_on, summary)
+
+
+def _finishes(run, distance: float) -> bool:
+    if run.distance_m >= distance - _EPSILON:
+        return True
+    tolerance = distance * RACE_TOLERANCE
+    return getattr(run, "is_race", False) and abs(run.distance_m - distance) <= tolerance
+
+
+def _longest_run(goal, runs, since, today, started, units) -> Progress:
+    return _longest(goal, since, today, started, units, "run")
+
+
+def _continuous_run(goal, runs, since, today, started, units) -> Progress:
+    return _longest(goal, since, today, started, units, "stretch without walking")
+
+
+def _longest(goal, since, today, started, units, what) -> Progress:
+    best, reached_on = None, None
+    for run in since:
+        value = _single_value(goal, run)
+        if value is None:
+            continue
+        best = value if best is None else max(best, value)
+        if reached_on is None and value >= goal.target - _EPSILON:
+            reached_on = run.day
+    unit = _unit(goal)
+    target = _show(unit, goal.target, units)
+    start = _day(started, today)
+    if best is None and goal.metric == "continuous_run":
+        summary = (
+            f"No run since {start} shows a stretch without walking yet; runs recorded with a "
+            f"watch or a phone show it, on the way to your {target} goal."
+        )
+    elif best is None:
+        summary = f"No runs since {start} yet; your {target} goal starts with the first one."
+    elif reached_on is not None:
+        summary = (
+            f"Your longest {what} since {start} is {_show(unit, best, units)}: you reached "
+            f"your {target} goal on {_day(reached_on, today)}, well done!"
+        )
+    else:
+        summary = (
+            f"Your longest {what} since {start} is {_show(unit, best, units)}, "
+            f"{_show(unit, goal.target - best, units)} to go to your {target} goal."
+        )
+    return _single(goal, goal.target, best, (best or 0.0) / goal.target, reached_on, summary)
+
+
+def _single_value(goal: GoalSpec, run) -> float | None:
+    if goal.metric in ("longest_run", "race_finish"):
+        return run.distance_m
+    if goal.metric == "race_time":
+        return _race_seconds(goal.race_distance_m, run)
+    metres = getattr(run, "longest_continuous_m", None)
+    if _unit(goal) == "m":
+        return metres
+    seconds = getattr(run, "continuous_s", None)
+    if seconds is None and metres is not None and run.distance_m > 0 and run.moving_s > 0:
+        # Not recorded: estimated at the run's average pace.
+        seconds = metres * run.moving_s / run.distance_m
+    return seconds
+
+
+def _streak(goal, runs, since, today, started, units) -> Progress:
+    days = _run_days(runs)
+    target = math.ceil(goal.target - _EPSILON)
+    current = _current_streak(days, today)
+    best, reached_on = 0, None
+    for first, last in _stretches(days):
+        if last < started:
+            continue
+        best = max(best, (last - first).days + 1)
+        hit = max(first + timedelta(days=target - 1), started)
+        if reached_on is None and hit <= last:
+            reached_on = hit
+    start = _day(started, today)
+    if reached_on is not None:
+        now = f"; current streak: {_days(current)}" if current else ""
+        summary = (
+            f"You reached {target} days in a row on {_day(reached_on, today)}, well done! "
+            f"Best since {start}: {_days(best)}{now}."
+        )
+    elif current == 0:
+        summary = (
+            f"Any run today starts a new streak toward your {target} days in a row "
+            f"(best since {start}: {_days(best)})."
+        )
+    else:
+        summary = (
+            f"{_capital(_days(current))} in a row so far, {target - current} more for your "
+            f"{target} days in a row (best since {start}: {_days(best)})."
+        )
+    fraction = max(current, best) / target if reached_on else current / target
+    return _single(goal, target, float(current), fraction, reached_on, summary, best=float(best))
+
+
+def _run_days(runs: Iterable) -> list[date]:
+    return sorted({run.day for run in runs})
+
+
+def _current_streak(days: list[date], today: date) -> int:
+    """Days in a row with a run up to ``today``; with no run yet today, up to yesterday."""
+    return _streak_ending(days, today) or _streak_ending(days, today - timedelta(days=1))
+
+
+def _streak_ending(days: list[date], day: date) -> int:
+    present = set(days)
+    count = 0
+    while day - timedelta(days=count) in present:
+        count += 1
+    return count
+
+
+def _stretches(days: list[date]):
+    """Runs of consecutive days, as (first, last) pairs."""
+    first = None
+    for i, day in enumerate(days):
+        if first is None:
+            first = day
+        if i + 1 == len(days) or days[i + 1] != day + timedelta(days=1):
+            yield first, day
+            first = None
+
+
+_SINGLE = {
+    "race_time": _race_time,
+    "race_finish": _race_finish,
+    "longest_run": _longest_run,
+    "continuous_run": _continuous_run,
+    "streak": _streak,
+}
+
+
+def _single(goal, target, current, fraction, reached_on, summary, best=None) -> Progress:
+    reached = reached_on is not None
+    return Progress(
+        fraction=max(fraction, 1.0) if reached else fraction,
+        current=current,
+        target=float(target),
+        unit=_unit(goal),
+        on_track=None,
+        needed_per_week=None,
+        reached=reached,
+        reached_on=reached_on,
+        summary=summary,
+        best=best,
+    )
+
+
+# Words -------------------------------------------------------------------------------------
+
+
+def _unit(goal: GoalSpec) -> str:
+    if goal.metric == "continuous_run":
+        return goal.unit or "m"
+    return UNITS[goal.metric]
+
+
+def _show(kind: str, value: float, units: str) -> str:
+    """A value in the runner's words; ``kind`` is a canonical unit."""
+    if kind == "m":
+        return _distance(value, units)
+    if kind == "s":
+        return _hours(value)
+    count = round(value, 1)
+    count = int(count) if count == int(count) else count
+    if kind == "days":
+        return _days(count)
+    return "1 run" if count == 1 else f"{count} runs"
+
+
+def _distance(metres: float, units: str) -> str:
+    return format_distance(max(metres, 0.0), units, decimals=1)
+
+
+def _hours(seconds: float) -> str:
+    hours, minutes = divmod(round(seconds / 60), 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
+
+
+def _days(count: float) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def _gap(seconds: float) -> str:
+    seconds = round(seconds)
+    return f"{seconds} seconds" if seconds < 60 else format_duration(seconds)
+
+
+def _race_name(metres: float, units: str) -> str:
+    for distance, name in _RACE_NAMES.items():
+        if abs(metres - distance) <= distance * 0.001:
+            return name
+    return _distance(metres, units)
+
+
+def _a(name: str) -> str:
+    return f"an {name}" if name[:1] in "8aeiou" else f"a {name}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _day(day: date, today: date) -> str:
+    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def _weekday(day: date) -> str:
+    names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return f"{names[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"

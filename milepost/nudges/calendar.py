@@ -1,0 +1,82 @@
+"""The runner's private calendar: rest-period ends, step dates, goal dates and races."""
+
+from datetime import datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event
+
+from milepost.goals.models import Goal, Metric, Status, Step
+from milepost.reflection.models import Round, Stage
+
+PRODUCT_ID = "-//Milepost//Running goals//EN"
+RACE_METRICS = {Metric.RACE_FINISH, Metric.RACE_TIME}
+
+
+def runner_calendar(owner, site_url: str, now: datetime) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Milepost")
+    calendar.add("x-published-ttl", "PT1H")
+    for event in rest_events(owner, site_url, now):
+        calendar.add_component(event)
+    goals = list(Goal.objects.owned_by(owner).filter(status__in=[Status.ACTIVE, Status.CHOSEN]))
+    for goal in goals:
+        if goal.target_date:
+            calendar.add_component(goal_event(goal, site_url, now))
+    steps = Step.objects.filter(goal__in=goals, done_at=None).select_related("goal")
+    for step in steps:
+        calendar.add_component(step_event(step, site_url, now))
+    return calendar.to_ical()
+
+
+def rest_events(owner, site_url: str, now: datetime):
+    for round in Round.objects.owned_by(owner).filter(stage=Stage.RESTING):
+        event = base_event(f"rest-{round.pk}", "Your goals have rested: time for a fresh look", now)
+        event.add("dtstart", round.rest_until)
+        event.add("dtend", round.rest_until + timedelta(minutes=30))
+        event.add("url", f"{site_url}/rounds/{round.pk}/rest/")
+        event.add_component(reminder("Your goal list is ready for a fresh look", timedelta(0)))
+        yield event
+
+
+def goal_event(goal: Goal, site_url: str, now: datetime) -> Event:
+    label = "Race day" if goal.metric in RACE_METRICS else "Goal date"
+    event = base_event(f"goal-{goal.pk}", f"{label}: {goal.title}", now)
+    add_all_day(event, goal.target_date)
+    event.add("url", f"{site_url}{goal.get_absolute_url()}")
+    if goal.why:
+        event.add("description", f"Why: {goal.why}")
+    event.add_component(reminder(f"One week to go: {goal.title}", -timedelta(days=7)))
+    return event
+
+
+def step_event(step: Step, site_url: str, now: datetime) -> Event:
+    event = base_event(f"step-{step.pk}", f"Step: {step.title}", now)
+    add_all_day(event, step.due)
+    event.add("description", f"A step towards \u201c{step.goal.title}\u201d.")
+    event.add("url", f"{site_url}{step.goal.get_absolute_url()}")
+    # 9:00 on the day of an all-day event.
+    event.add_component(reminder(f"Today's step: {step.title}", timedelta(hours=9)))
+    return event
+
+
+def base_event(uid: str, summary: str, now: datetime) -> Event:
+    event = Event()
+    event.add("uid", f"{uid}@milepost")
+    event.add("summary", summary)
+    event.add("dtstamp", now)
+    return event
+
+
+def add_all_day(event: Event, day) -> None:
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+
+
+def reminder(text: str, before_start: timedelta) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", before_start)
+    return alarm

@@ -1,0 +1,20 @@
+"""`milepost remind`: send every reminder that is due, once (for cron)."""
+
+from django.core.management.base import BaseCommand
+
+from milepost.nudges.reminders import send_due_reminders
+
+
+class Command(BaseCommand):
+    help = "Send due e-mail reminders (rest over, steps due today). Each is sent once."
+
+    def handle(self, *args, **options):
+        sent = send_due_reminders()
+        self.stdout.write(
+            f"{plural(sent['rest'], 'rest-over reminder')} and "
+            f"{plural(sent['steps'], 'step reminder')} sent."
+        )
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

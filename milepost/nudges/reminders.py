@@ -1,0 +1,61 @@
+"""E-mail reminders, each sent once: a rest that is over, a step due today."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+
+from milepost import clock
+from milepost.goals.models import Status, Step
+from milepost.reflection.services import send_due_rest_reminders
+
+# A step whose day passed more than this long ago is not worth an e-mail any more.
+STEP_GRACE = timedelta(days=2)
+
+
+def send_due_reminders() -> dict[str, int]:
+    return {"rest": send_due_rest_reminders(), "steps": send_due_step_reminders()}
+
+
+def send_due_step_reminders() -> int:
+    """One e-mail per runner listing the steps due today (their today), each step once."""
+    now = clock.now()
+    window = (now - STEP_GRACE - timedelta(days=1)).date(), (now + timedelta(days=1)).date()
+    steps = (
+        Step.objects.filter(
+            due__range=window,
+            done_at=None,
+            reminded_at=None,
+            goal__status=Status.ACTIVE,
+        )
+        .exclude(Q(goal__owner__email="") | Q(goal__owner__email__isnull=True))
+        .select_related("goal__owner__profile")
+    )
+    due_by_owner: dict = {}
+    for step in steps:
+        owner = step.goal.owner
+        today = now.astimezone(owner.profile.zone).date()
+        if today - STEP_GRACE <= step.due <= today:
+            due_by_owner.setdefault(owner, []).append(step)
+    return sum(send_steps(owner, due) for owner, due in due_by_owner.items())
+
+
+def send_steps(owner, steps: list[Step]) -> int:
+    claimed = [
+        s
+        for s in steps
+        if Step.objects.filter(pk=s.pk, reminded_at=None).update(reminded_at=clock.now())
+    ]
+    if not claimed:
+        return 0
+    context = {"profile": owner.profile, "steps": claimed, "site_url": settings.SITE_URL}
+    subject = "A step towards your goal today" if len(claimed) == 1 else "Your steps for today"
+    send_mail(
+        subject=subject,
+        message=render_to_string("nudges/email/steps_due.txt", context),
+        from_email=None,
+        recipient_list=[owner.email],
+    )
+    return len(claimed)

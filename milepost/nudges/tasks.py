@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django_tasks import task
+
+from milepost import clock
+
+from .reminders import send_due_reminders
+
+INTERVAL = timedelta(minutes=15)
+
+
+@task()
+def send_reminders(repeat: bool = True) -> dict[str, int]:
+    """Sends what is due, then (by default) queues itself again: the worker's own schedule."""
+    sent = send_due_reminders()
+    if repeat:
+        send_reminders.using(run_after=clock.now() + INTERVAL).enqueue()
+    return sent
+
+
+def schedule_reminders() -> None:
+    """Queues the reminder job unless it is already waiting."""
+    from django_tasks_db.models import DBTaskResult
+
+    pending = DBTaskResult.objects.filter(
+        task_path=send_reminders.module_path, status__in=["READY", "RUNNING"]
+    )
+    if not pending.exists():
+        send_reminders.enqueue()

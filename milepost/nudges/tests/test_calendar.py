@@ -1,0 +1,97 @@
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from icalendar import Calendar
+
+from milepost.goals.models import Status, Step
+from milepost.nudges.models import CalendarFeed
+from milepost.reflection.models import Stage
+
+pytestmark = pytest.mark.django_db
+
+
+def events_of(response) -> dict[str, object]:
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+
+
+def test_the_feed_has_rest_end_steps_goal_dates_and_races(
+    client, alice, bob, make_round, make_goal
+):
+    resting = make_round(alice, stage=Stage.GOALS)
+    resting.start_rest(3)
+    race = make_goal(
+        alice,
+        title="Berlin marathon",
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="race_finish",
+        race_distance_m=42195,
+        horizon="date",
+        target_date=date(2027, 9, 26),
+    )
+    coast = make_goal(alice, title="Coast path with Jo", status=Status.ACTIVE)
+    Step.objects.create(goal=coast, title="Walk-run 8 km, café at the end", due=date(2027, 1, 9))
+    Step.objects.create(
+        goal=coast, title="Done already", due=date(2027, 1, 2), done_at=resting.rest_started_at
+    )
+    make_goal(
+        alice,
+        title="Someday idea",
+        status=Status.SOMEDAY,
+        horizon="date",
+        target_date=date(2027, 5, 1),
+    )
+    make_goal(
+        bob,
+        title="Bob's secret race",
+        status=Status.ACTIVE,
+        horizon="date",
+        target_date=date(2027, 5, 1),
+    )
+    feed = CalendarFeed.objects.create(owner=alice)
+
+    events = events_of(client.get(feed.get_absolute_url()))
+
+    assert set(events) == {
+        f"rest-{resting.pk}@milepost",
+        f"goal-{race.pk}@milepost",
+        f"step-{coast.steps.get(done_at=None).pk}@milepost",
+    }
+    rest = events[f"rest-{resting.pk}@milepost"]
+    assert abs(rest.decoded("dtstart") - resting.rest_until) < timedelta(seconds=1)
+    race_day = events[f"goal-{race.pk}@milepost"]
+    assert str(race_day["summary"]) == "Race day: Berlin marathon"
+    assert race_day.decoded("dtstart") == date(2027, 9, 26)
+    alarm = race_day.walk("VALARM")[0]
+    assert alarm.decoded("trigger") == -timedelta(days=7)
+    step = next(e for uid, e in events.items() if uid.startswith("step-"))
+    assert str(step["summary"]) == "Step: Walk-run 8 km, café at the end"
+    assert step.decoded("dtstart") == date(2027, 1, 9)
+
+
+def test_a_new_address_retires_the_old_one(alice_client, alice):
+    client = Client()
+    alice_client.post(reverse("nudges:calendar_regenerate"))
+    first = CalendarFeed.objects.get(owner=alice)
+    old_url = first.get_absolute_url()
+    assert client.get(old_url).status_code == 200
+    alice_client.post(reverse("nudges:calendar_regenerate"))
+    first.refresh_from_db()
+    assert client.get(old_url).status_code == 404
+    assert client.get(first.get_absolute_url()).status_code == 200
+    body = alice_client.get(reverse("accounts:profile")).content.decode()
+    assert first.token in body
+
+
+def test_an_unknown_token_is_a_404(client):
+    assert client.get(reverse("nudges:calendar_feed", args=["guess"])).status_code == 404
+
+
+def test_regenerating_needs_a_post_and_a_login(alice_client):
+    assert alice_client.get(reverse("nudges:calendar_regenerate")).status_code == 405
+    response = Client().post(reverse("nudges:calendar_regenerate"))
+    assert response["Location"].startswith(reverse("accounts:login"))

@@ -1,0 +1,56 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from milepost import clock
+from milepost.goals.models import Status, Step
+from milepost.nudges.reminders import send_due_step_reminders
+from milepost.nudges.tasks import schedule_reminders, send_reminders
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_step_due_today_is_e_mailed_once(alice, make_goal, travel):
+    goal = make_goal(alice, title="Coast path with Jo", status=Status.ACTIVE)
+    today = clock.now().date()
+    Step.objects.create(goal=goal, title="Run 8 km", due=today + timedelta(days=1))
+    Step.objects.create(goal=goal, title="Ancient step", due=today - timedelta(days=30))
+    assert send_due_step_reminders() == 0
+    travel(days=1)
+    assert send_due_step_reminders() == 1
+    assert send_due_step_reminders() == 0
+    assert len(mail.outbox) == 1
+    assert "Run 8 km" in mail.outbox[0].body
+    assert "Ancient step" not in mail.outbox[0].body
+    assert f"/goals/{goal.pk}/" in mail.outbox[0].body
+
+
+def test_steps_of_goals_not_active_and_runners_without_e_mail_are_left_alone(alice, bob, make_goal):
+    today = clock.now().date()
+    someday = make_goal(alice, status=Status.SOMEDAY)
+    Step.objects.create(goal=someday, title="Someday step", due=today)
+    bob.email = ""
+    bob.save()
+    Step.objects.create(goal=make_goal(bob, status=Status.ACTIVE), title="Bob's", due=today)
+    assert send_due_step_reminders() == 0
+    assert mail.outbox == []
+
+
+def test_remind_reports_what_it_sent(alice, make_goal, capsys):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    Step.objects.create(goal=goal, title="Run 5 km", due=clock.now().date())
+    call_command("remind")
+    assert "0 rest-over reminders and 1 step reminder sent." in capsys.readouterr().out
+
+
+def test_the_reminder_job_queues_itself_again_and_only_once(alice):
+    from django_tasks_db.models import DBTaskResult
+
+    schedule_reminders()
+    schedule_reminders()
+    assert DBTaskResult.objects.count() == 1
+    send_reminders.call()
+    queued = DBTaskResult.objects.order_by("-enqueued_at").first()
+    assert queued.run_after > clock.now() + timedelta(minutes=10)

@@ -1,0 +1,113 @@
+from django import forms
+from django.conf import settings
+
+from milepost.goals.targets import TargetError, parse_clock, parse_distance
+
+from .models import Activity, Feeling
+
+SPORTS = [
+    ("run", "Run"),
+    ("walking", "Walk"),
+    ("hiking", "Hike"),
+    ("cycling", "Ride"),
+    ("swimming", "Swim"),
+    ("other", "Something else"),
+]
+# Faster than any human has run 5 km (about 6.6 m/s): a typo, not a run.
+FASTEST_M_PER_S = 6.7
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class UploadsField(forms.Field):
+    """Many files in one field; empty or odd files are judged by the import, not here."""
+
+    widget = MultipleFileInput
+
+    def to_python(self, value):
+        return [f for f in value or [] if f is not None]
+
+
+class ImportForm(forms.Form):
+    files = UploadsField(
+        label="Activity files or an export archive",
+        help_text=(
+            "GPX, TCX or FIT files (also .gz), or a whole Strava or Garmin export (.zip): up "
+            f"to {settings.MAX_UPLOAD_MB} MB at once."
+        ),
+    )
+
+
+class ManualRunForm(forms.Form):
+    on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    distance = forms.CharField(label="Distance")
+    time = forms.CharField(label="Time", help_text="How long it took, like 28:30 or 1:05:00.")
+    start_time = forms.TimeField(
+        label="Start time (optional)",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    name = forms.CharField(label="Name (optional)", max_length=200, required=False)
+    feeling = forms.TypedChoiceField(
+        label="How did it feel? (optional)",
+        choices=Feeling.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    feeling_note = forms.CharField(
+        label="A note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    is_race = forms.BooleanField(label="This was a race or a timed run", required=False)
+
+    def __init__(self, *args, units: str = "km", today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units, self.today = units, today
+        example, unit = ("5 km or 3.1 mi", "kilometres") if units == "km" else ("3.1 mi", "miles")
+        self.fields["distance"].help_text = f"For example {example}; a plain number is in {unit}."
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if self.today and on > self.today:
+            raise forms.ValidationError("That date is still to come; add the run once it's done.")
+        return on
+
+    def clean_distance(self):
+        try:
+            return parse_distance(self.cleaned_data["distance"].strip(), self.units)
+        except TargetError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_time(self):
+        try:
+            seconds = parse_clock(self.cleaned_data["time"].strip())
+        except TargetError as error:
+            raise forms.ValidationError(str(error)) from None
+        if seconds <= 0:
+            raise forms.ValidationError("The time must be more than zero.")
+        return seconds
+
+    def clean(self):
+        cleaned = super().clean()
+        distance, seconds = cleaned.get("distance"), cleaned.get("time")
+        if distance and seconds and distance / seconds > FASTEST_M_PER_S:
+            self.add_error("time", "That is faster than the world record; please check the time.")
+        return cleaned
+
+
+class ActivityForm(forms.ModelForm):
+    sport = forms.ChoiceField(label="Sport", choices=SPORTS)
+
+    class Meta:
+        model = Activity
+        fields = ("name", "sport", "is_race")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sport = self.instance.sport
+        if sport and sport not in dict(SPORTS):
+            label = sport.replace("_", " ").capitalize()
+            self.fields["sport"].choices = [*SPORTS[:-1], (sport, label), SPORTS[-1]]

@@ -1,0 +1,103 @@
+"""The runner's recent running as feasibility sees it, read from their runs.
+
+Five queries whatever the length of the history: the first run's date, the weekly totals of
+the last 12 complete weeks, the runs of the last six months, the run days of the current
+streak (read newest first, stopping where it breaks) and this year's monthly totals.
+"""
+
+from datetime import date, timedelta
+
+from django.db.models import Min, Sum
+
+from milepost.goals import feasibility
+
+from .formats import BEST_EFFORT_DISTANCES
+from .models import Activity, MonthlyTotal, WeeklyTotal
+
+WEEKS = 12  # complete weeks in the weekly series, the week in progress left out
+SEASON_DAYS = feasibility.SEASON_DAYS  # best efforts and races: the last six months
+LONG_RUN_DAYS = 60  # long runs and the longest run without walking: the last two months
+
+
+def history_summary(owner, today: date, profile) -> feasibility.HistorySummary:
+    runs = Activity.objects.filter(owner=owner, is_run=True, local_date__lte=today)
+    situation = {
+        "hours_per_week": profile.weekly_minutes / 60 if profile.weekly_minutes else None,
+        "age": profile.age,
+        "category": profile.category or None,
+    }
+    first = runs.aggregate(first=Min("local_date"))["first"]
+    if first is None:
+        return feasibility.HistorySummary(**situation)
+    weekly_m, weekly_s, weekly_runs = _weeks(owner, today, first)
+    columns = ("local_date", "distance_m", "elapsed_s", "best_efforts", "is_race")
+    season = list(
+        runs.filter(local_date__gte=today - timedelta(days=SEASON_DAYS)).values_list(
+            *columns, "longest_continuous_run_m"
+        )
+    )
+    recent = [row for row in season if row[0] >= today - timedelta(days=LONG_RUN_DAYS)]
+    continuous = [row[5] for row in recent if row[5]]
+    return feasibility.HistorySummary(
+        efforts=_efforts(season),
+        weekly_m=weekly_m,
+        weekly_s=weekly_s,
+        weekly_runs=weekly_runs,
+        long_runs=tuple((row[0], row[1]) for row in recent if row[1]),
+        longest_continuous_m=max(continuous) if continuous else None,
+        streak_days=_streak(runs, today),
+        year_to_date_m=_year_to_date(owner, today),
+        **situation,
+    )
+
+
+def _weeks(owner, today: date, first: date):
+    """Distance, moving time and runs of each complete week, oldest first, from the week of
+    the first run on (weeks before it are not known, not empty)."""
+    this_week = WeeklyTotal.period_of(today)
+    starts = [this_week - timedelta(weeks=n) for n in range(WEEKS, 0, -1)]
+    starts = [s for s in starts if s >= WeeklyTotal.period_of(first)]
+    rows = WeeklyTotal.objects.filter(owner=owner, period_start__in=starts)
+    totals = {row.period_start: row for row in rows}
+    empty = WeeklyTotal()
+    weeks = [totals.get(s, empty) for s in starts]
+    return (
+        tuple(float(w.distance_m) for w in weeks),
+        tuple(float(w.moving_s) for w in weeks),
+        tuple(float(w.runs) for w in weeks),
+    )
+
+
+def _efforts(season: list) -> tuple[feasibility.Effort, ...]:
+    """The fastest effort at each distance inside the season's runs, and every race."""
+    best: dict[str, tuple[float, date]] = {}
+    races = []
+    for day, metres, elapsed, efforts, is_race, _ in season:
+        for key, seconds in (efforts or {}).items():
+            if key in BEST_EFFORT_DISTANCES and (key not in best or seconds < best[key][0]):
+                best[key] = (seconds, day)
+        if is_race and metres and elapsed:
+            races.append(feasibility.Effort(day, metres, elapsed))
+    found = [feasibility.Effort(day, BEST_EFFORT_DISTANCES[k], s) for k, (s, day) in best.items()]
+    return tuple(sorted(found + races, key=lambda e: (e.on, e.distance_m)))
+
+
+def _streak(runs, today: date) -> int:
+    """Days in a row with a run, up to today (or up to yesterday, when today is still young)."""
+    days = runs.values_list("local_date", flat=True).distinct().order_by("-local_date")
+    count, expected = 0, today
+    for day in days.iterator(chunk_size=400):
+        if count == 0 and day == today - timedelta(days=1):
+            expected = day
+        if day != expected:
+            break
+        count += 1
+        expected -= timedelta(days=1)
+    return count
+
+
+def _year_to_date(owner, today: date) -> float:
+    months = MonthlyTotal.objects.filter(
+        owner=owner, period_start__gte=date(today.year, 1, 1), period_start__lte=today
+    )
+    return float(months.aggregate(metres=Sum("distance_m"))["metres"] or 0.0)

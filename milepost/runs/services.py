@@ -1,0 +1,212 @@
+"""Run operations shared by the web views, the import task and the CLI: importing files
+(the pipeline itself is in ``importing.py``), uploads, runs entered by hand, edits, deletes."""
+
+import os
+import secrets
+import shutil
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.core.files.move import file_move_safe
+from django.db import transaction
+from django.utils.text import get_valid_filename
+
+from milepost import clock
+
+from .importing import (
+    Entry,
+    Importer,
+    ImportReport,
+    Progress,
+    estimate_files,
+    executor,
+    record_failure,
+)
+from .models import (
+    UPLOADED_NAMES_KEPT,
+    Activity,
+    ImportBatch,
+    Source,
+    SourceFile,
+    recompute_totals,
+)
+
+POOL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
+
+
+def import_paths(
+    *,
+    owner,
+    paths: Iterable[str | os.PathLike],
+    progress: Progress | None = None,
+    batch: ImportBatch | None = None,
+    processes: int | None = None,
+) -> ImportReport:
+    """Import files, folders and archives into ``owner``'s runs, recording it in ``batch``
+    (a new command-line batch when None). Bad files are reported, never raised."""
+    paths = [Path(p) for p in paths]
+    if batch is None:
+        batch = ImportBatch.objects.create(
+            owner=owner, via="cli", uploaded=[p.name for p in paths][:UPLOADED_NAMES_KEPT]
+        )
+    importer = None
+    try:
+        expected = estimate_files(paths)
+        batch.begin(expected)
+        importer = Importer(owner, batch, progress, expected)
+        processes = settings.IMPORT_PROCESSES if processes is None else processes
+        if expected < POOL_MIN_FILES:
+            processes = 1
+        with executor(processes) as pool:
+            importer.run(paths, pool, window=max(2, 4 * processes))
+        importer.flush()
+    except BaseException as exc:
+        record_failure(batch, importer, exc)
+        raise
+    batch.finish(importer.report.totals, importer.files_done)
+    return importer.report
+
+
+@transaction.atomic
+def start_upload(*, owner, files: list) -> ImportBatch:
+    """Keeps the uploaded files in the batch's private folder and queues the import."""
+    from .tasks import import_batch
+
+    batch = ImportBatch.objects.create(
+        owner=owner,
+        via="web",
+        uploaded=[f.name[:200] for f in files[:UPLOADED_NAMES_KEPT]],
+        folder=f"upload-{secrets.token_hex(12)}",
+    )
+    folder = batch.upload_dir
+    folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700)
+    try:
+        for n, upload in enumerate(files):
+            _keep_upload(upload, folder / f"{n:05d}" / upload_name(upload.name))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    # The database backend queues the task in this transaction: both or neither.
+    import_batch.enqueue(batch.pk)
+    return batch
+
+
+def _keep_upload(upload, target: Path) -> None:
+    target.parent.mkdir(mode=0o700)
+    if hasattr(upload, "temporary_file_path"):
+        file_move_safe(upload.temporary_file_path(), target)
+    else:
+        with open(target, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+    target.chmod(0o600)
+
+
+def upload_name(name: str) -> str:
+    """A safe file name for an upload, keeping what the runner will recognise."""
+    base = PurePosixPath(name.replace("\\", "/")).name
+    try:
+        safe = get_valid_filename(base)
+    except Exception:  # SuspiciousFileOperation for "", "." and ".."
+        safe = ""
+    if not safe or safe.startswith("."):
+        safe = "upload" + safe
+    if len(safe) > 120:
+        stem, dot, suffix = safe.rpartition(".")
+        safe = f"{stem[:100]}.{suffix[:15]}" if dot else safe[:120]
+    return safe
+
+
+def upload_paths(batch: ImportBatch) -> list[Path]:
+    folder = batch.upload_dir
+    if not folder.is_dir():
+        return []
+    return [p for d in sorted(folder.iterdir()) if d.is_dir() for p in sorted(d.iterdir())]
+
+
+def run_batch(batch: ImportBatch) -> ImportReport:
+    """The upload task: import what was uploaded, then remove the uploaded copies."""
+    try:
+        paths = upload_paths(batch)
+        return import_paths(owner=batch.owner, paths=paths, batch=batch)
+    finally:
+        shutil.rmtree(batch.upload_dir, ignore_errors=True)
+
+
+# One activity ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_run(
+    *,
+    owner,
+    on: date,
+    distance_m: float,
+    duration_s: float,
+    start_time: clock_time | None = None,
+    name: str = "",
+    feeling: int | None = None,
+    feeling_note: str = "",
+    is_race: bool = False,
+) -> Activity:
+    """A run entered by hand (no watch): on ``on`` in the runner's time zone."""
+    zone = owner.profile.zone
+    start = datetime.combine(on, start_time or clock_time(12, 0), tzinfo=zone).astimezone(UTC)
+    activity = Activity(
+        owner=owner,
+        start=start,
+        time_zone=zone.key,
+        sport="run",
+        is_run=True,
+        distance_m=distance_m,
+        elapsed_s=duration_s,
+        moving_s=duration_s,
+        name=name,
+        source=Source.MANUAL,
+        feeling=feeling,
+        feeling_note=feeling_note,
+        is_race=is_race,
+        created=clock.now(),
+    )
+    activity.fill_local_date()
+    activity.full_clean(validate_unique=False)
+    activity.save()
+    recompute_totals(owner.pk, [activity.local_date])
+    return activity
+
+
+@transaction.atomic
+def save_activity(*, activity: Activity, fields: Iterable[str]) -> Activity:
+    """Saves edited fields (name, sport, is_race) and the totals they change."""
+    activity.is_run = activity.sport == "run"
+    activity.full_clean(validate_unique=False)
+    activity.save(update_fields={*fields, "is_run"})
+    recompute_totals(activity.owner_id, [activity.local_date])
+    return activity
+
+
+@transaction.atomic
+def delete_activity(*, activity: Activity) -> None:
+    """Deletes the activity, its original file once no activity needs it, and fixes totals."""
+    owner_id, day, source_file_id = activity.owner_id, activity.local_date, activity.source_file_id
+    activity.delete()
+    if source_file_id and not Activity.objects.filter(source_file_id=source_file_id).exists():
+        SourceFile.objects.filter(pk=source_file_id).delete()
+    recompute_totals(owner_id, [day])
+
+
+__all__ = [
+    "Entry",
+    "ImportReport",
+    "delete_activity",
+    "estimate_files",
+    "import_paths",
+    "record_run",
+    "run_batch",
+    "save_activity",
+    "start_upload",
+]

@@ -1,0 +1,373 @@
+"""The import pipeline: real files, hostile files, duplicates, exports, one file per
+transaction, and the totals kept right through import, edit and delete."""
+
+import gzip
+import hashlib
+from datetime import date, time, timedelta
+
+import pytest
+
+from milepost.runs import importing, services
+from milepost.runs.importing import same_distance
+from milepost.runs.models import (
+    Activity,
+    BatchStatus,
+    ImportBatch,
+    ImportItem,
+    MonthlyTotal,
+    SourceFile,
+    WeeklyTotal,
+    recompute_totals,
+)
+from milepost.runs.services import import_paths
+
+from .helpers import (
+    MULTISPORT_FIT,
+    RUN_FIT,
+    RUN_GPX,
+    RUN_TCX,
+    SAMPLES,
+    STRAVA_HEADER,
+    XXE_GPX,
+    corrupt_fit,
+    day,
+    fit_run,
+    gpx_run,
+    strava_row,
+    tcx_run,
+    zip_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def write(folder, name: str, data: bytes):
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def by_path(report):
+    return {e.path: e for e in report.entries}
+
+
+def totals_from_scratch(owner):
+    """Weekly and monthly totals recomputed from every activity, to compare with the kept ones."""
+    kept = {
+        "week": list(WeeklyTotal.objects.filter(owner=owner).values()),
+        "month": list(MonthlyTotal.objects.filter(owner=owner).values()),
+    }
+    WeeklyTotal.objects.filter(owner=owner).delete()
+    MonthlyTotal.objects.filter(owner=owner).delete()
+    recompute_totals(
+        owner.pk, Activity.objects.filter(owner=owner).values_list("local_date", flat=True)
+    )
+    fresh = {
+        "week": list(WeeklyTotal.objects.filter(owner=owner).values()),
+        "month": list(MonthlyTotal.objects.filter(owner=owner).values()),
+    }
+
+    def strip(rows):
+        return sorted(tuple(v for k, v in r.items() if k != "id") for r in rows)
+
+    return [strip(kept[k]) for k in ("week", "month")], [strip(fresh[k]) for k in ("week", "month")]
+
+
+def test_real_files_become_activities_with_their_summaries(alice):
+    report = import_paths(owner=alice, paths=[RUN_FIT, RUN_TCX, RUN_GPX])
+    assert report.totals == {"imported": 3, "duplicate": 0, "skipped": 0, "rejected": 0}
+    run = Activity.objects.get(owner=alice, start__year=2015)
+    assert run.distance_m == pytest.approx(9008, abs=5)
+    assert run.moving_s <= run.elapsed_s
+    assert {"1k", "1mi", "5k"} <= set(run.best_efforts)
+    assert run.device == "garmin fenix2" and run.source == "file"
+    original = RUN_FIT.read_bytes()
+    assert run.source_hash == hashlib.sha256(original).hexdigest()
+    assert run.source_file.original() == original
+    assert run.source_file.size == len(original)
+    assert len(bytes(run.source_file.data)) < len(original)  # kept compressed
+    assert report.batch.status == BatchStatus.DONE and report.batch.imported == 3
+    assert WeeklyTotal.objects.filter(owner=alice).count() == 3
+
+
+def test_bad_files_are_rejected_with_the_parsers_reason_and_the_good_ones_go_in(alice, tmp_path):
+    archive = zip_bytes(
+        {
+            "runs/good.fit": fit_run(day(2024, 5, 1)),
+            "../../etc/evil.gpx": gpx_run(day(2024, 5, 2)),
+            "runs/broken.fit": corrupt_fit(day(2024, 5, 3)),
+            "runs/xxe.gpx": XXE_GPX,
+            "runs/empty.tcx": b"",
+        }
+    )
+    paths = [
+        write(tmp_path, "upload.zip", archive),
+        write(tmp_path, "plain.gpx", gpx_run(day(2024, 5, 5))),
+        write(tmp_path, "notes.fit", b"this is not a fit file at all"),
+    ]
+    report = import_paths(owner=alice, paths=paths)
+    entries = by_path(report)
+    assert entries["upload.zip/runs/good.fit"].status == "imported"
+    assert entries["plain.gpx"].status == "imported"
+    traversal = entries["upload.zip/../../etc/evil.gpx"]
+    assert (traversal.status, traversal.code) == ("rejected", "path_traversal")
+    assert "path traversal" in traversal.reason
+    assert entries["upload.zip/runs/broken.fit"].reason == (
+        "The file is damaged and too little of it is readable."
+    )
+    assert "DTD" in entries["upload.zip/runs/xxe.gpx"].reason
+    assert entries["upload.zip/runs/empty.tcx"].reason == "The file is empty."
+    assert "not GPX, TCX or FIT" in entries["notes.fit"].reason
+    assert report.totals == {"imported": 2, "duplicate": 0, "skipped": 0, "rejected": 5}
+    assert Activity.objects.filter(owner=alice).count() == 2
+    saved = ImportItem.objects.filter(batch=report.batch)
+    assert saved.filter(status="rejected").count() == 5
+    assert list(saved.values_list("position", flat=True)) == list(range(7))
+
+
+def test_importing_the_same_files_again_gives_only_duplicates_without_parsing(alice, monkeypatch):
+    folders = [SAMPLES / "fitparse", SAMPLES / "tcxparser", SAMPLES / "togeojson"]
+    first = import_paths(owner=alice, paths=folders)
+    count = Activity.objects.filter(owner=alice).count()
+    assert first.totals["imported"] == count > 10
+
+    def no_parsing(*args):
+        raise AssertionError("a known file was parsed again")
+
+    imported_paths = {e.path for e in first.entries if e.status == "imported"}
+    monkeypatch.setattr(importing, "read_file", no_parsing)
+    again = import_paths(owner=alice, paths=[SAMPLES / "fitparse"])
+    fit_paths = {p for p in imported_paths if p.startswith("fitparse/")}
+    entries = [e for e in again.entries if e.path in fit_paths]
+    assert entries and all(e.status == "duplicate" and e.code == "same_file" for e in entries)
+    assert all(e.activity is not None and "very same file" in e.reason for e in entries)
+    assert Activity.objects.filter(owner=alice).count() == count
+
+
+def test_a_whole_reimport_adds_nothing(alice):
+    folders = [SAMPLES / "fitparse", SAMPLES / "tcxparser", SAMPLES / "muktihari"]
+    first = import_paths(owner=alice, paths=folders)
+    before = list(Activity.objects.filter(owner=alice).values_list("pk", flat=True))
+    again = import_paths(owner=alice, paths=folders)
+    assert again.totals["imported"] == 0
+    assert again.totals["duplicate"] >= first.totals["imported"]
+    assert list(Activity.objects.filter(owner=alice).values_list("pk", flat=True)) == before
+
+
+def test_the_same_run_as_fit_and_as_gpx_is_a_duplicate(alice, tmp_path):
+    start = day(2024, 5, 1)
+    watch = write(tmp_path, "watch.fit", fit_run(start, minutes=40))
+    strava = write(tmp_path, "strava.gpx", gpx_run(start + timedelta(seconds=20), minutes=40))
+    tcx = write(tmp_path, "garmin.tcx", tcx_run(start - timedelta(seconds=45), minutes=41))
+    first = import_paths(owner=alice, paths=[watch])
+    kept = first.entries[0].activity
+    second = import_paths(owner=alice, paths=[strava, tcx])
+    for entry in second.entries:
+        assert (entry.status, entry.code, entry.activity) == ("duplicate", "same_run", kept)
+        assert "\u201cMorning run\u201d on 1 May 2024, 07:00, 7.2 km" in entry.reason
+    assert Activity.objects.filter(owner=alice).count() == 1
+
+
+def test_two_runs_close_in_time_but_not_in_distance_are_both_kept(alice, tmp_path):
+    start = day(2024, 5, 1)
+    short = write(tmp_path, "short.fit", fit_run(start, minutes=30))
+    long = write(tmp_path, "long.gpx", gpx_run(start, minutes=40))
+    later = write(tmp_path, "later.fit", fit_run(start + timedelta(minutes=2), minutes=30))
+    report = import_paths(owner=alice, paths=[short, long, later])
+    assert [e.status for e in report.entries] == ["imported"] * 3
+
+
+def test_another_runners_runs_are_not_duplicates(alice, bob):
+    import_paths(owner=alice, paths=[RUN_FIT])
+    report = import_paths(owner=bob, paths=[RUN_FIT])
+    assert report.entries[0].status == "imported"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (10000, 10290, True),  # within 3 %
+        (10000, 10400, False),
+        (1000, 1190, True),  # within 200 m
+        (1000, 1250, False),
+        (None, 5000, True),  # no distance: the start decides
+    ],
+)
+def test_same_distance_is_3_percent_or_200_metres(a, b, same):
+    assert same_distance(a, b) is same
+
+
+def test_a_multisport_file_gives_one_entry_per_activity(alice):
+    report = import_paths(owner=alice, paths=[MULTISPORT_FIT])
+    assert [e.status for e in report.entries] == [
+        "imported",
+        "skipped",
+        "imported",
+        "skipped",
+        "imported",
+    ]
+    assert {e.path for e in report.entries} == {"sample_mulitple_header.fit"}
+    sports = (
+        Activity.objects.filter(owner=alice).order_by("start").values_list("sport", "source_index")
+    )
+    assert list(sports) == [("swimming", 0), ("cycling", 2), ("run", 4)]
+    assert SourceFile.objects.filter(owner=alice).count() == 1
+
+
+def test_the_files_utc_offset_sets_the_local_time_zone(alice):
+    alice.profile.time_zone = "Europe/London"
+    alice.profile.save()
+    import_paths(owner=alice, paths=[SAMPLES / "fitparse/garmin-fenix-5-run.fit", RUN_TCX])
+    zones = dict(Activity.objects.filter(owner=alice).values_list("start__year", "time_zone"))
+    assert zones == {2017: "UTC-07:00", 2012: "Europe/London"}
+    run = Activity.objects.get(owner=alice, start__year=2017)
+    assert run.local_start.hour == 7  # 14:34 UTC, recorded at UTC-7
+
+
+def test_one_file_is_one_transaction(alice, tmp_path, monkeypatch):
+    first = write(tmp_path, "a.fit", fit_run(day(2024, 5, 1)))
+    second = write(tmp_path, "b.fit", fit_run(day(2024, 5, 8)))
+    real, calls = importing.recompute_totals, []
+
+    def crash_on_the_second_file(owner_id, days):
+        calls.append(days)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real(owner_id, days)
+
+    monkeypatch.setattr(importing, "recompute_totals", crash_on_the_second_file)
+    with pytest.raises(RuntimeError):
+        import_paths(owner=alice, paths=[first, second])
+    [activity] = Activity.objects.filter(owner=alice)
+    assert activity.local_date == date(2024, 5, 1)
+    assert SourceFile.objects.filter(owner=alice).count() == 1
+    batch = ImportBatch.objects.get(owner=alice)
+    assert batch.status == BatchStatus.FAILED and "RuntimeError" in batch.error
+    assert list(batch.items.values_list("path", "status")) == [("a.fit", "imported")]
+
+
+def test_a_strava_export_brings_its_files_and_its_hand_entered_runs(alice, tmp_path):
+    rows = [
+        STRAVA_HEADER,
+        strava_row(
+            "11",
+            "May 1, 2024, 7:00:00 AM",
+            "Canal loop",
+            "Run",
+            "1800",
+            "5.4",
+            "activities/11.fit.gz",
+            "1800",
+            "5400.0",
+        ),
+        strava_row(
+            "12",
+            "May 3, 2024, 6:00:00 PM",
+            "Treadmill by hand",
+            "Run",
+            "1500",
+            "5,0",
+            "",
+            "1500",
+            "5000.0",
+        ),
+    ]
+    export = zip_bytes(
+        {
+            "activities.csv": "\n".join(rows).encode(),
+            "activities/11.fit.gz": gzip.compress(fit_run(day(2024, 5, 1))),
+            "routes/9.gpx": RUN_GPX.read_bytes(),
+        }
+    )
+    report = import_paths(owner=alice, paths=[write(tmp_path, "export_1.zip", export)])
+    entries = by_path(report)
+    canal = entries["export_1.zip/activities/11.fit.gz"]
+    assert canal.status == "imported" and canal.activity.name == "Canal loop"
+    assert canal.activity.source_file.was_gzip
+    by_hand = entries["export_1.zip/activities.csv#line 3"]
+    assert (by_hand.status, by_hand.activity.source) == ("imported", "strava_csv")
+    assert by_hand.activity.distance_m == 5000 and by_hand.activity.source_hash == ""
+    assert entries["export_1.zip/routes/9.gpx"].status == "skipped"
+    again = import_paths(owner=alice, paths=[write(tmp_path, "export_2.zip", export)])
+    assert again.totals["imported"] == 0 and again.totals["duplicate"] == 2
+
+
+def test_totals_stay_right_after_import_edit_and_delete(alice, tmp_path):
+    files = [
+        write(tmp_path, f"{n}.fit", fit_run(day(2024, 4, 25) + timedelta(days=3 * n), 20 + n))
+        for n in range(6)
+    ]
+    import_paths(owner=alice, paths=files)
+    kept, fresh = totals_from_scratch(alice)
+    assert kept == fresh and len(kept[0]) >= 3
+    first = Activity.objects.filter(owner=alice).order_by("start").first()
+    week = WeeklyTotal.objects.get(
+        owner=alice, period_start=WeeklyTotal.period_of(first.local_date)
+    )
+    runs_before = week.runs
+
+    first.sport = "walking"
+    services.save_activity(activity=first, fields=["sport"])
+    week.refresh_from_db()
+    assert week.runs == runs_before - 1 and not first.is_run
+    kept, fresh = totals_from_scratch(alice)
+    assert kept == fresh
+
+    services.delete_activity(activity=Activity.objects.filter(owner=alice).order_by("start")[2])
+    kept, fresh = totals_from_scratch(alice)
+    assert kept == fresh
+    assert sum(w.runs for w in WeeklyTotal.objects.filter(owner=alice)) == 4
+
+
+def test_deleting_the_last_activity_of_a_file_deletes_the_kept_original(alice):
+    report = import_paths(owner=alice, paths=[RUN_FIT])
+    services.delete_activity(activity=report.entries[0].activity)
+    assert not SourceFile.objects.filter(owner=alice).exists()
+    again = import_paths(owner=alice, paths=[RUN_FIT])  # the runner wants it back after all
+    assert again.entries[0].status == "imported"
+
+
+def test_a_run_entered_by_hand_counts_in_the_runners_calendar(alice):
+    alice.profile.time_zone = "America/New_York"
+    alice.profile.save()
+    run = services.record_run(
+        owner=alice,
+        on=date(2024, 5, 5),
+        distance_m=5000,
+        duration_s=1650,
+        start_time=time(21, 30),
+        feeling=4,
+        feeling_note="Easy and happy",
+    )
+    assert run.local_date == date(2024, 5, 5) and run.start.hour == 1  # 01:30 UTC on the 6th
+    assert (run.source, run.feeling, run.title) == ("manual", 4, "Run")
+    assert WeeklyTotal.objects.get(owner=alice).period_start == date(2024, 4, 29)
+
+
+def test_the_pool_of_processes_gives_the_same_result(alice, bob, tmp_path, monkeypatch):
+    files = [write(tmp_path, f"{n}.gpx", gpx_run(day(2024, 6, 1 + n), 10)) for n in range(4)]
+    files.append(write(tmp_path, "bad.fit", corrupt_fit(day(2024, 6, 20))))
+    inline = import_paths(owner=alice, paths=files, processes=1)
+    monkeypatch.setattr(services, "POOL_MIN_FILES", 1)
+    pooled = import_paths(owner=bob, paths=files, processes=2)
+    assert [e.to_dict() for e in pooled.entries] == [e.to_dict() for e in inline.entries]
+
+
+def test_progress_is_reported_per_file(alice, tmp_path):
+    files = [write(tmp_path, f"{n}.fit", fit_run(day(2024, 6, 1 + n), 5)) for n in range(3)]
+    seen = []
+    import_paths(
+        owner=alice, paths=files, progress=lambda done, expected: seen.append((done, expected))
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_estimate_counts_activity_files_in_folders_and_zips(tmp_path):
+    write(tmp_path, "a.fit", b"x")
+    write(tmp_path, "b.gpx.gz", b"x")
+    write(tmp_path, "notes.txt", b"x")
+    archive = write(
+        tmp_path, "e.zip", zip_bytes({"x/1.tcx": b"1", "x/2.fit.gz": b"2", "y.csv": b""})
+    )
+    assert services.estimate_files([tmp_path]) == 3
+    assert services.estimate_files([archive, RUN_FIT]) == 3

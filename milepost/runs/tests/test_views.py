@@ -1,0 +1,218 @@
+"""The runs pages through the test client: list, detail, edit, delete, manual entry, and an
+upload carried through the background worker to the batch page's table."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client, override_settings
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from milepost.runs.models import Activity, BatchStatus, ImportBatch, WeeklyTotal
+
+from .helpers import RUN_FIT, RUN_TCX, XXE_GPX, corrupt_fit, day, make_run
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(name: str, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def in_miles(user):
+    user.profile.units = "mi"
+    user.profile.time_zone = "America/New_York"
+    user.profile.save()
+
+
+def test_a_visitor_is_sent_to_log_in(client):
+    for name in ("runs:list", "runs:import", "runs:new"):
+        assert reverse("accounts:login") in client.get(reverse(name))["Location"]
+
+
+def test_the_list_shows_runs_in_the_runners_units_and_time_zone(alice_client, alice):
+    in_miles(alice)
+    start = datetime(2024, 5, 6, 2, 30, tzinfo=UTC)
+    make_run(alice, start, 8046.72, 48, name="Tempo", time_zone="America/New_York")
+    make_run(alice, day(2024, 5, 7), 30000, 60, sport="cycling", is_run=False, name="Ride out")
+    body = alice_client.get(reverse("runs:list")).content.decode()
+    assert "Tempo" in body and "5 mi" in body and "9:36/mi" in body
+    assert "Sun 5 May 2024" in body  # 02:30 UTC on Monday is Sunday evening in New York
+    assert "Ride out" not in body
+    assert "Ride out" in alice_client.get(reverse("runs:list") + "?show=all").content.decode()
+
+
+def test_the_list_is_paginated_newest_first(alice_client, alice):
+    for n in range(30):
+        make_run(alice, day(2024, 1, 1) + timedelta(days=n), name=f"Run {n}")
+    first = alice_client.get(reverse("runs:list")).content.decode()
+    assert "Run 29" in first and "Run 5" in first and "Run 4<" not in first
+    second = alice_client.get(reverse("runs:list") + "?page=2").content.decode()
+    assert "Run 4<" in second and "Page 2 of 2" in second
+
+
+def test_an_empty_list_invites_an_import(alice_client):
+    body = alice_client.get(reverse("runs:list")).content.decode()
+    assert "No runs here yet" in body and reverse("runs:import") in body
+
+
+def test_the_detail_shows_the_summary_and_best_efforts(alice_client, alice):
+    run = make_run(
+        alice,
+        day(2024, 5, 6),
+        10000,
+        50,
+        best_efforts={"1k": 285.0, "5k": 1490.0, "10k": 3000.0},
+        avg_hr=151.4,
+        longest_continuous_run_m=7300,
+        device="garmin fenix2",
+    )
+    body = alice_client.get(run.get_absolute_url()).content.decode()
+    assert "Best efforts in this run" in body
+    assert "24:50" in body and "4:58/km" in body  # 5 km in 24:50
+    assert "151 bpm" in body and "7.3 km" in body and "garmin fenix2" in body
+
+
+def test_editing_a_run_keeps_the_totals_right(alice_client, alice):
+    run = make_run(alice, day(2024, 5, 6), 10000)
+    response = alice_client.post(
+        run.get_absolute_url(), {"name": "Hill walk", "sport": "walking", "is_race": ""}
+    )
+    assert response["Location"] == run.get_absolute_url()
+    run.refresh_from_db()
+    assert (run.name, run.sport, run.is_run, run.is_race) == ("Hill walk", "walking", False, False)
+    assert not WeeklyTotal.objects.filter(owner=alice).exists()
+    alice_client.post(run.get_absolute_url(), {"name": "Club 10k", "sport": "run", "is_race": "on"})
+    run.refresh_from_db()
+    assert run.is_run and run.is_race
+    assert WeeklyTotal.objects.get(owner=alice).distance_m == 10000
+
+
+def test_a_run_is_deleted_after_a_confirmation(alice_client, alice):
+    run = make_run(alice, day(2024, 5, 6), name="Parkrun")
+    url = reverse("runs:delete", args=[run.pk])
+    body = alice_client.get(url).content.decode()
+    assert "Delete this run?" in body and "Parkrun" in body
+    assert Activity.objects.filter(pk=run.pk).exists()
+    response = alice_client.post(url)
+    assert response["Location"] == reverse("runs:list")
+    assert not Activity.objects.filter(pk=run.pk).exists()
+    assert not WeeklyTotal.objects.filter(owner=alice).exists()
+
+
+def test_a_run_entered_by_hand_in_miles(alice_client, alice):
+    in_miles(alice)
+    response = alice_client.post(
+        reverse("runs:new"),
+        {"on": "2024-05-05", "distance": "3.1", "time": "28:30", "feeling": "4", "is_race": "on"},
+    )
+    run = Activity.objects.get(owner=alice)
+    assert response["Location"] == run.get_absolute_url()
+    assert run.distance_m == pytest.approx(4988.97, abs=0.01)
+    assert (run.moving_s, run.feeling, run.is_race, run.source) == (1710, 4, True, "manual")
+    assert str(run.local_date) == "2024-05-05"
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"distance": "far", "time": "28:30"}, "as a distance"),
+        ({"distance": "5 km", "time": "half an hour"}, "like 25:00"),
+        ({"distance": "10 km", "time": "10:00"}, "faster than the world record"),
+        ({"distance": "5 km", "time": "28:30", "on": "2999-01-01"}, "still to come"),
+    ],
+)
+def test_a_run_entered_by_hand_is_checked(alice_client, alice, fields, error):
+    data = {"on": "2024-05-05", **fields}
+    body = alice_client.post(reverse("runs:new"), data).content.decode()
+    assert error in body
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker manages its own transactions
+def test_an_upload_is_imported_in_the_background_and_shown_file_by_file(
+    alice_client, alice, settings, tmp_path
+):
+    settings.DATA_DIR = tmp_path
+    files = [
+        upload("fenix.fit", RUN_FIT.read_bytes()),
+        upload("forerunner.tcx", RUN_TCX.read_bytes()),
+        upload("broken.fit", corrupt_fit(day(2024, 5, 1))),
+        upload("../../sneaky.gpx", XXE_GPX),
+    ]
+    response = alice_client.post(reverse("runs:import"), {"files": files})
+    batch = ImportBatch.objects.get(owner=alice)
+    assert response["Location"] == batch.get_absolute_url()
+    assert batch.status == BatchStatus.QUEUED and batch.via == "web"
+    folder = batch.upload_dir
+    assert sorted(p.name for p in folder.glob("*/*")) == [
+        "broken.fit",
+        "fenix.fit",
+        "forerunner.tcx",
+        "sneaky.gpx",
+    ]
+    assert folder.stat().st_mode & 0o777 == 0o700
+    waiting = alice_client.get(batch.get_absolute_url()).content.decode()
+    assert 'hx-trigger="every 1s"' in waiting and "You can close this page" in waiting
+    assert DBTaskResult.objects.count() == 1
+
+    call_command("db_worker", "--batch", verbosity=0)
+
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE
+    assert (batch.imported, batch.rejected, batch.done_files) == (2, 2, 4)
+    assert not folder.exists()
+    body = alice_client.get(batch.get_absolute_url()).content.decode()
+    assert "hx-trigger" not in body
+    assert "2 imported" in body and "2 not imported" in body
+    assert "The file is damaged and too little of it is readable." in body
+    assert "could be an XML bomb" in body
+    for activity in Activity.objects.filter(owner=alice):
+        assert activity.get_absolute_url() in body
+
+
+def test_the_batch_fragment_is_what_htmx_polls(alice_client, alice):
+    batch = ImportBatch.objects.create(owner=alice, status=BatchStatus.RUNNING, expected_files=10)
+    batch.done_files = 4
+    batch.save()
+    fragment = alice_client.get(batch.get_absolute_url(), HTTP_HX_REQUEST="true")
+    body = fragment.content.decode()
+    assert body.lstrip().startswith('<div id="batch-status"')
+    assert "4 of about 10 files read" in body and "<h1>" not in body
+    batch.status = BatchStatus.DONE
+    batch.save()
+    body = alice_client.get(batch.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in body and "Done." in body
+
+
+def test_an_upload_needs_a_file(alice_client):
+    body = alice_client.post(reverse("runs:import"), {}).content.decode()
+    assert "This field is required." in body
+    assert not ImportBatch.objects.exists()
+
+
+@override_settings(MAX_UPLOAD_MB=1)
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(alice_client):
+    big = upload("huge.gpx", b"<gpx>" + b" " * (2 * 2**20))
+    response = alice_client.post(reverse("runs:import"), {"files": [big]})
+    assert response.status_code == 413
+    assert "over 1 MB" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+@override_settings(DATA_UPLOAD_MAX_NUMBER_FILES=2)
+def test_too_many_files_at_once_are_refused_kindly(alice_client):
+    files = [upload(f"{n}.gpx", b"<gpx/>") for n in range(3)]
+    response = alice_client.post(reverse("runs:import"), {"files": files})
+    assert response.status_code == 400
+    assert "Zip them into one archive" in response.content.decode()
+
+
+def test_an_upload_still_needs_the_csrf_token(alice):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post(reverse("runs:import"), {"files": [upload("a.gpx", b"<gpx/>")]})
+    assert response.status_code == 403
+    assert not ImportBatch.objects.exists()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "runs"
+urlpatterns = [
+    path("", views.activity_list, name="list"),
+    path("new/", views.activity_new, name="new"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<int:pk>/", views.import_batch, name="batch"),
+    path("<int:pk>/", views.activity_detail, name="detail"),
+    path("<int:pk>/delete/", views.activity_delete, name="delete"),
+]

@@ -1,0 +1,140 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import TooManyFilesSent
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from milepost import clock
+
+from . import services
+from .forms import ActivityForm, ImportForm, ManualRunForm
+from .models import Activity, ImportBatch, ItemStatus
+
+PER_PAGE = 25
+# The batch page's table, in the order a runner wants to read it: what needs a look first.
+GROUPS = [
+    (ItemStatus.REJECTED, "Not imported", "These files could not be read; the reason says why."),
+    (ItemStatus.SKIPPED, "Skipped", "Fine files, but not activities (routes, watch settings)."),
+    (ItemStatus.DUPLICATE, "Already in your runs", "Nothing was added twice."),
+    (ItemStatus.IMPORTED, "Imported", ""),
+]
+
+
+def owned_activity(request, pk) -> Activity:
+    return get_object_or_404(Activity, pk=pk, owner=request.user)
+
+
+@login_required
+def activity_list(request):
+    activities = Activity.objects.owned_by(request.user).defer("warnings", "feeling_note")
+    everything = request.GET.get("show") == "all"
+    if not everything:
+        activities = activities.runs()
+    page = Paginator(activities, PER_PAGE).get_page(request.GET.get("page"))
+    batches = ImportBatch.objects.filter(owner=request.user)
+    context = {
+        "page": page,
+        "everything": everything,
+        "active_batches": [b for b in batches[:5] if b.is_active],
+    }
+    return render(request, "runs/activity_list.html", context)
+
+
+@login_required
+def activity_detail(request, pk):
+    activity = owned_activity(request, pk)
+    form = ActivityForm(request.POST or None, instance=activity)
+    if form.is_valid():
+        services.save_activity(activity=form.instance, fields=form.changed_data)
+        messages.success(request, "Saved.")
+        return redirect(activity)
+    return render(request, "runs/activity_detail.html", {"activity": activity, "form": form})
+
+
+@login_required
+def activity_delete(request, pk):
+    activity = owned_activity(request, pk)
+    if request.method == "POST":
+        title = activity.title
+        services.delete_activity(activity=activity)
+        messages.success(request, f"Deleted \u201c{title}\u201d.")
+        return redirect("runs:list")
+    return render(request, "runs/activity_confirm_delete.html", {"activity": activity})
+
+
+@login_required
+def activity_new(request):
+    profile = request.user.profile
+    today = clock.now().astimezone(profile.zone).date()
+    form = ManualRunForm(request.POST or None, units=profile.units, today=today)
+    if form.is_valid():
+        data = form.cleaned_data
+        activity = services.record_run(
+            owner=request.user,
+            on=data["on"],
+            distance_m=data["distance"],
+            duration_s=data["time"],
+            start_time=data["start_time"],
+            name=data["name"],
+            feeling=data["feeling"],
+            feeling_note=data["feeling_note"],
+            is_race=data["is_race"],
+        )
+        messages.success(request, "Run added.")
+        return redirect(activity)
+    if not form.is_bound:
+        form.initial["on"] = today
+    return render(request, "runs/activity_form.html", {"form": form})
+
+
+# The upload's size is checked before anything reads the body, so CSRF is checked after it.
+@csrf_exempt
+@login_required
+def import_upload(request):
+    if request.method == "POST":
+        limit = settings.MAX_UPLOAD_MB
+        if int(request.META.get("CONTENT_LENGTH") or 0) > limit * 2**20:
+            problem = f"That upload is over {limit} MB. Zip the files, or send them in parts."
+            return upload_page(request, ImportForm(), problem, status=413)
+        try:
+            return checked_upload(request)
+        except TooManyFilesSent:
+            problem = (
+                f"That is more than {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files at once. "
+                "Zip them into one archive and upload that."
+            )
+            return upload_page(request, ImportForm(), problem, status=400)
+    return upload_page(request, ImportForm())
+
+
+@csrf_protect
+def checked_upload(request):
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return upload_page(request, form)
+    batch = services.start_upload(owner=request.user, files=form.cleaned_data["files"])
+    return redirect(batch)
+
+
+def upload_page(request, form, problem="", status=200):
+    batches = ImportBatch.objects.filter(owner=request.user)[:10]
+    context = {"form": form, "problem": problem, "batches": batches}
+    return render(request, "runs/import.html", context, status=status)
+
+
+@login_required
+def import_batch(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk, owner=request.user)
+    groups = []
+    if not batch.is_active:
+        items = list(batch.items.select_related("activity"))
+        for status, title, note in GROUPS:
+            rows = [item for item in items if item.status == status]
+            if rows:
+                groups.append({"status": status, "title": title, "note": note, "rows": rows})
+    template = "runs/batch.html"
+    if request.htmx:
+        template += "#batch-status"
+    return render(request, template, {"batch": batch, "groups": groups})
