@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/milepost serve
 
 test: $(STAMP)
-	MILEPOST_DATA_DIR=$${MILEPOST_DATA_DIR:-$$(mktemp -d)} $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,11 +1,8 @@
-"""Shared test setup: a private data directory and a small cast of runners."""
+"""Shared test setup: a small cast of runners and their rounds and goals.
 
-import os
-import tempfile
+The private data directory is set up by tests/data_dir.py, loaded before Django starts."""
 
-os.environ.setdefault("MILEPOST_DATA_DIR", tempfile.mkdtemp(prefix="milepost-test-"))
-
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture

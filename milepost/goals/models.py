@@ -62,6 +62,7 @@ class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     CHOSEN = "chosen", "Chosen, purpose check next"
     ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
     SOMEDAY = "someday", "Someday"
     DONE = "done", "Done"
 
@@ -212,3 +213,35 @@ class Step(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.done_at is None and self.due < clock.now().date()
+
+
+class CheckInQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(goal__owner=user)
+
+
+class CheckIn(models.Model):
+    """A runner's check-in on a goal: did it happen, how it felt, a note. Gentle, not a score."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="check_ins")
+    day = models.DateField("When")
+    did_it = models.BooleanField("Did it happen?", null=True, blank=True)
+    feeling = models.PositiveSmallIntegerField(
+        "How it felt", null=True, blank=True, choices=[(n, str(n)) for n in range(1, 6)]
+    )
+    note = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(feeling__isnull=True) | Q(feeling__gte=1, feeling__lte=5),
+                name="check_in_feeling_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.goal} on {self.day}"
