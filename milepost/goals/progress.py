@@ -22,7 +22,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from milepost.runmath.units import check_units, format_distance, format_duration
+from milepost.runmath.units import (
+    check_units,
+    format_day,
+    format_distance,
+    format_duration,
+    format_weekday,
+)
 
 PERIODIC = ("distance", "time", "runs")
 METRICS = (*PERIODIC, "race_finish", "race_time", "longest_run", "continuous_run", "streak")
@@ -43,20 +49,6 @@ EFFORT_KEYS = {
 RACE_TOLERANCE = 0.05
 _RACE_NAMES = {5000.0: "5K", 10000.0: "10K", 21097.5: "half marathon", 42195.0: "marathon"}
 _EPSILON = 1e-9
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class ProgressError(ValueError):
@@ -548,10 +540,8 @@ def _monday(day: date) -> date:
 
 
 def _day(day: date, today: date) -> str:
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return format_day(day, today)
 
 
 def _weekday(day: date) -> str:
-    names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    return f"{names[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return format_weekday(day)

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from milepost.runmath.units import format_day
+
 BREAK, NEW_CYCLE, GOAL_REACHED, PLATEAU, LOW_MOTIVATION = (
     "break",
     "new_cycle",
@@ -67,20 +69,6 @@ RACE_REST_DAYS = 28  # fewer runs in the 4 weeks after a goal race are rest, not
 LOOKBACK_DAYS = 365
 
 _EPSILON = 1e-9
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _METRES = {"km": 1000.0, "mi": 1609.344}
 
 
@@ -649,7 +637,7 @@ def _by_monday(weekly_m: Mapping[date, float]) -> dict[date, float]:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    return format_day(day)
 
 
 def _dist(metres: float, units: str) -> str:

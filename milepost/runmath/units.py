@@ -6,6 +6,7 @@ every formatter takes ``units="km"`` or ``units="mi"``.
 
 import math
 import re
+from datetime import date
 
 from milepost.runmath.errors import RunmathError
 
@@ -224,3 +225,22 @@ def distance_key(metres: float) -> str | None:
         if abs(metres - standard) <= standard * 0.001:
             return key
     return None
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def format_day(day: date, today: date | None = None) -> str:
+    """``3 March``; with ``today`` in another year, ``3 March 2027``. English, whatever the
+    locale."""
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    return text if today is None or day.year == today.year else f"{text} {day.year}"
+
+
+def format_weekday(day: date) -> str:
+    """``Tuesday 3 March``."""
+    return f"{WEEKDAYS[day.weekday()]} {format_day(day)}"

@@ -1,0 +1,53 @@
+"""Production settings: `check --deploy` is clean, and bad configuration is refused clearly."""
+
+import os
+import subprocess
+import sys
+
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-key-that-is-not-in-the-repo-0123456789abcdef",
+    "MILEPOST_REQUIRE_SECRET_KEY": "1",
+    "MILEPOST_HTTPS": "true",
+    "ALLOWED_HOSTS": "milepost.example.org",
+}
+
+
+def milepost(*args, env: dict, tmp_path):
+    environment = {**os.environ, "MILEPOST_DATA_DIR": str(tmp_path), **env}
+    environment.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "milepost.cli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = milepost(
+        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION, tmp_path=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_server_without_a_secret_key_refuses_to_start(tmp_path):
+    env = {**PRODUCTION, "SECRET_KEY": ""}
+    result = milepost("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "Set SECRET_KEY in production." in result.stderr
+
+
+def test_a_bad_number_in_the_environment_is_named(tmp_path):
+    result = milepost("check", env={"MILEPOST_MAX_ACTIVE_GOALS": "three"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "MILEPOST_MAX_ACTIVE_GOALS must be a whole number, not 'three'" in result.stderr
+
+
+def test_a_laptop_install_keeps_its_own_secret_key_out_of_the_repo(tmp_path):
+    result = milepost("check", env={"SECRET_KEY": ""}, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    key = (tmp_path / "secret_key").read_text()
+    assert len(key) > 40
+    assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
