@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@echo "To look around with made-up data: $(BIN)/milepost demo (a demo runner; prints its login)."
 	$(BIN)/milepost serve
 
 test: $(STAMP)

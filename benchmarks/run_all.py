@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = [
     ("parsers", ["-m", "milepost.runs.formats.bench"], ["--repeat", "1"]),
     ("import", ["benchmarks/import_bench.py"], ["--years", "1"]),
+    ("dashboard", ["benchmarks/dashboard_bench.py"], ["--requests", "5"]),
 ]
 
 

@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "milepost.accounts.context_processors.profile",
                 "milepost.reflection.context_processors.rest_banner",
+                "milepost.nudges.context_processors.demo_banner",
             ],
         },
     }

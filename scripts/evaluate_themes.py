@@ -3,10 +3,10 @@
 Usage: .venv/bin/python scripts/evaluate_themes.py [FILE ...]
 
 Without arguments it reads milepost/reflection/devset/dev.json (the set the detector is tuned
-on) and, when present, milepost/reflection/devset/holdout2.json (held out: never tune on it).
-holdout.json is spent: its personas moved into dev.json. For each file it prints precision,
-recall, F1 and support per theme, micro-averaged P/R/F1, and the mean time per persona (one
-round); -v adds each persona's mistakes.
+on) and every non-empty holdout*.json beside it (held out: never tune on them). A spent holdout
+file is left empty, its personas moved into dev.json. For each file it prints precision, recall,
+F1 and support per theme, micro-averaged P/R/F1, and the mean time per persona (one round); -v
+adds each persona's mistakes.
 """
 
 from __future__ import annotations
@@ -22,12 +22,17 @@ sys.path.insert(0, str(ROOT))
 from milepost.reflection.themes import THEME_KEYS, detect_themes  # noqa: E402
 
 DEVSET = ROOT / "milepost" / "reflection" / "devset"
-DEFAULT_FILES = (DEVSET / "dev.json", DEVSET / "holdout2.json")
 TIMING_REPEATS = 20
 
 
 def load_personas(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["personas"]
+
+
+def default_files(devset: Path = DEVSET) -> list[Path]:
+    """dev.json, then each holdout*.json still holding personas (holdout2 after holdout)."""
+    holdouts = sorted(devset.glob("holdout*.json"), key=lambda path: (len(path.name), path.name))
+    return [devset / "dev.json", *(path for path in holdouts if load_personas(path))]
 
 
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -87,10 +92,7 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     paths = [Path(arg) for arg in argv if arg != "-v"]
     if not paths:
-        paths = [path for path in DEFAULT_FILES if path.exists()]
-        missing = [path.name for path in DEFAULT_FILES if not path.exists()]
-        if missing:
-            print(f"(not found, skipped: {', '.join(missing)})\n")
+        paths = default_files()
     for path in paths:
         report(path, verbose)
     return 0

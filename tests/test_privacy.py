@@ -7,6 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from milepost.goals.models import Step
+from milepost.nudges.models import CycleStart, Nudge
 from milepost.reflection.models import Stage
 from milepost.runs.models import Activity, ImportBatch
 
@@ -36,6 +37,13 @@ OBJECT_URLS = {
     "runs:delete": "activity",
     "runs:batch": "batch",
     "paper:reflection": "round",
+    "goals:pause": "goal",
+    "goals:resume": "goal",
+    "goals:check_in": "goal",
+    "runs:feeling": "activity",
+    "nudges:dismiss": "nudge",
+    "nudges:snooze": "nudge",
+    "nudges:cycle_delete": "cycle_start",
 }
 
 
@@ -64,7 +72,10 @@ def test_another_runner_gets_404_on_every_object_url(
         owner=alice, start=datetime(2026, 5, 1, 7, tzinfo=UTC), elapsed_s=1800, moving_s=1800
     )
     batch = ImportBatch.objects.create(owner=alice)
+    nudge = Nudge.objects.create(owner=alice, kind="break", since="2026-05-02", reason="Hello")
+    cycle_start = CycleStart.objects.create(owner=alice, day="2026-05-04")
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
+    objects |= {"nudge": nudge, "cycle_start": cycle_start}
     client.force_login(bob)
     for name, kind in OBJECT_URLS.items():
         url = reverse(name, args=[objects[kind].pk])
@@ -78,6 +89,11 @@ def test_another_runner_gets_404_on_every_object_url(
     body = client.get(reverse("reflection:summary", args=[round.pk])).content.decode()
     assert "Running keeps my head clear" in body
     assert Activity.objects.filter(pk=activity.pk).exists()  # bob's delete did nothing
+    goal.refresh_from_db()
+    assert goal.status == "active" and not goal.pauses.exists() and not goal.check_ins.exists()
+    assert CycleStart.objects.filter(pk=cycle_start.pk).exists()
+    nudge.refresh_from_db()
+    assert nudge.dismissed_at is None and nudge.snoozed_until is None
 
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):

@@ -14,7 +14,8 @@ PRODUCTION = {
 
 def milepost(*args, env: dict, tmp_path):
     environment = {**os.environ, "MILEPOST_DATA_DIR": str(tmp_path), **env}
-    environment.pop("DATABASE_URL", None)
+    for name in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):  # the browser tests set the latter
+        environment.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "milepost.cli", *args],
         capture_output=True,

@@ -2,8 +2,9 @@ from django import forms
 from django.conf import settings
 
 from milepost.reflection.models import theme_choices
+from milepost.runs.feelings import feeling_field, note_field
 
-from .models import Goal, Horizon, Kind, Metric, Period, Step
+from .models import CheckIn, Goal, GoalPause, Horizon, Kind, Metric, PauseReason, Period, Step
 from .targets import TargetError, parse_target, race_distance_choices, target_initial
 
 
@@ -143,6 +144,63 @@ class StepForm(forms.ModelForm):
         fields = ("title", "due")
         widgets = {"due": forms.DateInput(attrs={"type": "date"})}
         labels = {"title": "Next step", "due": "By when"}
+
+
+class PauseForm(forms.ModelForm):
+    reason = forms.ChoiceField(
+        label="Why the pause?",
+        choices=PauseReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose why: an injury, illness, life, or something else."},
+    )
+    note = note_field("A note for yourself (optional)")
+
+    class Meta:
+        model = GoalPause
+        fields = ("reason", "note")
+
+
+DID_IT = [("yes", "Yes"), ("no", "Not this time")]
+
+
+class CheckInForm(forms.ModelForm):
+    """A check-in on an experiential goal. Every part is optional but one: a word is enough."""
+
+    did_it = forms.TypedChoiceField(
+        label="Did it happen?",
+        choices=DID_IT,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    feeling = feeling_field("How did it feel?")
+    note = note_field()
+
+    class Meta:
+        model = CheckIn
+        fields = ("day", "did_it", "feeling", "note")
+        widgets = {"day": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        if today is not None:
+            self.fields["day"].initial = today
+            self.fields["day"].widget.attrs["max"] = today.isoformat()
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if self.today is not None and day > self.today:
+            raise forms.ValidationError("That day is still to come; check in once it has been.")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        answers = (cleaned.get("did_it"), cleaned.get("feeling"), cleaned.get("note"))
+        if not self.errors and all(a in (None, "") for a in answers):
+            raise forms.ValidationError("Say whether it happened, how it felt, or write a note.")
+        return cleaned
 
 
 PERIOD_CHOICES = Period.choices

@@ -1,15 +1,16 @@
-from datetime import timedelta
+import math
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from milepost import clock
 from milepost.reflection.models import Round, theme_choices
 
-from . import alignment, feasibility
+from . import alignment, feasibility, progress
 
 
 class Size(models.TextChoices):
@@ -58,6 +59,13 @@ class TargetUnit(models.TextChoices):
     DAYS = "days", "days"
 
 
+class PauseReason(models.TextChoices):
+    INJURY = "injury", "Injury"
+    ILLNESS = "illness", "Illness"
+    LIFE = "life", "Life got busy"
+    OTHER = "other", "Something else"
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     CHOSEN = "chosen", "Chosen, purpose check next"
@@ -79,6 +87,9 @@ class GoalQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status=Status.ACTIVE)
+
+    def paused(self):
+        return self.filter(status=Status.PAUSED)
 
     def someday(self):
         return self.filter(status=Status.SOMEDAY)
@@ -180,6 +191,35 @@ class Goal(models.Model):
             metric, target, self.by_date(today), distance_m=self.race_distance_m, unit=unit
         )
 
+    def started_on(self, zone) -> date:
+        """The day progress counts from: the day the goal was written, in the runner's zone.
+
+        Not ``purpose_checked_at``: the purpose check is asked again at check-ins and would
+        move the start each time. Runs between writing the goal and settling on it count too;
+        the runner was already on the way."""
+        return self.created_at.astimezone(zone).date()
+
+    def progress_spec(self) -> progress.GoalSpec | None:
+        """This goal as progress reads it, or None for an experience."""
+        if self.kind != Kind.MEASURABLE or not self.metric:
+            return None
+        return progress.GoalSpec(
+            metric=self.metric,
+            target=self.target_value,
+            period=self.period,
+            unit=self.target_unit if self.metric == Metric.CONTINUOUS_RUN else "",
+            race_distance_m=self.race_distance_m,
+        )
+
+    def open_pause(self) -> "GoalPause | None":
+        """The pause under way; uses prefetched pauses when the caller prefetched them."""
+        return next((p for p in self.pauses.all() if p.ended_at is None), None)
+
+    def resumed_on(self, zone) -> date | None:
+        """The day of the latest resume, in the runner's zone; None if never paused."""
+        ended = [p.ended_at for p in self.pauses.all() if p.ended_at is not None]
+        return max(ended).astimezone(zone).date() if ended else None
+
     def facts(self) -> alignment.GoalFacts:
         return alignment.GoalFacts(
             id=self.pk,
@@ -245,3 +285,88 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"{self.goal} on {self.day}"
+
+
+class GoalPause(models.Model):
+    """A break from a goal (injury, illness, life): kept in the goal's history, never judged."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="pauses")
+    reason = models.CharField("Why the pause?", max_length=8, choices=PauseReason)
+    note = models.TextField("A note for yourself (optional)", blank=True, max_length=2000)
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_at__isnull=True) | Q(ended_at__gte=F("started_at")),
+                name="goal_pause_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.goal} paused ({self.reason})"
+
+
+# What a revision keeps of a goal; an edit that changes none of these keeps no revision.
+REVISION_FIELDS = (
+    "title",
+    "kind",
+    "metric",
+    "period",
+    "target_value",
+    "target_unit",
+    "race_distance_m",
+    "horizon",
+    "target_date",
+)
+
+
+class GoalRevision(models.Model):
+    """How a goal read before an edit, and how far along it was then."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="revisions")
+    changed_at = models.DateTimeField(default=timezone.now)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=12, choices=Kind)
+    metric = models.CharField(max_length=16, choices=Metric, blank=True)
+    period = models.CharField(max_length=5, choices=Period, blank=True)
+    target_value = models.FloatField(null=True, blank=True)
+    target_unit = models.CharField(max_length=5, choices=TargetUnit, blank=True)
+    race_distance_m = models.FloatField(null=True, blank=True)
+    horizon = models.CharField(max_length=5, choices=Horizon)
+    target_date = models.DateField(null=True, blank=True)
+    # Progress of the old version on the day it changed; None for experiences.
+    progress_fraction = models.FloatField(null=True, blank=True)
+    progress_summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.title} (until {self.changed_at:%Y-%m-%d})"
+
+    @property
+    def progress_percent(self) -> int | None:
+        if self.progress_fraction is None:
+            return None
+        return min(100, max(0, int(self.progress_fraction * 100)))
+
+    @classmethod
+    def differs(cls, before: Goal, after: Goal) -> bool:
+        """Whether an edit changed what the goal aims at. Targets within 0.1 % are the same:
+        the edit form shows "21.1 km" for a half marathon's 21097.5 m."""
+        for name in REVISION_FIELDS:
+            old, new = getattr(before, name), getattr(after, name)
+            if isinstance(old, float) and isinstance(new, float):
+                if not math.isclose(old, new, rel_tol=1e-3):
+                    return True
+            elif old != new:
+                return True
+        return False
+
+    @classmethod
+    def of(cls, goal: Goal, **fields) -> "GoalRevision":
+        """An unsaved revision holding how ``goal`` reads now."""
+        return cls(goal=goal, **{name: getattr(goal, name) for name in REVISION_FIELDS}, **fields)

@@ -218,6 +218,13 @@ def _periodic(goal: GoalSpec, runs, today: date, units: str) -> Progress:
     return replace(result, summary=_periodic_summary(goal, result, today, units))
 
 
+def period_bounds(period: str, today: date) -> tuple[date, date]:
+    """The first and last day of the week (Monday to Sunday), month or year holding ``today``."""
+    if period not in PERIODS:
+        raise ProgressError(f"a period is week, month or year, not {period!r}")
+    return _period(period, today)
+
+
 def _period(period: str, today: date) -> tuple[date, date]:
     if period == "week":
         start = _monday(today)
@@ -485,6 +492,13 @@ def _unit(goal: GoalSpec) -> str:
     if goal.metric == "continuous_run":
         return goal.unit or "m"
     return UNITS[goal.metric]
+
+
+def format_amount(unit: str, value: float, units: str = "km") -> str:
+    """A value in canonical ``unit`` (m, s, count, days) in the runner's words: "7.5 km",
+    "3 h 30 min", "4 runs", "12 days"."""
+    check_units(units)
+    return _show(unit, value, units)
 
 
 def _show(kind: str, value: float, units: str) -> str:

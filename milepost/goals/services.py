@@ -1,8 +1,9 @@
-"""Goal operations that span the round, its themes and the runner's profile."""
+"""Goal operations that span the round, its themes, the runner's runs and profile."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import transaction
 
 from milepost import clock
@@ -12,29 +13,54 @@ from milepost.runs.history import history_summary
 from milepost.runs.models import Activity
 
 from . import alignment, feasibility
-from .models import Goal, Status, Step
+from .models import Goal, GoalPause, GoalRevision, Status, Step
+from .tracking import GoalProgress, progress_for
 
 
 @dataclass
 class GoalCard:
-    """What a page shows of one goal: alignment findings, feasibility and the next step."""
+    """What a page shows of one goal: alignment findings, feasibility, progress from the
+    runner's runs (measurable goals) and the next step."""
 
     goal: Goal
     findings: list[alignment.Finding] = field(default_factory=list)
     verdict: feasibility.FeasibilityVerdict | None = None
     next_step: Step | None = None
+    progress: GoalProgress | None = None
 
 
-def goal_cards(goals: list[Goal], round: Round | None, profile: Profile):
-    """Cards for the goals, and the findings about the list as a whole."""
-    per_goal, overall = findings_for(goals, round, profile.weekly_minutes)
-    today = clock.now().astimezone(profile.zone).date()
+def goal_cards(
+    goals: list[Goal],
+    round: Round | None,
+    profile: Profile,
+    *,
+    with_progress: bool = False,
+    chart: bool = False,
+):
+    """Cards for the goals, and the findings about the list as a whole.
+
+    Paused goals get a card with their progress so far, and nothing that judges: no findings,
+    no feasibility verdict, no "on track". ``with_progress`` adds each measurable goal's
+    progress (one query of runs for all of them); ``chart`` its week-by-week chart too."""
+    working = [g for g in goals if g.status != Status.PAUSED]
+    per_goal, overall = findings_for(working, round, profile.weekly_minutes)
+    today = runner_today(profile)
     history = history_for(profile, today)
+    measured = progress_for(goals, profile, today, chart=chart) if with_progress else {}
     cards = [
-        GoalCard(g, per_goal.get(g.pk, []), verdict_for(g, history, today, profile.units))
+        GoalCard(
+            g,
+            per_goal.get(g.pk, []),
+            None if g.status == Status.PAUSED else verdict_for(g, history, today, profile.units),
+            progress=measured.get(g.pk),
+        )
         for g in goals
     ]
     return cards, overall
+
+
+def runner_today(profile: Profile) -> date:
+    return clock.now().astimezone(profile.zone).date()
 
 
 def verdict_for(goal: Goal, history, today: date, units: str):
@@ -118,3 +144,58 @@ def check_purpose(*, goal: Goal, answers: dict[str, bool]) -> None:
     if goal.status == Status.CHOSEN:
         goal.status = Status.ACTIVE
         goal.save(update_fields=["status"])
+
+
+# Editing, pausing and resuming ----------------------------------------------------------------
+
+
+class GoalStateError(ValueError):
+    """An operation that does not fit the goal's status (pausing a someday idea)."""
+
+
+@transaction.atomic
+def save_edit(*, goal: Goal, before: Goal, profile: Profile) -> GoalRevision | None:
+    """Saves an edited ``goal``; ``before`` is how it read before the edit (an unsaved copy).
+
+    When what the goal aims at changed (its title, kind, target, metric, period or date), the
+    old version is kept as a revision with how far along it was on the day: an edit never
+    wipes out the way so far."""
+    revision = None
+    if GoalRevision.differs(before, goal):
+        measured = progress_for([before], profile, runner_today(profile)).get(before.pk)
+        revision = GoalRevision.of(
+            before,
+            changed_at=clock.now(),
+            progress_fraction=measured.result.fraction if measured else None,
+            progress_summary=measured.summary if measured else "",
+        )
+        revision.save()
+    goal.save()
+    return revision
+
+
+@transaction.atomic
+def pause_goal(*, goal: Goal, reason: str, note: str = "") -> GoalPause:
+    """Pauses an active goal for a while (injury, illness, life): its history stays, nothing
+    judges it until it is resumed, and it no longer counts against the active-goal limit."""
+    if goal.status != Status.ACTIVE:
+        raise GoalStateError("Only an active goal can be paused.")
+    goal.status = Status.PAUSED
+    goal.save(update_fields=["status"])
+    pause = GoalPause(goal=goal, reason=reason, note=note, started_at=clock.now())
+    pause.full_clean()
+    pause.save()
+    return pause
+
+
+@transaction.atomic
+def resume_goal(*, goal: Goal) -> bool:
+    """Brings a paused goal back to active, without penalty. Returns True when that makes
+    more active goals than the usual limit (allowed: the runner decides)."""
+    if goal.status != Status.PAUSED:
+        raise GoalStateError("Only a paused goal can be resumed.")
+    goal.status = Status.ACTIVE
+    goal.save(update_fields=["status"])
+    goal.pauses.filter(ended_at__isnull=True).update(ended_at=clock.now())
+    active = Goal.objects.owned_by(goal.owner_id).active().count()
+    return active > settings.MAX_ACTIVE_GOALS

@@ -14,5 +14,8 @@ urlpatterns = [
     path("goals/<int:pk>/", views.goal_detail, name="detail"),
     path("goals/<int:pk>/edit/", views.goal_edit, name="edit"),
     path("goals/<int:pk>/purpose/", views.goal_purpose, name="purpose_check"),
+    path("goals/<int:pk>/pause/", views.goal_pause, name="pause"),
+    path("goals/<int:pk>/resume/", views.goal_resume, name="resume"),
+    path("goals/<int:pk>/check-in/", views.goal_check_in, name="check_in"),
     path("steps/<int:pk>/done/", views.step_done, name="step_done"),
 ]

@@ -1,18 +1,24 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from milepost import clock
+from milepost.nudges.services import open_nudges
 from milepost.reflection.forms import EndRestForm, RestForm
 from milepost.reflection.models import Round, Stage
 from milepost.reflection.tasks import remind_rest_over
 from milepost.reflection.views import owned_round, stage_redirect
 from milepost.web import redirect_next, safe_next
 
-from . import services
-from .forms import GoalForm, PurposeForm, SettleForm, StepForm
-from .models import Goal, Status, Step
+from . import services, tracking
+from .forms import CheckInForm, GoalForm, PauseForm, PurposeForm, SettleForm, StepForm
+from .models import Goal, Kind, Status, Step
+
+CHECK_INS_SHOWN = 50
 
 
 def owned_goal(request, pk) -> Goal:
@@ -64,10 +70,14 @@ def goal_edit(request, pk):
     if resting(goal.round) and goal.round.is_resting:
         messages.info(request, "Your list is resting. You can look again when the rest is over.")
         return redirect("goals:rest", goal.round.pk)
+    before = copy.copy(goal)  # the form changes ``goal`` as it validates
     form = goal_form(request, goal.round, instance=goal)
     if form.is_valid():
-        form.save()
-        messages.success(request, "Saved.")
+        revision = services.save_edit(
+            goal=form.save(commit=False), before=before, profile=request.user.profile
+        )
+        kept = " The earlier version is kept in its history." if revision else ""
+        messages.success(request, f"Saved.{kept}")
         return redirect_next(request, goal)
     context = {"form": form, "goal": goal, "next": safe_next(request)}
     return render(request, "goals/goal_form.html", context)
@@ -151,8 +161,11 @@ def steps(request, pk):
     round = owned_round(request, pk)
     if round.stage != Stage.STEPS:
         return stage_redirect(round)
-    goals = Goal.objects.owned_by(request.user).active().prefetch_related("steps")
-    context = {"round": round, "goals": goals, "today": clock.now().date()}
+    goals = list(Goal.objects.owned_by(request.user).active().prefetch_related("steps", "pauses"))
+    profile = request.user.profile
+    measured = tracking.progress_for(goals, profile, services.runner_today(profile))
+    cards = [services.GoalCard(goal, progress=measured.get(goal.pk)) for goal in goals]
+    context = {"round": round, "cards": cards, "today": clock.now().date()}
     return render(request, "goals/steps.html", context)
 
 
@@ -179,15 +192,81 @@ def goal_detail(request, pk):
         step.save()
         messages.success(request, f"Step added: {step.title}.")
         return redirect_next(request, goal)
-    (card,), _ = services.goal_cards([goal], goal.round, request.user.profile)
+    return render_detail(request, goal, form=form)
+
+
+def render_detail(request, goal, *, form=None, check_in_form=None, pause_form=None, status=200):
+    """The goal's page, with whichever of its forms was just sent back with its reasons."""
+    profile = request.user.profile
+    today = services.runner_today(profile)
+    prefetch_related_objects([goal], "pauses")
+    (card,), _ = services.goal_cards([goal], goal.round, profile, with_progress=True, chart=True)
+    check_ins = list(goal.check_ins.all()[: CHECK_INS_SHOWN + 1])
     context = {
         "goal": goal,
         "card": card,
-        "form": form,
+        "form": form or StepForm(),
         "steps": goal.steps.all(),
         "purpose_form": PurposeForm(prefix=f"goal{goal.pk}"),
+        "pause_form": pause_form or PauseForm(prefix="pause"),
+        "pause": goal.open_pause(),
+        "check_in_form": check_in_form or CheckInForm(prefix="checkin", today=today),
+        "check_ins": check_ins[:CHECK_INS_SHOWN],
+        "more_check_ins": len(check_ins) > CHECK_INS_SHOWN,
+        "pauses": goal.pauses.all(),
+        "revisions": goal.revisions.all(),
     }
-    return render(request, "goals/goal_detail.html", context)
+    return render(request, "goals/goal_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def goal_pause(request, pk):
+    goal = owned_goal(request, pk)
+    if goal.status != Status.ACTIVE:
+        messages.info(request, "Only an active goal can be paused.")
+        return redirect(goal)
+    form = PauseForm(request.POST, prefix="pause")
+    if not form.is_valid():
+        return render_detail(request, goal, pause_form=form)
+    services.pause_goal(goal=goal, **form.cleaned_data)
+    messages.success(request, "Paused. Everything is kept; resume whenever you are ready.")
+    return redirect(goal)
+
+
+@login_required
+@require_POST
+def goal_resume(request, pk):
+    goal = owned_goal(request, pk)
+    if goal.status != Status.PAUSED:
+        return redirect(goal)
+    crowded = services.resume_goal(goal=goal)
+    messages.success(request, f"Welcome back to \u201c{goal.title}\u201d.")
+    if crowded:
+        messages.info(
+            request,
+            "That makes more active goals than the few you usually keep. That's fine; if it "
+            "feels like a lot, pause one for a while.",
+        )
+    return redirect(goal)
+
+
+@login_required
+@require_POST
+def goal_check_in(request, pk):
+    goal = owned_goal(request, pk)
+    if goal.kind != Kind.EXPERIENTIAL or goal.status != Status.ACTIVE:
+        messages.info(request, "Check-ins are for the experiences you are working on.")
+        return redirect(goal)
+    today = services.runner_today(request.user.profile)
+    form = CheckInForm(request.POST, prefix="checkin", today=today)
+    if not form.is_valid():
+        return render_detail(request, goal, check_in_form=form)
+    check_in = form.save(commit=False)
+    check_in.goal = goal
+    check_in.save()
+    messages.success(request, "Thank you for checking in.")
+    return redirect(f"{goal.get_absolute_url()}#check-ins-heading")
 
 
 @login_required
@@ -223,18 +302,23 @@ def dashboard(request):
     profile = request.user.profile
     goals = list(
         Goal.objects.owned_by(request.user)
-        .filter(status__in=[Status.ACTIVE, Status.SOMEDAY, Status.CHOSEN])
+        .filter(status__in=[Status.ACTIVE, Status.SOMEDAY, Status.CHOSEN, Status.PAUSED])
         .select_related("round")
-        .prefetch_related("steps")
+        .prefetch_related("steps", "pauses")
     )
-    active = [g for g in goals if g.status != Status.SOMEDAY]
-    cards, overall = services.goal_cards(active, latest_round(request.user), profile)
+    shown = [g for g in goals if g.status != Status.SOMEDAY]
+    cards, overall = services.goal_cards(
+        shown, latest_round(request.user), profile, with_progress=True
+    )
     for card in cards:
         card.next_step = card.goal.next_step()
     rounds = list(Round.objects.owned_by(request.user))
     context = {
-        "cards": cards,
+        "cards": [c for c in cards if c.goal.status != Status.PAUSED],
+        "paused": [c for c in cards if c.goal.status == Status.PAUSED],
         "overall": overall,
+        "weekly": tracking.weekly_volume(profile, services.runner_today(profile)),
+        "nudges": open_nudges(request.user),
         "someday": [g for g in goals if g.status == Status.SOMEDAY],
         "open_round": next((r for r in rounds if r.stage != Stage.DONE), None),
         "past_rounds": [r for r in rounds if r.stage == Stage.DONE],

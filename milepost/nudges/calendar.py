@@ -1,4 +1,4 @@
-"""The runner's private calendar: rest-period ends, step dates, goal dates and races."""
+"""The runner's private calendar: rest-period ends, step dates, goal dates, races and nudges."""
 
 from datetime import datetime, timedelta
 
@@ -6,6 +6,8 @@ from icalendar import Alarm, Calendar, Event
 
 from milepost.goals.models import Goal, Metric, Status, Step
 from milepost.reflection.models import Round, Stage
+
+from .models import Nudge
 
 PRODUCT_ID = "-//Milepost//Running goals//EN"
 RACE_METRICS = {Metric.RACE_FINISH, Metric.RACE_TIME}
@@ -26,6 +28,9 @@ def runner_calendar(owner, site_url: str, now: datetime) -> bytes:
     steps = Step.objects.filter(goal__in=goals, done_at=None).select_related("goal")
     for step in steps:
         calendar.add_component(step_event(step, site_url, now))
+    today = now.astimezone(owner.profile.zone).date()
+    for nudge in Nudge.objects.owned_by(owner).open_on(today):
+        calendar.add_component(nudge_event(nudge, site_url, now))
     return calendar.to_ical()
 
 
@@ -57,6 +62,16 @@ def step_event(step: Step, site_url: str, now: datetime) -> Event:
     event.add("url", f"{site_url}{step.goal.get_absolute_url()}")
     # 9:00 on the day of an all-day event.
     event.add_component(reminder(f"Today's step: {step.title}", timedelta(hours=9)))
+    return event
+
+
+def nudge_event(nudge: Nudge, site_url: str, now: datetime) -> Event:
+    """An all-day event on the day the nudge opened."""
+    label = nudge.get_kind_display()
+    event = base_event(f"nudge-{nudge.pk}", f"Time for a fresh round? {label}", now)
+    add_all_day(event, nudge.since)
+    event.add("description", nudge.reason)
+    event.add("url", f"{site_url}{nudge.start_round_url}")
     return event
 
 

@@ -1,4 +1,4 @@
-"""E-mail reminders, each sent once: a rest that is over, a step due today."""
+"""E-mail reminders, each sent once: a rest that is over, a step due today, a new nudge."""
 
 from datetime import timedelta
 
@@ -11,12 +11,20 @@ from milepost import clock
 from milepost.goals.models import Status, Step
 from milepost.reflection.services import send_due_rest_reminders
 
+from .models import Nudge
+from .services import refresh_due_nudges
+
 # A step whose day passed more than this long ago is not worth an e-mail any more.
 STEP_GRACE = timedelta(days=2)
 
 
 def send_due_reminders() -> dict[str, int]:
-    return {"rest": send_due_rest_reminders(), "steps": send_due_step_reminders()}
+    refresh_due_nudges()
+    return {
+        "rest": send_due_rest_reminders(),
+        "steps": send_due_step_reminders(),
+        "nudges": send_due_nudges(),
+    }
 
 
 def send_due_step_reminders() -> int:
@@ -55,6 +63,40 @@ def send_steps(owner, steps: list[Step]) -> int:
     send_mail(
         subject=subject,
         message=render_to_string("nudges/email/steps_due.txt", context),
+        from_email=None,
+        recipient_list=[owner.email],
+    )
+    return len(claimed)
+
+
+def send_due_nudges() -> int:
+    """One e-mail per runner with the nudges that opened since the last one, each once."""
+    now = clock.now()
+    nudges = (
+        Nudge.objects.filter(emailed_at=None, closed_on=None, dismissed_at=None)
+        .exclude(Q(owner__email="") | Q(owner__email__isnull=True))
+        .select_related("owner__profile")
+    )
+    due_by_owner: dict = {}
+    for nudge in nudges:
+        today = now.astimezone(nudge.owner.profile.zone).date()
+        if nudge.snoozed_until is None or nudge.snoozed_until <= today:
+            due_by_owner.setdefault(nudge.owner, []).append(nudge)
+    return sum(send_nudges(owner, due) for owner, due in due_by_owner.items())
+
+
+def send_nudges(owner, nudges: list[Nudge]) -> int:
+    claimed = [
+        n
+        for n in nudges
+        if Nudge.objects.filter(pk=n.pk, emailed_at=None).update(emailed_at=clock.now())
+    ]
+    if not claimed:
+        return 0
+    context = {"profile": owner.profile, "nudges": claimed, "site_url": settings.SITE_URL}
+    send_mail(
+        subject="Time for a fresh look at your goals?",
+        message=render_to_string("nudges/email/nudges.txt", context),
         from_email=None,
         recipient_list=[owner.email],
     )

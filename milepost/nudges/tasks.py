@@ -11,7 +11,8 @@ INTERVAL = timedelta(minutes=15)
 
 @task()
 def send_reminders(repeat: bool = True) -> dict[str, int]:
-    """Sends what is due, then (by default) queues itself again: the worker's own schedule."""
+    """Does the runners' daily nudge check and sends what is due, then (by default) queues
+    itself again: the worker's own schedule."""
     sent = send_due_reminders()
     if repeat:
         send_reminders.using(run_after=clock.now() + INTERVAL).enqueue()

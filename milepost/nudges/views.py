@@ -1,14 +1,19 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from milepost import clock
+from milepost.runmath.units import format_weekday
 
+from . import services
 from .calendar import runner_calendar
-from .models import CalendarFeed
+from .forms import CycleStartForm
+from .models import CalendarFeed, CycleStart, Nudge
 
 
 def calendar_feed(request, token):
@@ -30,3 +35,58 @@ def calendar_regenerate(request):
         request, "Your calendar has a new private address. The old one no longer works."
     )
     return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def nudge_dismiss(request, pk):
+    nudge = get_object_or_404(Nudge, pk=pk, owner=request.user)
+    nudge.dismiss()
+    messages.success(request, "Dismissed. That one won't come back.")
+    return redirect("dashboard")
+
+
+@login_required
+@require_POST
+def nudge_snooze(request, pk):
+    nudge = get_object_or_404(Nudge, pk=pk, owner=request.user)
+    until = services.runner_today(request.user) + timedelta(days=services.SNOOZE_DAYS)
+    nudge.snooze(until)
+    messages.success(request, f"Snoozed. It will be back on {format_weekday(until)}.")
+    return redirect("dashboard")
+
+
+@login_required
+def cycles(request):
+    """The runner's cycle starts, and "I'm starting a new training cycle on …"."""
+    today = services.runner_today(request.user)
+    form = CycleStartForm(request.POST or None, today=today)
+    if form.is_valid():
+        cycle = form.save(commit=False)
+        cycle.owner = request.user
+        cycle.save()
+        services.refresh_nudges(request.user, today)
+        messages.success(request, cycle_message(cycle.day, today))
+        return redirect("dashboard")
+    starts = CycleStart.objects.filter(owner=request.user, day__gte=today - timedelta(days=365))
+    context = {"form": form, "starts": starts.order_by("-day", "-id"), "today": today}
+    return render(request, "nudges/cycles.html", context, status=400 if form.errors else 200)
+
+
+def cycle_message(day, today) -> str:
+    if day > today:
+        return (
+            f"Noted. On {format_weekday(day)}, when your new cycle starts, Milepost will "
+            "suggest a round."
+        )
+    return "Noted. A new cycle is a good moment for a round: choose goals that fit it."
+
+
+@login_required
+@require_POST
+def cycle_delete(request, pk):
+    cycle = get_object_or_404(CycleStart, pk=pk, owner=request.user)
+    cycle.delete()
+    services.refresh_nudges(request.user)
+    messages.success(request, "Removed.")
+    return redirect("nudges:cycles")

@@ -4,19 +4,21 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
 
 1. Each note is cut into sentences, then into clauses at contrast words ("but", "though",
    "used to ... now"), keeping each clause's place in the note so it can be quoted verbatim.
-2. A clause is normalised: lower case, contractions expanded ("don't" -> "do not"), km and
-   miles folded ("10K", "10 kms" -> "10 km"), a few British spellings folded to American, and
-   typos on longer words corrected against the cue vocabulary (one edit away).
+2. A clause is normalised (theme_words): lower case, contractions expanded ("don't" -> "do
+   not"), km and miles folded ("10K", "10 kms" -> "10 km"), a few British spellings folded to
+   American, and typos on longer words corrected against the cue vocabulary (one edit away).
 3. Cue patterns per theme (theme_cues.LEXICON, pure data) carry a weight. A cue in the scope
    of a negation ("I couldn't care less about pace", "Races aren't my thing", "last in my age
    group and didn't care", "Me, compete?") counts against its theme; a cue in a clause about
    the past ("before long covid I was all about my splits") or about someone else ("my husband
-   loves his Garmin") counts for little; anti-cues ("on my own") count against a theme.
+   loves his Garmin", "she's coming back from a knee op") counts for little; anti-cues ("on my
+   own") count against a theme.
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
-   "Did a race once. Hated every second."), and the question a note sits under scales its
-   weights: a hint, never the label.
+   "Did a race once. Hated every second.", a city in a sentence about a race is a venue), and
+   the question a note sits under scales its weights: a hint, never the label.
 5. A theme's score is the noisy-OR of its best cue per clause, reduced by the evidence against
-   it; themes scoring at least THRESHOLD are proposed, with the clauses that support them.
+   it; where the drive answer picks feeling or numbers, the other counts for less elsewhere.
+   Themes scoring at least THRESHOLD are proposed, with the clauses that support them.
 
 Quality is measured by scripts/evaluate_themes.py on the labelled sets in devset/.
 """
@@ -27,9 +29,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import theme_cues as cues
+from . import theme_words as words
+from .theme_words import tokens as _tokens
 
 QUESTION_KEYS: tuple[str, ...] = (
     "drive",
@@ -103,6 +106,7 @@ PAST_FACTOR = 0.25  # "I used to chase PRs, now I just want to enjoy it"
 OLD_FACTOR = 0.7  # "I used to race a lot and loved the whole day" (no change of heart)
 OTHERS_FACTOR = 0.3  # "My husband is obsessed with his Garmin"
 AGAINST_FACTOR = 0.7  # how much the evidence against a theme takes off its score
+DRIVE_FACTOR = 0.5  # "Feel." under drive: a race time under another question counts for less
 MAX_EVIDENCE = 5  # quotes kept per theme, strongest first
 
 
@@ -201,16 +205,18 @@ _HOME: dict[str, tuple[str, ...]] = {
 }
 
 # --------------------------------------------------------------------------------------------
-# Negation, tense and attribution (the word lists and phrases are in theme_cues).
+# Negation, tense and attribution (word lists in theme_words, phrases in theme_cues).
 
-_NEGATORS = frozenset(cues.NEGATORS.split())
+_NEGATORS = frozenset(words.NEGATORS.split())
 _MULTI_NEGATORS = re.compile(_phrase("MULTI_NEGATORS"))
 _NOT_NEGATION = re.compile(_phrase("NOT_NEGATION"))
 _POST_PHRASES = re.compile(_phrase("POST_PHRASES"))
-_POST_NEGATORS = frozenset(cues.POST_NEGATORS.split())
-_AUXILIARIES = frozenset(cues.AUXILIARIES.split())
-_BREAKS = frozenset(cues.BREAKS.split())
-_SUBJECTS = frozenset(cues.SUBJECTS.split())
+_POST_NEGATORS = frozenset(words.POST_NEGATORS.split())
+_AUXILIARIES = frozenset(words.AUXILIARIES.split())
+_BREAKS = frozenset(words.BREAKS.split())
+_SUBJECTS = frozenset(words.SUBJECTS.split())
+_RUNNER_WORDS = frozenset(words.RUNNER_WORDS.split())
+_OTHER_WORDS = frozenset(words.OTHER_WORDS.split())
 _PAST = re.compile(_phrase("PAST"))
 _CHANGE = re.compile(_phrase("CHANGE"))
 _DISMISS = re.compile(_phrase("DISMISS"))
@@ -223,11 +229,18 @@ _CONCEDE = re.compile(_phrase("CONCEDE"))
 _UPKEEP = re.compile(_phrase("UPKEEP"))
 _OTHERS = re.compile(_phrase("OTHERS"))
 _PLACE_NAME = re.compile(_phrase("PLACE_NAME"))  # read on the original text, not the normalised one
+_SCENE = re.compile(_phrase("SCENE"))
+_EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
 _PREFERENCE_THEMES = frozenset(
     {"numbers", "feeling", "competition", "race_experience", "race_averse", "places"}
 )
-_PAST_THEMES = _PREFERENCE_THEMES | {"social", "consistency"}
+# A note about these names its places as venues: "I marshal the Manchester 10k every year".
+_RESULT_THEMES = ("numbers", "competition", "race_experience", "race_averse")
+_DRIVE_PAIR = ("numbers", "feeling")  # what the drive question asks the runner to choose between
+_PAST_THEMES = _PREFERENCE_THEMES | {"social", "consistency", "time_limited"}
+# Themes whose cue counts for little when its subject is someone else: "she's coming back".
+_ATTRIBUTED = _PREFERENCE_THEMES | {"comeback", "consistency"}
 # What a bare "No." or "Not my thing." after a clause takes back (a race it rejects is averse).
 _REFUSED = (_PREFERENCE_THEMES | {"social"}) - {"race_averse"}
 _NO_AGAINST = frozenset({"race_averse"})  # "I don't hate races" is not a love of them
@@ -239,77 +252,6 @@ _OPPOSED = {
     "race_experience": ("race_averse",),
     "competition": ("race_averse",),
 }
-
-# --------------------------------------------------------------------------------------------
-# Normalisation.
-
-_CONTRACTIONS = tuple((re.compile(pattern), repl) for pattern, repl in cues.CONTRACTIONS)
-_WITH = re.compile(r"\bw/\s*")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_TOKEN = re.compile(r"\d+(?:[.:]\d+)*|[a-z]+|,")
-_KM = frozenset(cues.KM.split())
-_SPELLING = dict(pair.replace("_", " ").split(">") for pair in cues.SPELLING.split())
-_FUZZY_WORDS = frozenset(cues.FUZZY_WORDS.split())
-_PROTECTED = frozenset(cues.PROTECTED_WORDS.split())
-
-
-def _within_one(a: str, b: str) -> bool:
-    """True when a and b are at most one insertion, deletion, substitution or swap apart."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
-        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
-    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-_FUZZY_INDEX: dict[str, set[str]] = {}
-for _word in _FUZZY_WORDS:
-    for _key in _deletions(_word) | {_word}:
-        _FUZZY_INDEX.setdefault(_key, set()).add(_word)
-
-
-@lru_cache(maxsize=8192)
-def _correct(token: str) -> str:
-    """The cue word a typo most likely meant, or the token itself."""
-    if len(token) < 5 or token in _FUZZY_WORDS or token in _PROTECTED or not token.isalpha():
-        return token
-    found: set[str] = set()
-    for key in _deletions(token) | {token}:
-        found |= _FUZZY_INDEX.get(key, set())
-    found = {word for word in found if _within_one(token, word)}
-    return found.pop() if len(found) == 1 else token
-
-
-def _tokens(text: str) -> list[str]:
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("ø", "o")
-    text = _THOUSANDS.sub("", _WITH.sub("with ", text))  # "w/ my sister", "1,000 miles"
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    raw = _TOKEN.findall(text)
-    out: list[str] = []
-    for i, tok in enumerate(raw):
-        after_number = i > 0 and raw[i - 1][0].isdigit()
-        if after_number and tok in _KM:
-            tok = "km"
-        elif after_number and tok == "mi":
-            tok = "mile"
-        else:
-            tok = _SPELLING.get(tok, tok)
-            tok = _correct(tok)
-            tok = _SPELLING.get(tok, tok)
-        out.extend(tok.split())
-    return out
-
 
 # --------------------------------------------------------------------------------------------
 # Cutting notes into quotable clauses.
@@ -378,6 +320,15 @@ class _Clause:
     def _index(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 
+    def someone_elses(self, start: int) -> bool:
+        """Whether the cue at `start` of self.text is about someone else: "she is coming back"."""
+        for i in range(self._index(start) - 1, max(-1, self._index(start) - 7), -1):
+            if self.tokens[i] in _RUNNER_WORDS or self.tokens[i] == ",":
+                return False
+            if self.tokens[i] in _OTHER_WORDS:
+                return True
+        return False
+
     def _breaks_before(self, i: int) -> bool:
         """Whether token i closes the scope of a negation before it."""
         tok = self.tokens[i]
@@ -427,9 +378,11 @@ def _scan(
     """
     plain, negated = [], []
     lack = theme in _LACK_THEMES
+    whose = theme in _ATTRIBUTED and not clause.others  # the clause as a whole is discounted
     for weight, pattern in cues:
         for match in pattern.finditer(clause.text):
-            hit = (weight, match.start(), match.end())
+            mine = not (whose and clause.someone_elses(match.start()))
+            hit = (weight if mine else weight * OTHERS_FACTOR, match.start(), match.end())
             (plain if lack or not clause.negated(*match.span()) else negated).append(hit)
     # A cue inside a negated one shares its negation: "the results page means nothing to me".
     plain = [
@@ -471,9 +424,6 @@ def _clause_weights(
         out["places"][0] = max(out["places"][0], M)
     elif out["places"][0] <= W and (out["numbers"][0] or out["competition"][0]):
         out["places"][0] = 0.0  # "2:58 at Valencia": a city named for a race time
-    if question == "drive" and out["numbers"][1] and not out["numbers"][0]:
-        # "I leave the watch at home" says feeling; "I couldn't care less about pace" hints it.
-        out["feeling"][0] = max(out["feeling"][0], M if anti["numbers"] else W)
     _scale(out, clause, question, changed)
     return out
 
@@ -485,7 +435,9 @@ def _settle_races(out: dict[str, list[float]]) -> None:
         out["race_experience"][0] = 0.0  # "I won my division at the Turkey Trot"
     elif love:
         out["race_experience"][0] = max(out["race_experience"][0], love)
-    if out["race_averse"][0]:
+    if out["competition"][0] > out["race_averse"][0]:
+        out["race_averse"][0] = 0.0  # "I'd rather die than be overtaken": a strong cue wins
+    elif out["race_averse"][0]:
         out["competition"][0] = out["race_experience"][0] = 0.0
 
 
@@ -496,7 +448,7 @@ def _scale(out: dict[str, list[float]], clause: _Clause, question: str, changed:
         factor = home
         if clause.past and theme in _PAST_THEMES:
             factor *= PAST_FACTOR if changed else OLD_FACTOR
-        if clause.others and theme in _PREFERENCE_THEMES:
+        if clause.others and theme in _ATTRIBUTED:
             factor *= OTHERS_FACTOR
         weights[0] = min(0.95, weights[0] * factor)
         weights[1] = min(0.95, weights[1] * home)
@@ -511,8 +463,28 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     hedged = any(_HEDGED.search(c.text) for c in clauses)
     changed = any(_CHANGE.search(c.text) for c in clauses)
     weights = [_clause_weights(c, question, (declined, hedged, changed)) for c in clauses]
+    if question == "drive":
+        _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
     return [(note[s:e], w) for (s, e, _), w in zip(spans, weights, strict=True)]
+
+
+def _hint_feeling(clauses: list[_Clause], weights: list) -> None:
+    """A drive note that turns numbers down hints at feeling, unless it names another motive.
+
+    "I leave the watch at home" says feeling; "I couldn't care less about pace" hints it; "Not a
+    data geek, but I can tell you who I passed" says competition, not feeling.
+    """
+    if any(w[t][0] >= THRESHOLD for w in weights for t in THEME_KEYS if t not in _DRIVE_PAIR):
+        return
+    hints = [
+        (M if any(p.search(c.text) for _, p in _AGAINST["numbers"]) else W, i)
+        for i, (c, w) in enumerate(zip(clauses, weights, strict=True))
+        if w["numbers"][1] and not w["numbers"][0]
+    ]
+    if hints:
+        hint, i = max(hints)
+        weights[i]["feeling"][0] = max(weights[i]["feeling"][0], hint * HOME_PRIOR)
 
 
 def _read_across(
@@ -521,6 +493,14 @@ def _read_across(
     """Let the clauses of one note reweigh each other, in place (`weights` as _read_note's)."""
     refusals = [bool(_REFUSAL.search(c.text)) for c in clauses]
     races = any(_RACE_TALK.search(c.text) for c in clauses)
+    venues = {  # sentences about events or results: "The Manchester 10k", "Spain and a 5k PB"
+        sentences[i]
+        for i, clause in enumerate(clauses)
+        if _EVENT.search(clause.text) or any(weights[i][t][0] for t in _RESULT_THEMES)
+    }
+    for i, clause in enumerate(clauses):
+        if sentences[i] in venues and not _SCENE.search(clause.text):
+            weights[i]["places"][0] = 0.0
     for i, sentence in enumerate(sentences):
         later = [j for j in range(i + 1, len(sentences)) if sentences[j] == sentence]
         if later and _NOT_WHY.search(clauses[i + 1].text):  # "..., but it's not why I do it"
@@ -572,6 +552,24 @@ def _noisy_or(weights: Iterable[float]) -> float:
     return 1 - miss
 
 
+def _hear_the_drive_answer(pro: dict[str, list[tuple[float, Evidence]]]) -> None:
+    """Where the drive answer picks feeling or numbers, the other counts for less elsewhere.
+
+    "Feel. My legs tell me everything" makes "4:41 at Leeds" under another question a fact, not
+    a motivation. Changes `pro` in place.
+    """
+    said = {
+        theme: max((w for w, quote in pro[theme] if quote.question == "drive"), default=0.0)
+        for theme in _DRIVE_PAIR
+    }
+    for theme, other in zip(_DRIVE_PAIR, reversed(_DRIVE_PAIR), strict=True):
+        if said[theme] >= THRESHOLD and not said[other]:
+            pro[other] = [
+                (w if quote.question == "drive" else w * DRIVE_FACTOR, quote)
+                for w, quote in pro[other]
+            ]
+
+
 def detect_themes(answers: Mapping[str, str | Sequence[str]]) -> list[Theme]:
     """Propose motivation themes for one round, strongest first, each with its quotes.
 
@@ -587,6 +585,7 @@ def detect_themes(answers: Mapping[str, str | Sequence[str]]) -> list[Theme]:
                     pro[theme].append((w_for, Evidence(question, text)))
                 if w_against:
                     con[theme].append(w_against)
+    _hear_the_drive_answer(pro)
     themes = []
     for theme in THEME_KEYS:
         score = _noisy_or(w for w, _ in pro[theme])

@@ -3,7 +3,8 @@ from django.conf import settings
 
 from milepost.goals.targets import TargetError, parse_clock, parse_distance
 
-from .models import Activity, Feeling
+from .feelings import FEELING_CHOICES
+from .models import Activity
 
 SPORTS = [
     ("run", "Run"),
@@ -52,7 +53,7 @@ class ManualRunForm(forms.Form):
     name = forms.CharField(label="Name (optional)", max_length=200, required=False)
     feeling = forms.TypedChoiceField(
         label="How did it feel? (optional)",
-        choices=Feeling.choices,
+        choices=FEELING_CHOICES,
         coerce=int,
         empty_value=None,
         required=False,

@@ -1,5 +1,7 @@
 from django_tasks import task
 
+from milepost.nudges.services import refresh_nudges
+
 from . import services
 from .models import BatchStatus, ImportBatch
 
@@ -11,4 +13,6 @@ def import_batch(batch_id: int) -> dict[str, int]:
     batch = batches.filter(pk=batch_id, status=BatchStatus.QUEUED).first()
     if batch is None:
         return {}
-    return services.run_batch(batch).totals
+    report = services.run_batch(batch)
+    refresh_nudges(batch.owner)  # what the new runs bring: a welcome back, a goal reached
+    return report.totals

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feelings, views
 
 app_name = "runs"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("import/<int:pk>/", views.import_batch, name="batch"),
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("<int:pk>/delete/", views.activity_delete, name="delete"),
+    path("<int:pk>/feeling/", feelings.activity_feeling, name="feeling"),
 ]

@@ -6,8 +6,11 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from milepost.goals.models import Status, Step
+from milepost.nudges import services
 from milepost.nudges.models import CalendarFeed
 from milepost.reflection.models import Stage
+
+from .helpers import comeback, days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +98,17 @@ def test_regenerating_needs_a_post_and_a_login(alice_client):
     assert alice_client.get(reverse("nudges:calendar_regenerate")).status_code == 405
     response = Client().post(reverse("nudges:calendar_regenerate"))
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_an_open_nudge_is_an_all_day_event_on_the_day_it_opened(client, alice):
+    comeback(alice, back_days_ago=3)
+    [nudge] = services.refresh_nudges(alice)
+    feed = CalendarFeed.objects.create(owner=alice)
+    event = events_of(client.get(feed.get_absolute_url()))[f"nudge-{nudge.pk}@milepost"]
+    assert str(event["summary"]) == "Time for a fresh round? Back after a break"
+    assert event.decoded("dtstart") == days_ago(3)
+    assert event.decoded("dtend") == days_ago(2)
+    assert str(event["description"]).startswith("Welcome back: your first run after 20 days")
+    assert str(event["url"]) == "http://127.0.0.1:8000/rounds/new/?reason=break"
+    nudge.dismiss()
+    assert events_of(client.get(feed.get_absolute_url())) == {}

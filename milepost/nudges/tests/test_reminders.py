@@ -6,8 +6,12 @@ from django.core.management import call_command
 
 from milepost import clock
 from milepost.goals.models import Status, Step
-from milepost.nudges.reminders import send_due_step_reminders
+from milepost.nudges import services
+from milepost.nudges.models import Nudge
+from milepost.nudges.reminders import send_due_nudges, send_due_reminders, send_due_step_reminders
 from milepost.nudges.tasks import schedule_reminders, send_reminders
+
+from .helpers import comeback
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +46,10 @@ def test_remind_reports_what_it_sent(alice, make_goal, capsys):
     goal = make_goal(alice, status=Status.ACTIVE)
     Step.objects.create(goal=goal, title="Run 5 km", due=clock.now().date())
     call_command("remind")
-    assert "0 rest-over reminders and 1 step reminder sent." in capsys.readouterr().out
+    assert (
+        "0 rest-over reminders and 1 step reminder sent. 0 new nudges e-mailed."
+        in capsys.readouterr().out
+    )
 
 
 def test_the_reminder_job_queues_itself_again_and_only_once(alice):
@@ -54,3 +61,40 @@ def test_the_reminder_job_queues_itself_again_and_only_once(alice):
     send_reminders.call()
     queued = DBTaskResult.objects.order_by("-enqueued_at").first()
     assert queued.run_after > clock.now() + timedelta(minutes=10)
+
+
+# Nudges ------------------------------------------------------------------------------------
+
+
+def test_a_new_nudge_is_e_mailed_once(alice, bob):
+    comeback(alice, back_days_ago=2, off=18)
+    comeback(bob)
+    bob.email = ""
+    bob.save()
+    assert send_due_reminders()["nudges"] == 1  # the daily check finds it, then it is sent
+    assert send_due_reminders()["nudges"] == 0
+    services.mark_stale(alice.pk)
+    services.refresh_nudges(alice)
+    assert send_due_reminders()["nudges"] == 0
+    [message] = mail.outbox
+    assert message.to == ["alice@example.org"]
+    assert message.subject == "Time for a fresh look at your goals?"
+    assert "Hello Alice," in message.body
+    assert "Welcome back: your first run after 18 days off." in message.body
+    assert "http://127.0.0.1:8000/rounds/new/?reason=break" in message.body
+    assert "&#x27;" not in message.body and "'" in message.body
+    assert Nudge.objects.get(owner=alice).emailed_at is not None
+    assert Nudge.objects.get(owner=bob).emailed_at is None
+
+
+def test_dismissed_and_snoozed_nudges_are_not_e_mailed(alice, bob, travel):
+    comeback(alice)
+    comeback(bob)
+    [dismissed] = services.refresh_nudges(alice)
+    dismissed.dismiss()
+    [snoozed] = services.refresh_nudges(bob)
+    snoozed.snooze(clock.now().date() + timedelta(days=7))
+    assert send_due_nudges() == 0
+    travel(days=7)
+    assert send_due_nudges() == 1
+    assert mail.outbox[0].to == ["bob@example.org"]

@@ -4,6 +4,7 @@ Pure functions: no database, no clock.
 """
 
 import dataclasses
+import importlib.util
 import json
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from milepost.reflection.themes import (
 )
 
 DEV_SET = Path(__file__).resolve().parent.parent / "devset" / "dev.json"
+EVALUATE = Path(__file__).resolve().parents[3] / "scripts" / "evaluate_themes.py"
 
 
 def keys(answers):
@@ -278,6 +280,148 @@ def test_a_dog_is_not_running_company():
     assert "social" not in keys({"places_people": note})
 
 
+# The weaknesses the second holdout set showed: indirect comebacks, indirect and denied lack of
+# time, numbers that are rejected, someone else's or a mere race time, race venues as places.
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("proud", "First run since the op today, only 2k but I did it."),
+        ("journey", "Getting my legs back after a winter off."),
+        ("journey", "After chemo I'm doing run-walk, a minute at a time."),
+        ("proud", "I stopped for years when the kids were small and started again in March."),
+        ("journey", "Haven't run since school, now on week 3 of couch to 5k."),
+        ("proud", "Ran the Bath Half a year after my hip replacement."),
+        ("beyond_running", "Post-baby I'm slowly building back up."),
+        ("drive", "I just want to feel like a runner again after two years of long covid."),
+    ],
+)
+def test_it_hears_a_comeback_in_indirect_words(question, note):
+    assert "comeback" in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("life_fit", "Snapped my Achilles in 2012 but it's been fine for years."),
+        ("beyond_running", "Arthritis in my hip, physio says keep moving or lose it."),
+        ("places_people", "With my wife, she's coming back from a knee op so we go at her speed."),
+        ("proud", "Came back from a week in Spain and ran a 5k PB the next morning."),
+        ("proud", "Came back from the race buzzing and signed up for another."),
+        ("proud", "My first race after turning 50 was the best day."),
+    ],
+)
+def test_it_does_not_read_a_past_injury_or_someone_elses_return_as_a_comeback(question, note):
+    assert "comeback" not in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I do laps of the park while the kids are at swimming.",
+        "Lunchtime is all I've got.",
+        "I work shifts so it's whenever I can.",
+        "Mum of 3 under 6. Two runs a week if the stars align.",
+        "Baby is 7 months, so I get 30 mins three evenings a week.",
+        "Teacher. Term time is chaos, I only train properly in the holidays.",
+        "Paramedic on a four-on four-off rota.",
+    ],
+)
+def test_it_hears_limited_time_in_indirect_words(note):
+    assert "time_limited" in keys({"life_fit": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Busy job but time isn't the problem, it's getting myself out of bed.",
+        "Full time job but weekends are free.",
+        "I work shifts, but four days off in a row means I've loads of time to train.",
+        "Work is busy but I always find the time.",
+        "When the kids were little I never had time, now it's easy.",
+        "Physio has me on walk-run, 1 min on 1 off.",
+    ],
+)
+def test_it_does_not_read_busy_but_not_short_of_time_as_time_limited(note):
+    assert "time_limited" not in keys({"life_fit": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Garmin? Gave it away. The numbers made running feel like work.",
+        "I got burnt out on the numbers, so now the watch stays home.",
+        "Pace is whatever pace lets me keep talking.",
+        "Hate watches. Put mine in a drawer in 2021 and never looked back.",
+    ],
+)
+def test_it_reads_numbers_mentioned_to_be_rejected_as_no_numbers(note):
+    assert "numbers" not in keys({"drive": note})
+
+
+def test_it_reads_someone_elses_pace_as_theirs():
+    assert "numbers" not in keys({"places_people": "I'd run it with my dad. We'd go at his pace."})
+
+
+def test_a_feeling_answer_to_the_drive_question_makes_race_times_facts_not_motives():
+    times = {"proud": "First marathon in Leeds, 4:41.", "journey": "A sub 5 marathon by February."}
+    assert "numbers" in keys(times)
+    assert "numbers" not in keys({"drive": "Feel. My legs tell me everything.", **times})
+    assert "numbers" in keys({"drive": "Numbers, always.", **times})
+
+
+def test_turning_numbers_down_hints_at_feeling_only_when_no_other_motive_is_named():
+    note = "I don't care about pace, I just want to clear my head before the afternoon."
+    assert keys({"drive": note}) == {"wellbeing"}
+    assert keys({"drive": "I leave the watch at home."}) == {"feeling"}
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("competition", "I marshal the Manchester 10k every year just for the buzz."),
+        ("places_people", "The parkrun family at Heaton Park."),
+        ("proud", "Came back from a week in Spain and ran a 5k PB the next morning."),
+        ("places_people", "My ladies running club, we travel to races together in a minibus."),
+    ],
+)
+def test_it_reads_a_place_in_a_sentence_about_a_race_as_a_venue(question, note):
+    assert "places" not in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Would love to run the Boston marathon. Also running in Central Park in New York.",
+        "The canal towpath, it's flat and there's always a bench.",
+        "The woods behind our estate, especially in autumn.",
+        "Marathons abroad with my husband, Paris, Rome, Reykjavik.",
+    ],
+)
+def test_it_still_reads_a_place_the_runner_wants_as_places(note):
+    assert "places" in keys({"places_people": note})
+
+
+def test_it_weighs_a_strong_competitive_cue_over_a_preference_phrase():
+    found = keys({"competition": "I'd rather die than be overtaken at the finish."})
+    assert "competition" in found
+    assert "race_averse" not in found
+    found = keys({"competition": "I'd sooner do my tax return than stand on a start line."})
+    assert "race_averse" in found
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "After the op my body let me down. Running is how I'm learning to trust it again.",
+        "Anxiety. And it's the one thing I feel genuinely good at.",
+    ],
+)
+def test_it_hears_confidence_in_indirect_words(note):
+    assert "confidence" in keys({"beyond_running": note})
+
+
 # The big dream and journey questions.
 
 
@@ -399,6 +543,15 @@ def test_the_cue_module_holds_only_text():
         assert all(isinstance(item, str) for pair in pairs for item in pair), name
 
 
+def test_the_lexicon_breaks_lines_only_where_the_parser_joins_them_back():
+    from milepost.reflection import theme_cues
+
+    for line in theme_cues.LEXICON.splitlines():
+        if line.startswith(" "):  # a continuation: stripped, then joined to the line above
+            assert line.strip().startswith("|"), line
+        assert not line.endswith(" "), line
+
+
 def test_results_are_frozen():
     found = detect_themes({"drive": "Numbers."})[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -475,3 +628,14 @@ def test_the_quality_bar_fails_a_detector_that_misses_or_guesses():
     personas = _dev_personas()
     assert f1_by_theme(personas, lambda answers: [])[0] < DEV_MICRO_F1_BAR
     assert f1_by_theme(personas, lambda answers: list(THEME_KEYS))[0] < DEV_MICRO_F1_BAR
+
+
+def test_the_evaluation_script_scores_dev_and_every_unspent_holdout_by_default(tmp_path):
+    spec = importlib.util.spec_from_file_location("evaluate_themes", EVALUATE)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    sets = {"dev.json": [{}], "holdout.json": [], "holdout2.json": [{}], "holdout10.json": [{}]}
+    for name, personas in sets.items():
+        (tmp_path / name).write_text(json.dumps({"personas": personas}), encoding="utf-8")
+    found = [path.name for path in script.default_files(tmp_path)]
+    assert found == ["dev.json", "holdout2.json", "holdout10.json"]

@@ -6,13 +6,14 @@ from milepost.nudges.reminders import send_due_reminders
 
 
 class Command(BaseCommand):
-    help = "Send due e-mail reminders (rest over, steps due today). Each is sent once."
+    help = "Send due e-mail reminders (rest over, steps due today, new nudges). Each is sent once."
 
     def handle(self, *args, **options):
         sent = send_due_reminders()
         self.stdout.write(
             f"{plural(sent['rest'], 'rest-over reminder')} and "
-            f"{plural(sent['steps'], 'step reminder')} sent."
+            f"{plural(sent['steps'], 'step reminder')} sent. "
+            f"{plural(sent['nudges'], 'new nudge')} e-mailed."
         )
 
 

@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django import forms
+
+from . import triggers
+from .models import CycleStart
+
+# A cycle start further back than a new-cycle nudge stays open would never show.
+PAST_DAYS = triggers.OPEN_DAYS - 1
+AHEAD_DAYS = 366
+
+
+class CycleStartForm(forms.ModelForm):
+    class Meta:
+        model = CycleStart
+        fields = ("day", "note")
+        widgets = {"day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day < self.today - timedelta(days=PAST_DAYS):
+            raise forms.ValidationError("Choose a day in the last four weeks, or one to come.")
+        if day > self.today + timedelta(days=AHEAD_DAYS):
+            raise forms.ValidationError("Choose a day within the next year.")
+        return day

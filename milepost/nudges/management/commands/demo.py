@@ -1,0 +1,52 @@
+"""`milepost demo [--reset] [--username demo]`: a demo runner to try Milepost with."""
+
+import secrets
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from milepost import commands
+from milepost.nudges import demo
+
+
+class Command(commands.Command):
+    help = (
+        "Create a demo runner with a made-up year of runs, a finished round, goals and a "
+        "nudge, and print how to log in. Only ever touches a demo account."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="demo", help="the demo account's name (demo)")
+        parser.add_argument(
+            "--reset", action="store_true", help="make the demo account afresh, new password"
+        )
+
+    def handle(self, *args, username, reset, **options):
+        call_command("migrate", interactive=False, verbosity=0)  # works before `make run` too
+        try:
+            existing = demo.demo_user(username)
+        except demo.NotADemoAccount:
+            raise CommandError(
+                f"{username!r} is a real runner's account, not a demo; the demo never touches "
+                "it. Choose another --username.",
+                returncode=2,
+            ) from None
+        if existing is not None and not reset:
+            self.stdout.write(
+                f"The demo runner {username!r} already exists: log in with the password printed "
+                "when it was made, or run `milepost demo --reset` to make it afresh."
+            )
+            return
+        password = secrets.token_urlsafe(9)
+        user = demo.create_demo(username=username, password=password)
+        count = demo.open_nudge_count(user)
+        self.stdout.write(
+            f"{'Made the demo runner afresh' if existing else 'Made a demo runner'}: a year of "
+            f"made-up runs, a finished round, goals with steps and "
+            f"{count} open nudge{'' if count == 1 else 's'}.\n"
+            f"Log in at {settings.SITE_URL}{reverse('accounts:login')} (with `make run` serving)\n"
+            f"  username: {username}\n"
+            f"  password: {password}"
+        )

@@ -1,0 +1,294 @@
+"""Nudges worked out from the runner's own data, stored once, shown until dealt with.
+
+``trigger_inputs`` reads what ``triggers.detect`` needs in seven queries over at most
+``HISTORY_DAYS`` of dates, whatever the length of the history: the runs of that stretch, the
+last run day before it (so a long break is still seen), the complete weeks' totals and the
+runner's first week, the goals that can matter, the check-ins' feelings and the cycle starts.
+Every row dated after ``today`` is left out, so any past day can be replayed
+(``milepost nudges --today``).
+
+``refresh_nudges`` stores what is found: a new nudge once (one per owner, kind, since and goal),
+a dismissed one never again, and a stored one no longer found is closed. A nudge that opened on
+or before the day of the runner's latest round is already answered and is not stored.
+
+When it runs: after each import batch (the import task), once a day per runner from the
+periodic reminders task, and lazily on the dashboard (``open_nudges``) when the day's check
+has not happened yet. Changing runs, goals or check-ins makes the day's check stale
+(``signals.py``), so the next dashboard view works the nudges out again.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F, Max, Q
+
+from milepost import clock
+from milepost.goals import progress
+from milepost.goals.models import CheckIn, Goal, Kind, Metric, Status
+from milepost.reflection.models import Round
+from milepost.runs.models import Activity, WeeklyTotal
+
+from . import triggers
+from .models import CycleStart, Nudge, NudgeCheck
+
+# How far back the triggers ever look from ``today`` (see their docstrings): low motivation
+# looks back a year, each day against the 4 + 12 weeks before it; plateau a year of weeks,
+# each against the 8 weeks (volume) or 12 weeks (pace) before it.
+HISTORY_DAYS = max(
+    triggers.LOOKBACK_DAYS + triggers.RECENT_DAYS + triggers.BASELINE_DAYS,
+    triggers.LOOKBACK_DAYS + triggers.FEELING_WINDOW_DAYS,
+    7 * (triggers.PLATEAU_LOOKBACK_WEEKS + 1)
+    + max(7 * triggers.PLATEAU_WINDOW_WEEKS, triggers.PACE_BLOCKS * triggers.PACE_BLOCK_DAYS),
+)
+RACE_METRICS = {Metric.RACE_FINISH, Metric.RACE_TIME}
+# Reaching this week's or this month's target is a good week, not a goal completed.
+RECURRING_PERIODS = {"week", "month"}
+# Runners whose daily check the periodic task does in one go; the rest wait 15 minutes.
+REFRESH_BATCH = 200
+SNOOZE_DAYS = 7
+
+
+def runner_today(owner) -> date:
+    return clock.now().astimezone(owner.profile.zone).date()
+
+
+def detect_nudges(owner, today: date) -> list[triggers.Nudge]:
+    """The nudges the triggers find open on ``today`` (read-only)."""
+    return triggers.detect(**trigger_inputs(owner, today))
+
+
+def trigger_inputs(owner, today: date) -> dict:
+    """``triggers.detect``'s arguments from the runner's rows dated up to ``today``."""
+    first = today - timedelta(days=HISTORY_DAYS)
+    rows = list(
+        Activity.objects.filter(owner=owner, is_run=True, local_date__range=(first, today))
+        .order_by("local_date", "start")
+        .values_list(
+            "local_date",
+            "distance_m",
+            "moving_s",
+            "elapsed_s",
+            "feeling",
+            "best_efforts",
+            "is_race",
+            "longest_continuous_run_m",
+        )
+    )
+    runs = [triggers.RunDay(row[0], row[1] or 0.0, row[2] or 0.0, row[4]) for row in rows]
+    before = Activity.objects.filter(owner=owner, is_run=True, local_date__lt=first).aggregate(
+        last=Max("local_date")
+    )["last"]
+    if before is not None:  # only its day matters: the run before a break
+        runs.insert(0, triggers.RunDay(before, 0.0))
+    return {
+        "runs": runs,
+        "today": today,
+        "efforts": _efforts(rows),
+        "goals": _goals(owner, today, first, rows),
+        "checkins": [
+            triggers.CheckIn(day, feeling)
+            for day, feeling in CheckIn.objects.owned_by(owner)
+            .filter(day__range=(first, today), feeling__isnull=False)
+            .values_list("day", "feeling")
+        ],
+        "cycle_starts": list(
+            CycleStart.objects.filter(
+                owner=owner, day__range=(today - timedelta(days=triggers.OPEN_DAYS - 1), today)
+            ).values_list("day", flat=True)
+        ),
+        "weekly_m": _weekly(owner, today, first),
+        "units": owner.profile.units,
+    }
+
+
+def _efforts(rows) -> list[triggers.Effort]:
+    efforts = []
+    for day, distance, moving, elapsed, _, best, is_race, _ in rows:
+        for key, seconds in (best or {}).items():
+            if key in progress.EFFORT_KEYS and seconds:
+                efforts.append(triggers.Effort(day, progress.EFFORT_KEYS[key], seconds))
+        if is_race and distance and (elapsed or moving):
+            efforts.append(triggers.Effort(day, distance, elapsed or moving))
+    return efforts
+
+
+def _weekly(owner, today: date, first: date) -> dict[date, float]:
+    """Metres of each complete week of the stretch, and of the runner's first week ever (the
+    triggers start counting weeks there)."""
+    monday = today - timedelta(days=today.weekday())
+    totals = WeeklyTotal.objects.filter(owner=owner)
+    weekly = dict(
+        totals.filter(period_start__gte=first, period_start__lt=monday).values_list(
+            "period_start", "distance_m"
+        )
+    )
+    earliest = (
+        totals.filter(period_start__lt=first, distance_m__gt=0)
+        .order_by("period_start")
+        .values_list("period_start", "distance_m")
+        .first()
+    )
+    if earliest is not None:
+        weekly[earliest[0]] = earliest[1]
+    return weekly
+
+
+def _goals(owner, today: date, first: date, rows) -> list[triggers.OpenGoal]:
+    """The goals the runner is working on, or finished within the stretch; drafts, someday
+    ideas and paused goals (illness, injury, life) raise nothing. Their status is today's:
+    a replay sees a goal marked done later as done from its ``reached_on``."""
+    zone = owner.profile.zone
+    goals = Goal.objects.owned_by(owner).filter(
+        Q(status__in=[Status.ACTIVE, Status.CHOSEN])
+        | Q(status=Status.DONE, updated_at__date__gte=first)
+        | Q(status=Status.DONE, target_date__gte=first)
+    )
+    facts = [
+        progress.RunFact(
+            day=day,
+            distance_m=distance or 0.0,
+            moving_s=moving or 0.0,
+            longest_continuous_m=continuous,
+            best_efforts=best or {},
+            is_race=is_race,
+        )
+        for day, distance, moving, _, _, best, is_race, continuous in rows
+    ]
+    watched = []
+    for goal in goals:
+        started = goal.started_on(zone)
+        if started > today:
+            continue  # not set yet on the day replayed
+        measured = _progress(goal, facts, today, started)
+        reached_on = measured.reached_on if measured and measured.reached else None
+        if goal.status == Status.DONE and reached_on is None:
+            reached_on = goal.updated_at.astimezone(zone).date()  # the day it was marked done
+        recurring = goal.period in RECURRING_PERIODS
+        measurable = goal.kind == Kind.MEASURABLE
+        watched.append(
+            triggers.OpenGoal(
+                id=goal.pk,
+                title=goal.title,
+                metric=goal.metric if measurable else "",
+                target=goal.target_value,
+                by=goal.target_date,
+                is_race=measurable and goal.metric in RACE_METRICS,
+                reached_on=None if recurring and goal.status != Status.DONE else reached_on,
+                progress_fraction=None if recurring or measured is None else measured.fraction,
+            )
+        )
+    return watched
+
+
+def _progress(goal: Goal, facts, today: date, started: date) -> progress.Progress | None:
+    spec = goal.progress_spec()
+    if spec is None:
+        return None
+    try:
+        return progress.progress(spec, facts, today, started)
+    except progress.ProgressError:
+        return None
+
+
+# Storing -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def refresh_nudges(owner, today: date | None = None) -> list[Nudge]:
+    """Works out the runner's nudges on ``today`` (their today by default) and stores them;
+    returns the new ones."""
+    today = today or runner_today(owner)
+    answered = last_round_day(owner)
+    found = {
+        (n.kind, n.since, n.goal_id): n
+        for n in detect_nudges(owner, today)
+        if answered is None or n.since > answered
+    }
+    since = {key[1] for key in found}
+    stored = Nudge.objects.owned_by(owner).filter(
+        Q(closed_on=None, dismissed_at=None) | Q(since__in=since)
+    )
+    known = {(n.kind, n.since, n.goal_id): n for n in stored}
+    for key, nudge in known.items():
+        if nudge.dismissed_at is not None:
+            continue  # dismissed for good
+        if key in found:
+            if nudge.closed_on is not None or nudge.reason != found[key].reason:
+                nudge.closed_on, nudge.reason = None, found[key].reason
+                nudge.save(update_fields=["closed_on", "reason"])
+        elif nudge.closed_on is None:
+            nudge.closed_on = today
+            nudge.save(update_fields=["closed_on"])
+    new = []
+    for key, n in found.items():
+        if key not in known:
+            # get_or_create: two refreshes at once (an import ending while the dashboard
+            # loads) store the nudge once.
+            nudge, created = Nudge.objects.get_or_create(
+                owner=owner,
+                kind=n.kind,
+                since=n.since,
+                goal_id=n.goal_id,
+                defaults={"reason": n.reason},
+            )
+            if created:
+                new.append(nudge)
+    checked = {"checked_on": today, "checked_at": clock.now()}
+    if not NudgeCheck.objects.filter(owner=owner).update(**checked):
+        NudgeCheck.objects.get_or_create(owner=owner, defaults=checked)
+    return new
+
+
+def last_round_day(owner) -> date | None:
+    started = Round.objects.owned_by(owner).aggregate(last=Max("started_at"))["last"]
+    return started.astimezone(owner.profile.zone).date() if started else None
+
+
+def open_nudges(user) -> list[Nudge]:
+    """The nudges showing on the runner's dashboard today, worked out first if they have not
+    been today."""
+    today = runner_today(user)
+    checked = NudgeCheck.objects.filter(owner=user).values_list("checked_on", flat=True).first()
+    if checked != today:
+        refresh_nudges(user, today)
+    return list(Nudge.objects.owned_by(user).open_on(today))
+
+
+def refresh_due_nudges(limit: int = REFRESH_BATCH) -> int:
+    """The daily check of runners not checked yet today (their today), at most ``limit``,
+    those waiting longest first. Returns how many were checked."""
+    now = clock.now()
+    latest_today = (now + timedelta(hours=14)).date()  # the furthest-ahead time zone's today
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(nudgecheck=None) | Q(nudgecheck__checked_on__lt=latest_today))
+        .select_related("profile", "nudgecheck")
+        .order_by(F("nudgecheck__checked_on").asc(nulls_first=True), "pk")
+    )
+    done = 0
+    for user in users.iterator(chunk_size=100):
+        today = now.astimezone(user.profile.zone).date()
+        check = getattr(user, "nudgecheck", None)
+        if check is not None and check.checked_on >= today:
+            continue
+        refresh_nudges(user, today)
+        done += 1
+        if done >= limit:
+            break
+    return done
+
+
+def mark_stale(owner_id: int) -> None:
+    """The runner's data changed: work their nudges out again on the next occasion."""
+    NudgeCheck.objects.filter(owner_id=owner_id).delete()
+
+
+def close_answered(owner, day: date) -> int:
+    """A round has started: the nudges open until ``day`` have their answer."""
+    return (
+        Nudge.objects.owned_by(owner)
+        .filter(closed_on=None, dismissed_at=None, since__lte=day)
+        .update(closed_on=day)
+    )
