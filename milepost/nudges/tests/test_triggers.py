@@ -320,7 +320,7 @@ def test_christmas_off_does_not_make_a_plateau():
 
 
 def test_christmas_would_look_like_a_plateau_if_holidays_counted(monkeypatch):
-    monkeypatch.setattr(triggers, "HOLIDAY_MAX_WEEKS", 0)
+    monkeypatch.setattr(triggers.plateaus, "HOLIDAY_MAX_WEEKS", 0)
     autumn = [24 + 1.5 * k for k in range(8)]
     winter = [30 + 1.5 * k for k in range(10)]
     weekly = weeks_km(*autumn, 0, 0, *winter, end=date(2026, 3, 16))
