@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404, render
 
 from milepost.web import redirect_next, safe_next
 
-from .models import Activity
+from .models import Activity, Feeling
 
 # One word a runner would say, never a score: 1 is a tough day, not a failure.
-FEELING_WORDS = {1: "Tough", 2: "Meh", 3: "OK", 4: "Good", 5: "Great"}
-FEELING_CHOICES = list(FEELING_WORDS.items())
+FEELING_WORDS = dict(Feeling.choices)
+FEELING_CHOICES = Feeling.choices
 FEELING_ERROR = "Choose how it felt: Tough, Meh, OK, Good or Great (1 to 5)."
 # Imported runs offered a quick rating on the import result: the most recent ones.
 RATE_AFTER_IMPORT = 10

@@ -37,9 +37,9 @@ class Source(models.TextChoices):
 
 
 class Feeling(models.IntegerChoices):
-    ROUGH = 1, "Rough"
-    HEAVY = 2, "Heavy"
-    OKAY = 3, "Okay"
+    TOUGH = 1, "Tough"
+    MEH = 2, "Meh"
+    OK = 3, "OK"
     GOOD = 4, "Good"
     GREAT = 5, "Great"
 
