@@ -4,7 +4,7 @@ from django.conf import settings
 from milepost.reflection.models import theme_choices
 from milepost.runs.feelings import feeling_field, note_field
 
-from .models import CheckIn, Goal, GoalPause, Horizon, Kind, Metric, PauseReason, Period, Step
+from .models import CheckIn, Goal, GoalPause, Horizon, Kind, Metric, PauseReason, Step
 from .targets import TargetError, parse_target, race_distance_choices, target_initial
 
 
@@ -201,6 +201,3 @@ class CheckInForm(forms.ModelForm):
         if not self.errors and all(a in (None, "") for a in answers):
             raise forms.ValidationError("Say whether it happened, how it felt, or write a note.")
         return cleaned
-
-
-PERIOD_CHOICES = Period.choices

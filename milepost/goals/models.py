@@ -75,7 +75,6 @@ class Status(models.TextChoices):
     DONE = "done", "Done"
 
 
-PERIODIC_METRICS = {Metric.DISTANCE, Metric.TIME, Metric.RUNS}
 SOON_DAYS = 60
 # "Further out" with no date: judged as a year from now.
 LATER_DAYS = 365
@@ -249,10 +248,6 @@ class Step(models.Model):
 
     def __str__(self):
         return self.title
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.done_at is None and self.due < clock.now().date()
 
 
 class CheckInQuerySet(models.QuerySet):

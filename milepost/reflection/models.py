@@ -84,9 +84,6 @@ class Round(models.Model):
     def stage_index(self) -> int:
         return STAGE_ORDER.index(self.stage)
 
-    def reached(self, stage: str) -> bool:
-        return STAGE_ORDER.index(self.stage) >= STAGE_ORDER.index(stage)
-
     @property
     def is_resting(self) -> bool:
         return self.stage == Stage.RESTING and self.rest_until > clock.now()

@@ -28,6 +28,7 @@ def propose_themes(*, round: Round) -> list[RoundTheme]:
 
 
 def round_score(score: float) -> float:
+    # A helper because inside propose_themes the name `round` is the runner's round.
     return round(score, 3)
 
 
