@@ -5,6 +5,14 @@ The private data directory is set up by tests/data_dir.py, loaded before Django 
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached pages (milepost/accounts/pagecache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def alice(django_user_model):
     user = django_user_model.objects.create_user("alice", "alice@example.org", "correct horse 42")

@@ -120,6 +120,7 @@ def database_config() -> dict:
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = ["milepost.accounts.backends.ProfileBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -159,6 +160,17 @@ EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Milepost <milepost@localhost>")
+
+# Each process keeps the pages it rendered (milepost/accounts/pagecache.py): the keys carry a
+# version that changes with the runner's data, so a per-process cache is never stale. Off while
+# MILEPOST_DEBUG is on, so a template being edited shows at once.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": envint("MILEPOST_PAGE_CACHE_ENTRIES", "2000")},
+    }
+}
+PAGE_CACHE = envbool("MILEPOST_PAGE_CACHE", "false" if DEBUG else "true")
 
 TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 

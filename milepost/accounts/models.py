@@ -1,3 +1,4 @@
+import secrets
 import zoneinfo
 from datetime import timedelta
 
@@ -23,8 +24,20 @@ class Category(models.TextChoices):
     NONBINARY = "nonbinary", "Non-binary"
 
 
+def new_data_version() -> str:
+    # Random rather than counted: a database restored from a backup, or a test's rolled-back
+    # transaction, never brings back a version that cached pages were stored under.
+    return secrets.token_hex(8)
+
+
 def time_zone_choices():
     return [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz or tz == "UTC"]
+
+
+class ProfileQuerySet(models.QuerySet):
+    def mark_changed(self) -> int:
+        """Something these runners' pages show has changed: their cached pages are stale."""
+        return self.update(data_version=new_data_version())
 
 
 class Profile(models.Model):
@@ -48,8 +61,20 @@ class Profile(models.Model):
     )
     recent_long_run_m = models.FloatField("Longest run of the last month", null=True, blank=True)
 
+    # Changes whenever anything the runner's pages show changes (see
+    # milepost/accounts/pagecache.py): cached pages are stored under it.
+    data_version = models.CharField(max_length=16, default=new_data_version, editable=False)
+
+    objects = ProfileQuerySet.as_manager()
+
     def __str__(self):
         return self.name or self.user.get_username()
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.data_version = new_data_version()  # units, name and time zone show on every page
+        if update_fields is not None:
+            update_fields = {*update_fields, "data_version"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def age(self) -> int | None:

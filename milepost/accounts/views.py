@@ -17,7 +17,7 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="milepost.accounts.backends.ProfileBackend")
         messages.success(request, "Welcome to Milepost. Tell us a little about yourself.")
         return redirect("accounts:profile")
     return render(request, "registration/signup.html", {"form": form})

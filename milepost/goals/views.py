@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.nudges.services import open_nudges
 from milepost.reflection.forms import EndRestForm, RestForm
 from milepost.reflection.models import Round, Stage
@@ -199,10 +201,24 @@ def render_detail(request, goal, *, form=None, check_in_form=None, pause_form=No
     """The goal's page, with whichever of its forms was just sent back with its reasons."""
     profile = request.user.profile
     today = services.runner_today(profile)
+    forms = {"form": form, "check_in_form": check_in_form, "pause_form": pause_form}
+    template = "goals/goal_detail.html#body"
+
+    def context():
+        return detail_context(goal, profile, today, **forms)
+
+    if any(f is not None and f.is_bound for f in forms.values()):  # what the runner just typed
+        body = render_to_string(template, context(), request=request)
+    else:
+        body = pagecache.body(request, template, today, (), context)
+    return render(request, "goals/goal_detail.html", {"goal": goal, "body": body}, status=status)
+
+
+def detail_context(goal, profile, today, *, form, check_in_form, pause_form) -> dict:
     prefetch_related_objects([goal], "pauses")
     (card,), _ = services.goal_cards([goal], goal.round, profile, with_progress=True, chart=True)
     check_ins = list(goal.check_ins.all()[: CHECK_INS_SHOWN + 1])
-    context = {
+    return {
         "goal": goal,
         "card": card,
         "form": form or StepForm(),
@@ -216,7 +232,6 @@ def render_detail(request, goal, *, form=None, check_in_form=None, pause_form=No
         "pauses": goal.pauses.all(),
         "revisions": goal.revisions.all(),
     }
-    return render(request, "goals/goal_detail.html", context, status=status)
 
 
 @login_required
@@ -300,6 +315,15 @@ def home(request):
 @login_required
 def dashboard(request):
     profile = request.user.profile
+    today = services.runner_today(profile)
+    body = pagecache.body(
+        request, "goals/dashboard.html#body", today, (), lambda: dashboard_context(request, today)
+    )
+    return render(request, "goals/dashboard.html", {"body": body})
+
+
+def dashboard_context(request, today) -> dict:
+    profile = request.user.profile
     goals = list(
         Goal.objects.owned_by(request.user)
         .filter(status__in=[Status.ACTIVE, Status.SOMEDAY, Status.CHOSEN, Status.PAUSED])
@@ -313,17 +337,16 @@ def dashboard(request):
     for card in cards:
         card.next_step = card.goal.next_step()
     rounds = list(Round.objects.owned_by(request.user))
-    context = {
+    return {
         "cards": [c for c in cards if c.goal.status != Status.PAUSED],
         "paused": [c for c in cards if c.goal.status == Status.PAUSED],
         "overall": overall,
-        "weekly": tracking.weekly_volume(profile, services.runner_today(profile)),
+        "weekly": tracking.weekly_volume(profile, today),
         "nudges": open_nudges(request.user),
         "someday": [g for g in goals if g.status == Status.SOMEDAY],
         "open_round": next((r for r in rounds if r.stage != Stage.DONE), None),
         "past_rounds": [r for r in rounds if r.stage == Stage.DONE],
     }
-    return render(request, "goals/dashboard.html", context)
 
 
 def latest_round(user) -> Round | None:

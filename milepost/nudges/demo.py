@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.goals.models import Goal, Status, Step
 from milepost.reflection.models import Note, Round, RoundTheme, Stage, ThemeStatus
 from milepost.reflection.services import propose_themes
@@ -78,6 +79,7 @@ def create_demo(*, username: str, password: str, today: date | None = None):
     round = finished_round(user, today, zone)
     add_goals(user, round, today, zone)
     refresh_nudges(user, today)
+    pagecache.mark_changed(user.pk)  # themes and goals were written in bulk
     return user
 
 

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import F, Max, Q
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.goals import progress
 from milepost.goals.models import CheckIn, Goal, Kind, Metric, Status
 from milepost.reflection.models import Round
@@ -287,8 +288,10 @@ def mark_stale(owner_id: int) -> None:
 
 def close_answered(owner, day: date) -> int:
     """A round has started: the nudges open until ``day`` have their answer."""
-    return (
+    closed = (
         Nudge.objects.owned_by(owner)
         .filter(closed_on=None, dismissed_at=None, since__lte=day)
         .update(closed_on=day)
     )
+    pagecache.mark_changed(owner.pk)
+    return closed

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from milepost import clock
+from milepost.accounts import pagecache
 
 from .models import Round, RoundTheme
 from .themes import detect_themes
@@ -24,6 +25,7 @@ def propose_themes(*, round: Round) -> list[RoundTheme]:
             )
             for theme in detect_themes(round.answers())
         )
+        pagecache.mark_changed(round.owner_id)
     return list(round.themes.all())
 
 

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from milepost.accounts import pagecache
 from milepost.runmath.units import format_distance
 
 from .formats import BEST_EFFORT_DISTANCES, ActivitySummary
@@ -396,9 +397,12 @@ class MonthlyTotal(PeriodTotal):
 
 
 def recompute_totals(owner_id: int, days: Iterable[date]) -> None:
+    """Called by every write of runs, bulk ones included: it also marks the runner's pages
+    as changed."""
     days = set(days)
     WeeklyTotal.recompute(owner_id, days)
     MonthlyTotal.recompute(owner_id, days)
+    pagecache.mark_changed(owner_id)
 
 
 # Imports ---------------------------------------------------------------------------------------

@@ -1,0 +1,297 @@
+"""The dashboard and goal pages are cached per runner and day until something they show
+changes (milepost/accounts/pagecache.py): every write of what they show marks the runner's
+pages as changed, a cached page is never stale, never someone else's, and its forms carry the
+token of the request that shows them."""
+
+import re
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from milepost import clock
+from milepost.accounts import pagecache
+from milepost.accounts.models import Profile
+from milepost.goals.models import CheckIn, GoalPause, GoalRevision, Status, Step
+from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
+from milepost.nudges.services import close_answered
+from milepost.reflection.models import Note, Stage
+from milepost.reflection.services import propose_themes
+from milepost.runs.models import Activity, recompute_totals
+from milepost.runs.services import import_paths, record_run
+from milepost.runs.tests.helpers import RUN_GPX
+
+pytestmark = pytest.mark.django_db
+
+
+def version(user) -> str:
+    return Profile.objects.get(user=user).data_version
+
+
+@pytest.fixture
+def goal(alice, make_goal):
+    return make_goal(
+        alice,
+        title="Run 20 km a week",
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="distance",
+        period="week",
+        target_value=20000,
+        target_unit="m",
+    )
+
+
+def a_run(owner, km: float = 6, on: date | None = None) -> Activity:
+    on = on or clock.now().date()
+    return record_run(owner=owner, on=on, distance_m=km * 1000, duration_s=km * 360)
+
+
+# Every write of what the pages show marks them changed ----------------------------------------
+
+
+def today() -> date:
+    return clock.now().date()
+
+
+# Each write gets the runner's things made before it: alice, goal, round, run and step.
+WRITES = {
+    "a goal saved": lambda o: o.goal.save(),
+    "a goal deleted": lambda o: o.goal.delete(),
+    "a step added": lambda o: Step.objects.create(goal=o.goal, title="Hills", due=today()),
+    "a step done": lambda o: o.step.save(),
+    "a step deleted": lambda o: o.step.delete(),
+    "a check-in": lambda o: CheckIn.objects.create(goal=o.goal, day=today(), did_it=True),
+    "a pause": lambda o: GoalPause.objects.create(
+        goal=o.goal, reason="injury", started_at=clock.now()
+    ),
+    "a revision": lambda o: GoalRevision.objects.create(
+        goal=o.goal, title="Run 15 km a week", kind="measurable", horizon="soon"
+    ),
+    "a run entered": lambda o: a_run(o.alice),
+    "a run's feeling": lambda o: Activity.objects.get(pk=o.run.pk).save(),
+    "a run deleted": lambda o: o.run.delete(),
+    "runs written in bulk": lambda o: recompute_totals(o.alice.pk, []),
+    "a round saved": lambda o: o.round.save(),
+    "a note": lambda o: Note.objects.create(round=o.round, question="drive", text="Fresh air."),
+    "a theme": lambda o: o.round.themes.first().save(),
+    "themes proposed in bulk": lambda o: propose_themes(
+        round=type(o.round).objects.create(owner=o.alice, reason="new_cycle")
+    ),
+    "a nudge": lambda o: Nudge.objects.create(
+        owner=o.alice, kind="break", since=today(), reason="Welcome back."
+    ),
+    "nudges closed in bulk": lambda o: close_answered(o.alice, today()),
+    "a cycle start": lambda o: CycleStart.objects.create(owner=o.alice, day=today()),
+    "the profile": lambda o: o.alice.profile.save(update_fields=["units"]),
+    "the username": lambda o: o.alice.save(),
+}
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_every_write_of_what_the_pages_show_marks_them_changed(alice, bob, goal, make_round, write):
+    things = SimpleNamespace(
+        alice=alice,
+        goal=goal,
+        round=make_round(alice, stage=Stage.DONE),
+        run=a_run(alice),
+        step=Step.objects.create(goal=goal, title="Parkrun", due=today()),
+    )
+    before, bobs = version(alice), version(bob)
+    write(things)
+    assert version(alice) != before
+    assert version(bob) == bobs  # only the runner whose data it is
+
+
+def test_the_days_nudge_check_alone_changes_nothing_shown(alice):
+    before = version(alice)
+    NudgeCheck.objects.create(owner=alice, checked_on=clock.now().date())
+    assert version(alice) == before
+
+
+def test_a_profile_saved_with_some_fields_keeps_its_new_version(alice):
+    before = version(alice)
+    alice.profile.units = "mi"
+    alice.profile.save(update_fields=["units"])
+    assert version(alice) == alice.profile.data_version != before
+
+
+# A cached page is fresh after every change, through the real views ----------------------------
+
+
+def dashboard(client) -> str:
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def goal_page(client, goal) -> str:
+    response = client.get(goal.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_new_step_shows_at_once_on_both_pages(alice_client, goal):
+    assert "No next step yet" in dashboard(alice_client)
+    assert "No steps yet" in goal_page(alice_client, goal)
+    alice_client.post(goal.get_absolute_url(), {"title": "Hill repeats", "due": "2027-02-01"})
+    assert "Hill repeats" in dashboard(alice_client)
+    assert "Hill repeats" in goal_page(alice_client, goal)
+    step = goal.steps.get()
+    alice_client.post(reverse("goals:step_done", args=[step.pk]))
+    assert "✓ Done" in goal_page(alice_client, goal)
+
+
+def test_a_run_entered_by_hand_moves_the_progress_at_once(alice_client, alice, goal):
+    a_run(alice, km=2, on=clock.now().date() - timedelta(days=30))  # a history, none this week
+    assert "0 %" in goal_page(alice_client, goal)
+    today = clock.now().date()
+    response = alice_client.post(
+        reverse("runs:new"), {"on": today.isoformat(), "distance": "10", "time": "60:00"}
+    )
+    assert response.status_code == 302
+    assert "50 %" in goal_page(alice_client, goal)
+    assert "50 %" in dashboard(alice_client)
+    entered = Activity.objects.filter(owner=alice).latest("local_date")
+    alice_client.post(reverse("runs:delete", args=[entered.pk]))
+    assert "0 %" in goal_page(alice_client, goal)
+
+
+def test_an_import_moves_the_progress_at_once(alice_client, alice, make_goal):
+    goal = make_goal(
+        alice,
+        title="Run 3 km in one go",
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="longest_run",
+        target_value=6000,
+        target_unit="m",
+        created_at=datetime(2012, 1, 1, tzinfo=clock.now().tzinfo),
+    )
+    assert "progress-waiting" in goal_page(alice_client, goal)
+    import_paths(owner=alice, paths=[RUN_GPX], processes=1)  # bulk writes, no signals
+    assert Activity.objects.filter(owner=alice).count() == 1
+    page = goal_page(alice_client, goal)
+    assert "progress-waiting" not in page and "51 %" in page
+
+
+def test_pausing_moves_the_goal_to_paused_at_once(alice_client, goal):
+    assert "Paused goals" not in dashboard(alice_client)
+    alice_client.post(reverse("goals:pause", args=[goal.pk]), {"pause-reason": "injury"})
+    assert "Paused goals" in dashboard(alice_client)
+    alice_client.post(reverse("goals:resume", args=[goal.pk]))
+    assert "Paused goals" not in dashboard(alice_client)
+
+
+def test_a_dismissed_nudge_is_gone_at_once(alice_client, alice):
+    NudgeCheck.objects.create(owner=alice, checked_on=clock.now().date())
+    nudge = Nudge.objects.create(
+        owner=alice, kind="break", since=clock.now().date(), reason="Welcome back, kindly."
+    )
+    assert nudge.reason in dashboard(alice_client)
+    alice_client.post(reverse("nudges:dismiss", args=[nudge.pk]))
+    assert nudge.reason not in dashboard(alice_client)
+
+
+def test_new_units_show_at_once(alice_client, goal):
+    assert "20 km" in goal_page(alice_client, goal)
+    fields = {"name": "Alice", "units": "mi", "time_zone": "UTC"}
+    assert alice_client.post(reverse("accounts:profile"), fields).status_code == 302
+    assert "12.4 mi" in goal_page(alice_client, goal)
+
+
+def test_a_new_day_works_the_page_out_again(alice_client, goal, travel):
+    step = Step.objects.create(goal=goal, title="Parkrun", due=clock.now().date())
+    dashboard(alice_client)
+    with CaptureQueriesContext(connection) as cached:
+        dashboard(alice_client)
+    travel(days=1)
+    with CaptureQueriesContext(connection) as next_day:
+        dashboard(alice_client)
+    assert len(next_day) > len(cached)
+    assert step.title in dashboard(alice_client)
+
+
+# What a cached page costs, and what it is not --------------------------------------------------
+
+
+def test_a_cached_page_asks_only_for_the_session_and_the_runner(alice_client, goal):
+    for url in (reverse("dashboard"), goal.get_absolute_url()):
+        first = alice_client.get(url).content.decode()
+        with CaptureQueriesContext(connection) as queries:
+            again = alice_client.get(url).content.decode()
+        tables = [re.search(r'FROM "(\w+)"', q["sql"])[1] for q in queries.captured_queries]
+        expected = ["django_session", "auth_user"]
+        assert tables == (expected if url == reverse("dashboard") else [*expected, "goals_goal"])
+        token = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
+        assert token.sub("", first) == token.sub("", again)
+
+
+def test_another_runner_never_sees_a_cached_page(client, alice, bob, goal):
+    client.force_login(alice)
+    assert goal.title in dashboard(client)
+    client.force_login(bob)
+    assert goal.title not in dashboard(client)
+    assert client.get(goal.get_absolute_url()).status_code == 404
+
+
+def test_forms_on_a_cached_page_carry_this_requests_token(alice, goal):
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(alice)
+    goal_page(first, goal)  # rendered and cached in this session
+    second = Client(enforce_csrf_checks=True)
+    second.force_login(alice)
+    page = goal_page(second, goal)
+    step_form = page[page.index('class="row step-form"') :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', step_form)[1]
+    response = second.post(
+        goal.get_absolute_url(),
+        {"title": "Tempo run", "due": "2027-03-01", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
+    assert goal.steps.filter(title="Tempo run").exists()
+
+
+def test_a_form_sent_back_with_reasons_is_never_cached(alice_client, goal):
+    goal_page(alice_client, goal)
+    response = alice_client.post(goal.get_absolute_url(), {"title": "Strides"})
+    assert "This field is required" in response.content.decode()
+    assert 'value="Strides"' in response.content.decode()
+    page = goal_page(alice_client, goal)
+    assert "This field is required" not in page and 'value="Strides"' not in page
+
+
+def test_the_rest_banner_comes_the_moment_the_rest_is_over(alice_client, alice, make_round, travel):
+    round = make_round(alice, stage=Stage.GOALS)
+    round.start_rest(days=1)
+    assert "Your list has rested" not in dashboard(alice_client)
+    travel(hours=25)
+    assert "Your list has rested" in dashboard(alice_client)
+
+
+def test_with_the_cache_off_every_view_works_the_page_out(alice_client, goal, settings):
+    settings.PAGE_CACHE = False
+    dashboard(alice_client)  # the day's first view also works out the nudges
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            dashboard(alice_client)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] > 5
+
+
+def test_keys_hold_the_runner_their_version_the_day_and_the_code(alice):
+    key = pagecache.key(alice.profile, date(2026, 11, 25), "dash")
+    assert key.split(":") == [
+        "page",
+        pagecache.code_fingerprint(),
+        str(alice.pk),
+        alice.profile.data_version,
+        "2026-11-25",
+        "dash",
+    ]
+    assert re.fullmatch(r"[0-9a-f]{16}", pagecache.code_fingerprint())
