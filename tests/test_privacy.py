@@ -32,6 +32,7 @@ OBJECT_URLS = {
     "goals:detail": "goal",
     "goals:edit": "goal",
     "goals:purpose_check": "goal",
+    "goals:ladder": "goal",
     "goals:step_done": "step",
     "runs:detail": "activity",
     "runs:delete": "activity",

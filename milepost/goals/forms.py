@@ -146,6 +146,64 @@ class StepForm(forms.ModelForm):
         labels = {"title": "Next step", "due": "By when"}
 
 
+class ProposedStepForm(forms.Form):
+    """One suggested step as the runner leaves it: kept or not, in their words, on their date."""
+
+    keep = forms.BooleanField(required=False)
+    title = forms.CharField(max_length=200, required=False)
+    due = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, number: int, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.fields["keep"].label = f"Keep step {number}"
+        self.fields["title"].label = f"Step {number}"
+        self.fields["due"].label = f"Step {number}: by when"
+        self.fields["due"].error_messages["invalid"] = "Enter a date, like 2027-03-01."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("keep"):
+            if not data.get("title", "").strip() and "title" not in self.errors:
+                self.add_error("title", "Give the step a few words, or untick it.")
+            if not data.get("due") and "due" not in self.errors:
+                self.add_error("due", "Give the step a date, or untick it.")
+        return data
+
+
+class BaseProposedStepFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "number": index + 1}
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if not self.kept():
+            raise forms.ValidationError("Tick at least one step to add, or leave these be.")
+
+    def kept(self) -> list[tuple[str, object]]:
+        return [
+            (form.cleaned_data["title"].strip(), form.cleaned_data["due"])
+            for form in self.forms
+            if form.cleaned_data.get("keep")
+        ]
+
+
+ProposedStepFormSet = forms.formset_factory(
+    ProposedStepForm,
+    formset=BaseProposedStepFormSet,
+    extra=0,
+    max_num=12,
+    absolute_max=12,
+    validate_max=True,
+)
+
+
+def proposed_step_formset(goal, proposed=(), data=None):
+    """The suggested steps of ``goal`` as a form: all ticked, ready to change."""
+    initial = [{"keep": True, "title": step.title, "due": step.due} for step in proposed]
+    return ProposedStepFormSet(data, initial=initial, prefix=f"ladder{goal.pk}")
+
+
 class PauseForm(forms.ModelForm):
     reason = forms.ChoiceField(
         label="Why the pause?",

@@ -27,6 +27,7 @@ class GoalCard:
     verdict: feasibility.FeasibilityVerdict | None = None
     next_step: Step | None = None
     progress: GoalProgress | None = None
+    proposed: list[feasibility.ProposedStep] = field(default_factory=list)
 
 
 def goal_cards(
@@ -36,12 +37,14 @@ def goal_cards(
     *,
     with_progress: bool = False,
     chart: bool = False,
+    ladder: bool = False,
 ):
     """Cards for the goals, and the findings about the list as a whole.
 
     Paused goals get a card with their progress so far, and nothing that judges: no findings,
     no feasibility verdict, no "on track". ``with_progress`` adds each measurable goal's
-    progress (one query of runs for all of them); ``chart`` its week-by-week chart too."""
+    progress (one query of runs for all of them); ``chart`` its week-by-week chart too;
+    ``ladder`` the steps Milepost suggests toward it from the runner's running."""
     working = [g for g in goals if g.status != Status.PAUSED]
     per_goal, overall = findings_for(working, round, profile.weekly_minutes)
     today = runner_today(profile)
@@ -56,7 +59,36 @@ def goal_cards(
         )
         for g in goals
     ]
+    if ladder:
+        for card in cards:
+            card.proposed = proposed_steps(card.goal, history, today, profile.units)
     return cards, overall
+
+
+def proposed_steps(goal: Goal, history, today: date, units: str) -> list:
+    """Steps toward a measurable goal the runner works on, from their recent running; none
+    already among its steps (same words) and none dated before today."""
+    measurable = goal.measurable(today)
+    if measurable is None or goal.status not in (Status.ACTIVE, Status.CHOSEN):
+        return []
+    if history.is_empty and goal.metric != "race_time":
+        return []  # nothing to start from: "your running lately" comes first
+    dated = goal.target_date is not None
+    proposed = feasibility.propose_steps(measurable, history, today, units=units, dated=dated)
+    have = {step.title.casefold() for step in goal.steps.all()}
+    return [p for p in proposed if p.title.casefold() not in have and p.due >= today]
+
+
+@transaction.atomic
+def add_steps(*, goal: Goal, steps: list[tuple[str, date]]) -> list[Step]:
+    """The steps the runner kept, as they left them."""
+    added = []
+    for title, due in steps:
+        step = Step(goal=goal, title=title, due=due)
+        step.full_clean()
+        step.save()
+        added.append(step)
+    return added
 
 
 def runner_today(profile: Profile) -> date:

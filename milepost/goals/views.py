@@ -17,7 +17,15 @@ from milepost.reflection.views import owned_round, stage_redirect
 from milepost.web import redirect_next, safe_next
 
 from . import services, tracking
-from .forms import CheckInForm, GoalForm, PauseForm, PurposeForm, SettleForm, StepForm
+from .forms import (
+    CheckInForm,
+    GoalForm,
+    PauseForm,
+    PurposeForm,
+    SettleForm,
+    StepForm,
+    proposed_step_formset,
+)
 from .models import Goal, Kind, Status, Step
 
 CHECK_INS_SHOWN = 50
@@ -165,9 +173,16 @@ def steps(request, pk):
         return stage_redirect(round)
     goals = list(Goal.objects.owned_by(request.user).active().prefetch_related("steps", "pauses"))
     profile = request.user.profile
-    measured = tracking.progress_for(goals, profile, services.runner_today(profile))
-    cards = [services.GoalCard(goal, progress=measured.get(goal.pk)) for goal in goals]
-    context = {"round": round, "cards": cards, "today": clock.now().date()}
+    today = services.runner_today(profile)
+    measured = tracking.progress_for(goals, profile, today)
+    history = services.history_for(profile, today)
+    cards = []
+    for goal in goals:
+        card = services.GoalCard(goal, progress=measured.get(goal.pk))
+        proposed = services.proposed_steps(goal, history, today, profile.units)
+        card.ladder = proposed_step_formset(goal, proposed)
+        cards.append(card)
+    context = {"round": round, "cards": cards, "today": today}
     return render(request, "goals/steps.html", context)
 
 
@@ -197,11 +212,18 @@ def goal_detail(request, pk):
     return render_detail(request, goal, form=form)
 
 
-def render_detail(request, goal, *, form=None, check_in_form=None, pause_form=None, status=200):
+def render_detail(
+    request, goal, *, form=None, check_in_form=None, pause_form=None, ladder=None, status=200
+):
     """The goal's page, with whichever of its forms was just sent back with its reasons."""
     profile = request.user.profile
     today = services.runner_today(profile)
-    forms = {"form": form, "check_in_form": check_in_form, "pause_form": pause_form}
+    forms = {
+        "form": form,
+        "check_in_form": check_in_form,
+        "pause_form": pause_form,
+        "ladder": ladder,
+    }
     template = "goals/goal_detail.html#body"
 
     def context():
@@ -214,9 +236,11 @@ def render_detail(request, goal, *, form=None, check_in_form=None, pause_form=No
     return render(request, "goals/goal_detail.html", {"goal": goal, "body": body}, status=status)
 
 
-def detail_context(goal, profile, today, *, form, check_in_form, pause_form) -> dict:
-    prefetch_related_objects([goal], "pauses")
-    (card,), _ = services.goal_cards([goal], goal.round, profile, with_progress=True, chart=True)
+def detail_context(goal, profile, today, *, form, check_in_form, pause_form, ladder) -> dict:
+    prefetch_related_objects([goal], "pauses", "steps")
+    (card,), _ = services.goal_cards(
+        [goal], goal.round, profile, with_progress=True, chart=True, ladder=True
+    )
     check_ins = list(goal.check_ins.all()[: CHECK_INS_SHOWN + 1])
     return {
         "goal": goal,
@@ -231,7 +255,23 @@ def detail_context(goal, profile, today, *, form, check_in_form, pause_form) -> 
         "more_check_ins": len(check_ins) > CHECK_INS_SHOWN,
         "pauses": goal.pauses.all(),
         "revisions": goal.revisions.all(),
+        "ladder": ladder or proposed_step_formset(goal, card.proposed),
+        "ladder_open": not goal.steps.all(),
     }
+
+
+@login_required
+@require_POST
+def goal_ladder(request, pk):
+    """Adds the suggested steps the runner kept, as they changed them."""
+    goal = owned_goal(request, pk)
+    ladder = proposed_step_formset(goal, data=request.POST)
+    if not ladder.is_valid():
+        return render_detail(request, goal, ladder=ladder)
+    added = services.add_steps(goal=goal, steps=ladder.kept())
+    count = "1 step" if len(added) == 1 else f"{len(added)} steps"
+    messages.success(request, f"Added {count} to \u201c{goal.title}\u201d.")
+    return redirect_next(request, goal)
 
 
 @login_required

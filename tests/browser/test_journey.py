@@ -140,9 +140,10 @@ def test_a_runner_walks_the_whole_exercise(page, shoot, travel):
         page.get_by_role("button", name="Next").click()
 
     expect(page.get_by_role("heading", name="Break them into steps")).to_be_visible()
-    for index, section in enumerate(page.locator("section.goal").all()):
-        section.get_by_label("Step").fill(f"First step {index + 1}")
-        section.get_by_label("By when").fill(f"2027-01-0{index + 2}")
+    for index in range(page.locator("section.goal").count()):
+        section = page.locator("section.goal").nth(index)
+        section.get_by_label("Step", exact=True).fill(f"First step {index + 1}")
+        section.get_by_label("By when", exact=True).fill(f"2027-01-0{index + 2}")
         section.get_by_role("button", name=re.compile("Add step")).click()
     shoot("11-steps")
     page.get_by_role("button", name="Finish this round").click()

@@ -153,6 +153,42 @@ def test_a_runner_follows_pauses_resumes_and_checks_in(page, shoot, django_user_
     assert runs[0].feeling == 5
 
 
+def test_a_runner_takes_the_suggested_steps_in_their_own_words(page, shoot, django_user_model):
+    user, *_ = a_runner_with_some_runs(django_user_model)
+    half = Goal.objects.create(
+        owner=user,
+        title="My first half marathon",
+        kind="measurable",
+        metric="race_finish",
+        race_distance_m=21097.5,
+        horizon="date",
+        target_date=NOW.date() + timedelta(weeks=20),
+        status=Status.ACTIVE,
+        created_at=NOW - timedelta(days=3),
+    )
+    log_in(page)
+    page.goto(half.get_absolute_url())
+    ladder = page.locator("details.ladder")
+    expect(ladder).to_have_attribute("open", "")  # no steps yet: the suggestions are open
+    expect(page.get_by_label("Step 1", exact=True)).to_have_value("A long run of 13 km")  # 12 now
+    last = ladder.locator("li.ladder-step").last
+    expect(last.locator("input[type=text]")).to_have_value("Race day: the half marathon")
+    page.get_by_label("Step 1", exact=True).fill("")
+    page.get_by_role("button", name="Add the ticked steps").click()
+    expect(page.locator("details.ladder")).to_contain_text("Give the step a few words")
+    page.get_by_label("Step 1", exact=True).fill("Long run to the lighthouse")
+    page.get_by_label("Keep step 2").uncheck()
+    suggested = ladder.locator("li.ladder-step").count()
+    shoot("progress-09-suggested-steps")
+    page.get_by_role("button", name="Add the ticked steps").click()
+    expect(page.get_by_role("status")).to_contain_text("Added")
+    steps = page.locator("ol.steps")
+    expect(steps).to_contain_text("Long run to the lighthouse")
+    expect(steps).to_contain_text("Race day: the half marathon")
+    shoot("progress-10-steps-added")
+    assert half.steps.count() == suggested - 1
+
+
 def test_the_charts_print(page, django_user_model):
     a_runner_with_some_runs(django_user_model)
     log_in(page)

@@ -8,11 +8,13 @@ own recent season.
 
 The package holds, one concern a file: ``model`` (the goal, the history, the verdict and the
 working constants), ``judge`` (``assess``: from a plan to a verdict), ``runner`` (the runner's
-recent season), ``races``, ``volume`` and ``single_run`` (a plan for each kind of goal) and
-``words`` (how numbers read in the reasons).
+recent season), ``races``, ``volume`` and ``single_run`` (a plan for each kind of goal),
+``words`` (how numbers read in the reasons) and ``ladder`` (the dated steps toward a goal
+from where the runner is).
 """
 
 from .judge import assess, metric_key
+from .ladder import ProposedStep, propose_steps
 from .model import (
     DEFAULT_PACE_S_PER_KM,
     EASY_FRACTION,
@@ -57,6 +59,8 @@ __all__ = [
     "FeasibilityVerdict",
     "HistorySummary",
     "MeasurableGoal",
+    "ProposedStep",
     "assess",
     "metric_key",
+    "propose_steps",
 ]
