@@ -155,3 +155,22 @@ def test_a_recent_race_needs_distance_time_and_date(alice_client, alice):
         reverse("accounts:running_lately"), {"race_distance": "5k", "race_time": "25:00"}
     )
     assert "give its distance, its time and its date" in response.content.decode()
+
+
+def test_a_race_run_today_is_today_in_the_runners_own_time_zone(alice_client, alice, monkeypatch):
+    from datetime import UTC, datetime
+
+    from milepost import clock
+
+    # 08:00 on 25 November in Auckland is still the 24th in UTC.
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 24, 19, tzinfo=UTC))
+    alice.profile.time_zone = "Pacific/Auckland"
+    alice.profile.save()
+    fields = {"race_distance": "5k", "race_time": "25:00", "recent_race_on": "2026-11-25"}
+    response = alice_client.post(reverse("accounts:running_lately"), fields)
+    assert response.status_code == 302
+    alice.profile.refresh_from_db()
+    assert str(alice.profile.recent_race_on) == "2026-11-25"
+    fields["recent_race_on"] = "2026-11-26"
+    response = alice_client.post(reverse("accounts:running_lately"), fields)
+    assert "That date is in the future" in response.content.decode()
