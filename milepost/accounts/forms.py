@@ -140,7 +140,7 @@ class RunningLatelyForm(forms.ModelForm):
 
     def clean_recent_race_on(self):
         day = self.cleaned_data.get("recent_race_on")
-        if day and day > clock.now().astimezone(self.instance.zone).date():  # their today
+        if day and day > self.instance.today():
             raise forms.ValidationError("That date is in the future; when did you run it?")
         return day
 

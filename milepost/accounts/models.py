@@ -1,6 +1,6 @@
 import secrets
 import zoneinfo
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -83,6 +83,10 @@ class Profile(models.Model):
     @property
     def display_name(self) -> str:
         return self.name or self.user.get_username()
+
+    def today(self) -> date:
+        """Today in the runner's own time zone."""
+        return clock.now().astimezone(self.zone).date()
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -73,12 +73,13 @@ def remember(profile: Profile, today: date, parts: tuple, compute: Callable):
 def body(request, template: str, today: date, parts: tuple, context: Callable) -> SafeString:
     """The template rendered with ``context()`` (only called when the cache has nothing), for
     the request's runner and day; ``parts`` names what else the rendering depends on."""
-    profile = request.user.profile
 
     def render() -> tuple[str, str]:
         placeholder = secrets.token_hex(16)
-        values = {**context(), "profile": profile, "csrf_token": placeholder}
+        values = {**context(), "csrf_token": placeholder}
         return placeholder, render_to_string(template, values, request=request)
 
-    placeholder, html = remember(profile, today, (template, request.path, *parts), render)
+    placeholder, html = remember(
+        request.user.profile, today, (template, request.path, *parts), render
+    )
     return mark_safe(html.replace(placeholder, get_token(request)))

@@ -92,7 +92,7 @@ def add_steps(*, goal: Goal, steps: list[tuple[str, date]]) -> list[Step]:
 
 
 def runner_today(profile: Profile) -> date:
-    return clock.now().astimezone(profile.zone).date()
+    return profile.today()
 
 
 def verdict_for(goal: Goal, history, today: date, units: str):

@@ -51,7 +51,7 @@ SNOOZE_DAYS = 7
 
 
 def runner_today(owner) -> date:
-    return clock.now().astimezone(owner.profile.zone).date()
+    return owner.profile.today()
 
 
 def detect_nudges(owner, today: date) -> list[triggers.Nudge]:

@@ -13,8 +13,9 @@ def rest_banner(request):
     if user is None or not user.is_authenticated:
         return {}
     profile = user.profile
-    today = clock.now().astimezone(profile.zone).date()
-    resting = pagecache.remember(profile, today, ("resting",), lambda: resting_rounds(user))
+    resting = pagecache.remember(
+        profile, profile.today(), ("resting",), lambda: resting_rounds(user)
+    )
     now = clock.now()
     return {"rest_over_pk": next((pk for pk, until in resting if until <= now), None)}
 
