@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "milepost.calculator",
     "milepost.runs",
     "milepost.nudges",
+    "milepost.rounds",
+    "milepost.dashboard",
 ]
 
 MIDDLEWARE = [

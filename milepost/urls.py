@@ -1,13 +1,25 @@
+"""The face: every app's pages under one address space. The profile page shows the calendar
+feed (nudges), so it is served by the dashboard app under the accounts' addresses."""
+
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from milepost.goals import views as goal_views
+from milepost.accounts.urls import urlpatterns as account_urls
+from milepost.dashboard import views as dashboard
 
 urlpatterns = [
-    path("", goal_views.home, name="home"),
-    path("dashboard/", goal_views.dashboard, name="dashboard"),
-    path("accounts/", include("milepost.accounts.urls")),
-    path("rounds/", include("milepost.reflection.urls")),
+    path("", dashboard.home, name="home"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path(
+        "accounts/",
+        include(
+            (
+                [*account_urls, path("profile/", dashboard.profile, name="profile")],
+                "accounts",
+            )
+        ),
+    ),
+    path("rounds/", include("milepost.rounds.urls")),
     path("tools/", include("milepost.calculator.urls")),
     path("runs/", include("milepost.runs.urls")),
     path(

@@ -15,20 +15,20 @@ pytestmark = pytest.mark.django_db
 
 # Which object each URL name's pk points at; a new object URL must be added here.
 OBJECT_URLS = {
-    "reflection:round": "round",
-    "reflection:brainstorm": "round",
-    "reflection:note_add": "round",
-    "reflection:brainstorm_close": "round",
-    "reflection:themes": "round",
-    "reflection:theme_add": "round",
-    "reflection:summary": "round",
-    "goals:round_goals": "round",
-    "goals:rest": "round",
-    "goals:rest_start": "round",
-    "goals:settle": "round",
-    "goals:purpose": "round",
-    "goals:steps": "round",
-    "goals:round_finish": "round",
+    "rounds:round": "round",
+    "rounds:brainstorm": "round",
+    "rounds:note_add": "round",
+    "rounds:brainstorm_close": "round",
+    "rounds:themes": "round",
+    "rounds:theme_add": "round",
+    "rounds:summary": "round",
+    "rounds:goals": "round",
+    "rounds:rest": "round",
+    "rounds:rest_start": "round",
+    "rounds:settle": "round",
+    "rounds:purpose": "round",
+    "rounds:steps": "round",
+    "rounds:finish": "round",
     "goals:detail": "goal",
     "goals:edit": "goal",
     "goals:purpose_check": "goal",
@@ -87,7 +87,7 @@ def test_another_runner_gets_404_on_every_object_url(
             continue
         assert response.status_code == 404, f"{method.upper()} {name} gave {response.status_code}"
     client.force_login(alice)
-    body = client.get(reverse("reflection:summary", args=[round.pk])).content.decode()
+    body = client.get(reverse("rounds:summary", args=[round.pk])).content.decode()
     assert "Running keeps my head clear" in body
     assert Activity.objects.filter(pk=activity.pk).exists()  # bob's delete did nothing
     goal.refresh_from_db()
@@ -99,5 +99,5 @@ def test_another_runner_gets_404_on_every_object_url(
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):
     round = make_round(alice)
-    response = client.get(reverse("reflection:brainstorm", args=[round.pk]))
+    response = client.get(reverse("rounds:brainstorm", args=[round.pk]))
     assert response["Location"].startswith(reverse("accounts:login"))

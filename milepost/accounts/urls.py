@@ -14,6 +14,5 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("profile/", views.profile, name="profile"),
     path("running/", views.running_lately, name="running_lately"),
 ]

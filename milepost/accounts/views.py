@@ -5,10 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from milepost.nudges.models import CalendarFeed
 from milepost.web import redirect_next, safe_next
 
-from .forms import LimitedAuthenticationForm, ProfileForm, RunningLatelyForm, SignupForm
+from .forms import LimitedAuthenticationForm, RunningLatelyForm, SignupForm
 
 
 def signup(request):
@@ -30,17 +29,6 @@ class LoginView(auth_views.LoginView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:password_change_done")
-
-
-@login_required
-def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user.profile)
-    if form.is_valid():
-        form.save()
-        messages.success(request, "Your profile is saved.")
-        return redirect("dashboard")
-    feed = CalendarFeed.objects.filter(owner=request.user).first()
-    return render(request, "accounts/profile.html", {"form": form, "feed": feed})
 
 
 @login_required

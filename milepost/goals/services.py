@@ -7,13 +7,15 @@ from django.conf import settings
 from django.db import transaction
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
-from milepost.reflection.models import Round, RoundTheme, Stage, theme_choices
+from milepost.reflection.models import Round, RoundTheme, theme_choices
 from milepost.runs.history import history_summary
 from milepost.runs.models import Activity
 
 from . import alignment, feasibility
-from .models import Goal, GoalPause, GoalRevision, Status, Step
+from .forms import GoalForm
+from .models import CheckIn, Goal, GoalPause, GoalRevision, Status, Step
 from .tracking import GoalProgress, progress_for
 
 
@@ -88,7 +90,48 @@ def add_steps(*, goal: Goal, steps: list[tuple[str, date]]) -> list[Step]:
         step.full_clean()
         step.save()
         added.append(step)
+    pagecache.mark_changed(goal.owner_id)
     return added
+
+
+@transaction.atomic
+def add_step(*, goal: Goal, step: Step) -> Step:
+    step.goal = goal
+    step.save()
+    pagecache.mark_changed(goal.owner_id)
+    return step
+
+
+@transaction.atomic
+def toggle_step(*, step: Step) -> Step:
+    """Ticks a step done, or unticks it."""
+    step.done_at = None if step.done_at else clock.now()
+    step.save(update_fields=["done_at"])
+    pagecache.mark_changed(step.goal.owner_id)
+    return step
+
+
+@transaction.atomic
+def add_check_in(*, goal: Goal, check_in: CheckIn) -> CheckIn:
+    check_in.goal = goal
+    check_in.save()
+    pagecache.mark_changed(goal.owner_id)
+    return check_in
+
+
+def goal_form(data, round: Round | None, profile: Profile, instance=None) -> GoalForm:
+    """The goal form, offering the themes the runner confirmed in the goal's round."""
+    confirmed, _ = confirmed_themes(round)
+    return GoalForm(data, instance=instance, units=profile.units, confirmed=confirmed)
+
+
+@transaction.atomic
+def add_goal(*, owner, round: Round | None, goal: Goal) -> Goal:
+    """A goal written in a round (a draft until the round settles)."""
+    goal.owner, goal.round = owner, round
+    goal.save()
+    pagecache.mark_changed(owner.pk)
+    return goal
 
 
 def runner_today(profile: Profile) -> date:
@@ -153,13 +196,12 @@ def findings_for(goals: list[Goal], round: Round | None, weekly_minutes: int | N
 
 
 @transaction.atomic
-def settle(*, round: Round, chosen: list[int]) -> None:
+def choose(*, round: Round, chosen: list[int]) -> None:
     """Chosen goals go on to the purpose check; the rest become someday ideas, kept."""
-    candidates = settle_candidates(round)
-    for goal in candidates:
+    for goal in settle_candidates(round):
         goal.status = Status.CHOSEN if goal.pk in chosen else Status.SOMEDAY
         goal.save(update_fields=["status"])
-    round.advance_to(Stage.PURPOSE)
+    pagecache.mark_changed(round.owner_id)
 
 
 def settle_candidates(round: Round) -> list[Goal]:
@@ -176,6 +218,7 @@ def check_purpose(*, goal: Goal, answers: dict[str, bool]) -> None:
     if goal.status == Status.CHOSEN:
         goal.status = Status.ACTIVE
         goal.save(update_fields=["status"])
+    pagecache.mark_changed(goal.owner_id)
 
 
 # Editing, pausing and resuming ----------------------------------------------------------------
@@ -203,6 +246,7 @@ def save_edit(*, goal: Goal, before: Goal, profile: Profile) -> GoalRevision | N
         )
         revision.save()
     goal.save()
+    pagecache.mark_changed(goal.owner_id)
     return revision
 
 
@@ -217,6 +261,7 @@ def pause_goal(*, goal: Goal, reason: str, note: str = "") -> GoalPause:
     pause = GoalPause(goal=goal, reason=reason, note=note, started_at=clock.now())
     pause.full_clean()
     pause.save()
+    pagecache.mark_changed(goal.owner_id)
     return pause
 
 
@@ -229,5 +274,6 @@ def resume_goal(*, goal: Goal) -> bool:
     goal.status = Status.ACTIVE
     goal.save(update_fields=["status"])
     goal.pauses.filter(ended_at__isnull=True).update(ended_at=clock.now())
+    pagecache.mark_changed(goal.owner_id)
     active = Goal.objects.owned_by(goal.owner_id).active().count()
     return active > settings.MAX_ACTIVE_GOALS

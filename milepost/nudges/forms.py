@@ -3,7 +3,7 @@ from datetime import timedelta
 from django import forms
 
 from . import triggers
-from .models import CycleStart
+from .models import CycleStart, Kind
 
 # A cycle start further back than a new-cycle nudge stays open would never show.
 PAST_DAYS = triggers.OPEN_DAYS - 1
@@ -27,3 +27,12 @@ class CycleStartForm(forms.ModelForm):
         if day > self.today + timedelta(days=AHEAD_DAYS):
             raise forms.ValidationError("Choose a day within the next year.")
         return day
+
+
+class NudgeKeyForm(forms.Form):
+    """A nudge named by what makes it one (``Nudge``'s unique key), and what to do with it."""
+
+    kind = forms.ChoiceField(choices=Kind.choices)
+    since = forms.DateField()
+    goal = forms.IntegerField(required=False)
+    action = forms.ChoiceField(choices=[("dismiss", "Dismiss"), ("snooze", "Snooze")])

@@ -106,7 +106,7 @@ class Nudge(models.Model):
 
     @property
     def start_round_url(self) -> str:
-        return f"{reverse('reflection:round_new')}?reason={self.round_reason}"
+        return f"{reverse('rounds:round_new')}?reason={self.round_reason}"
 
     def dismiss(self) -> None:
         self.dismissed_at = timezone.now()
@@ -133,12 +133,13 @@ class CycleStart(models.Model):
 
 
 class NudgeCheck(models.Model):
-    """When the runner's nudges were last worked out, so the dashboard and the periodic task
-    do it at most once a day (an import does it again straight away)."""
+    """When the runner's nudges were last stored, and from which version of their data
+    (``Profile.data_version``): the stored nudges are current while both still hold."""
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     checked_on = models.DateField()
     checked_at = models.DateTimeField(default=timezone.now)
+    data_version = models.CharField(max_length=16, blank=True)
 
     def __str__(self):
         return f"Nudges of {self.owner} checked on {self.checked_on}"

@@ -11,10 +11,11 @@ Every row dated after ``today`` is left out, so any past day can be replayed
 a dismissed one never again, and a stored one no longer found is closed. A nudge that opened on
 or before the day of the runner's latest round is already answered and is not stored.
 
-When it runs: after each import batch (the import task), once a day per runner from the
-periodic reminders task, and lazily on the dashboard (``open_nudges``) when the day's check
-has not happened yet. Changing runs, goals or check-ins makes the day's check stale
-(``signals.py``), so the next dashboard view works the nudges out again.
+When it runs: from the worker's periodic task, for every runner not checked yet on their
+today or whose data changed since (``Profile.data_version``, which every write of what their
+pages show changes), and when the runner acts on a nudge or a cycle start. The dashboard never
+writes: ``open_nudges`` reads the stored nudges when the check is current, and works them out
+as it reads otherwise, so what a runner sees is never behind their data.
 """
 
 from datetime import date, timedelta
@@ -25,6 +26,7 @@ from django.db.models import F, Max, Q
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.accounts.models import Profile
 from milepost.goals import progress
 from milepost.goals.models import CheckIn, Goal, Kind, Metric, Status
 from milepost.reflection.models import Round
@@ -195,22 +197,27 @@ def _progress(goal: Goal, facts, today: date, started: date) -> progress.Progres
 # Storing -----------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def refresh_nudges(owner, today: date | None = None) -> list[Nudge]:
-    """Works out the runner's nudges on ``today`` (their today by default) and stores them;
-    returns the new ones."""
-    today = today or runner_today(owner)
+def found_nudges(owner, today: date) -> dict[tuple, triggers.Nudge]:
+    """The nudges the triggers find open on ``today`` that no round has answered yet, by
+    their key (kind, since, goal id). Read-only."""
     answered = last_round_day(owner)
-    found = {
+    return {
         (n.kind, n.since, n.goal_id): n
         for n in detect_nudges(owner, today)
         if answered is None or n.since > answered
     }
-    since = {key[1] for key in found}
-    stored = Nudge.objects.owned_by(owner).filter(
-        Q(closed_on=None, dismissed_at=None) | Q(since__in=since)
-    )
-    known = {(n.kind, n.since, n.goal_id): n for n in stored}
+
+
+@transaction.atomic
+def refresh_nudges(owner, today: date | None = None) -> list[Nudge]:
+    """Works out the runner's nudges on ``today`` (their today by default) and stores them;
+    returns the new ones. Stored nudges show exactly what ``open_nudges`` worked out as it
+    read, so the runner's cached pages stay as they are."""
+    today = today or runner_today(owner)
+    # What this check saw, read afresh: a change after it makes the check stale again.
+    version = Profile.objects.filter(user=owner).values_list("data_version", flat=True).get()
+    found = found_nudges(owner, today)
+    known = stored_for(owner, found)
     for key, nudge in known.items():
         if nudge.dismissed_at is not None:
             continue  # dismissed for good
@@ -224,8 +231,8 @@ def refresh_nudges(owner, today: date | None = None) -> list[Nudge]:
     new = []
     for key, n in found.items():
         if key not in known:
-            # get_or_create: two refreshes at once (an import ending while the dashboard
-            # loads) store the nudge once.
+            # get_or_create: two refreshes at once (the periodic check and a runner's own
+            # action) store the nudge once.
             nudge, created = Nudge.objects.get_or_create(
                 owner=owner,
                 kind=n.kind,
@@ -235,10 +242,19 @@ def refresh_nudges(owner, today: date | None = None) -> list[Nudge]:
             )
             if created:
                 new.append(nudge)
-    checked = {"checked_on": today, "checked_at": clock.now()}
+    checked = {"checked_on": today, "checked_at": clock.now(), "data_version": version}
     if not NudgeCheck.objects.filter(owner=owner).update(**checked):
         NudgeCheck.objects.get_or_create(owner=owner, defaults=checked)
     return new
+
+
+def stored_for(owner, found: dict) -> dict[tuple, Nudge]:
+    """The runner's stored nudges that are open, or that share a day with one found."""
+    since = {key[1] for key in found}
+    stored = Nudge.objects.owned_by(owner).filter(
+        Q(closed_on=None, dismissed_at=None) | Q(since__in=since)
+    )
+    return {(n.kind, n.since, n.goal_id): n for n in stored}
 
 
 def last_round_day(owner) -> date | None:
@@ -246,14 +262,72 @@ def last_round_day(owner) -> date | None:
     return started.astimezone(owner.profile.zone).date() if started else None
 
 
-def open_nudges(user) -> list[Nudge]:
-    """The nudges showing on the runner's dashboard today, worked out first if they have not
-    been today."""
-    today = runner_today(user)
-    checked = NudgeCheck.objects.filter(owner=user).values_list("checked_on", flat=True).first()
-    if checked != today:
-        refresh_nudges(user, today)
-    return list(Nudge.objects.owned_by(user).open_on(today))
+def is_checked(owner, today: date) -> bool:
+    """Whether the stored nudges are the runner's nudges on ``today``: checked that day, and
+    nothing they show has changed since (``Profile.data_version``)."""
+    return NudgeCheck.objects.filter(
+        owner=owner, checked_on=today, data_version=F("owner__profile__data_version")
+    ).exists()
+
+
+def open_nudges(user, today: date | None = None) -> list[Nudge]:
+    """The nudges showing on the runner's dashboard on ``today``. Never writes: the stored
+    ones when today's check is current; else worked out now from the runner's data and
+    matched with what is stored (a dismissed or snoozed nudge stays so). A nudge not stored
+    yet is an unsaved ``Nudge``; the worker's periodic check stores it."""
+    today = today or runner_today(user)
+    if is_checked(user, today):
+        return list(Nudge.objects.owned_by(user).open_on(today))
+    found = found_nudges(user, today)
+    known = stored_for(user, found)
+    shown = []
+    for key, n in found.items():
+        nudge = known.get(key) or Nudge(
+            owner=user, kind=n.kind, since=n.since, goal_id=n.goal_id, reason=n.reason
+        )
+        if nudge.dismissed_at or (nudge.snoozed_until and nudge.snoozed_until > today):
+            continue
+        nudge.reason = n.reason
+        shown.append(nudge)
+    return sorted(shown, key=lambda n: (n.since, n.pk or 0))
+
+
+def stored_nudge(owner, *, kind: str, since: date, goal_id: int | None) -> Nudge | None:
+    """The stored nudge with that key, storing the runner's nudges first if it is one they
+    were shown before the periodic check stored it."""
+    lookup = {"kind": kind, "since": since, "goal_id": goal_id}
+    nudge = Nudge.objects.owned_by(owner).filter(**lookup).first()
+    if nudge is None:
+        refresh_nudges(owner)
+        nudge = Nudge.objects.owned_by(owner).filter(**lookup).first()
+    return nudge
+
+
+@transaction.atomic
+def dismiss(*, nudge: Nudge) -> None:
+    nudge.dismiss()
+    pagecache.mark_changed(nudge.owner_id)
+
+
+@transaction.atomic
+def snooze(*, nudge: Nudge, until: date) -> None:
+    nudge.snooze(until)
+    pagecache.mark_changed(nudge.owner_id)
+
+
+@transaction.atomic
+def add_cycle_start(*, owner, cycle: CycleStart) -> CycleStart:
+    """ "My new training cycle starts on …": a new-cycle nudge opens on that day."""
+    cycle.owner = owner
+    cycle.save()
+    pagecache.mark_changed(owner.pk)
+    return cycle
+
+
+@transaction.atomic
+def delete_cycle_start(*, cycle: CycleStart) -> None:
+    cycle.delete()
+    pagecache.mark_changed(cycle.owner_id)
 
 
 def refresh_due_nudges(limit: int = REFRESH_BATCH) -> int:
@@ -264,7 +338,11 @@ def refresh_due_nudges(limit: int = REFRESH_BATCH) -> int:
     users = (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(Q(nudgecheck=None) | Q(nudgecheck__checked_on__lt=latest_today))
+        .filter(
+            Q(nudgecheck=None)
+            | Q(nudgecheck__checked_on__lt=latest_today)
+            | ~Q(nudgecheck__data_version=F("profile__data_version"))
+        )
         .select_related("profile", "nudgecheck")
         .order_by(F("nudgecheck__checked_on").asc(nulls_first=True), "pk")
     )
@@ -272,18 +350,14 @@ def refresh_due_nudges(limit: int = REFRESH_BATCH) -> int:
     for user in users.iterator(chunk_size=100):
         today = now.astimezone(user.profile.zone).date()
         check = getattr(user, "nudgecheck", None)
-        if check is not None and check.checked_on >= today:
+        current = check is not None and check.data_version == user.profile.data_version
+        if current and check.checked_on >= today:
             continue
         refresh_nudges(user, today)
         done += 1
         if done >= limit:
             break
     return done
-
-
-def mark_stale(owner_id: int) -> None:
-    """The runner's data changed: work their nudges out again on the next occasion."""
-    NudgeCheck.objects.filter(owner_id=owner_id).delete()
 
 
 def close_answered(owner, day: date) -> int:

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,7 +12,7 @@ from milepost.runmath.units import format_weekday
 
 from . import services
 from .calendar import runner_calendar
-from .forms import CycleStartForm
+from .forms import CycleStartForm, NudgeKeyForm
 from .models import CalendarFeed, CycleStart, Nudge
 
 
@@ -41,17 +41,42 @@ def calendar_regenerate(request):
 @require_POST
 def nudge_dismiss(request, pk):
     nudge = get_object_or_404(Nudge, pk=pk, owner=request.user)
-    nudge.dismiss()
-    messages.success(request, "Dismissed. That one won't come back.")
-    return redirect("dashboard")
+    return dismiss(request, nudge)
 
 
 @login_required
 @require_POST
 def nudge_snooze(request, pk):
     nudge = get_object_or_404(Nudge, pk=pk, owner=request.user)
+    return snooze(request, nudge)
+
+
+@login_required
+@require_POST
+def nudge_act(request):
+    """Dismiss or snooze a nudge the dashboard showed before the worker stored it (it has no
+    id yet): named by its kind, first day and goal."""
+    form = NudgeKeyForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    key = form.cleaned_data
+    nudge = services.stored_nudge(
+        request.user, kind=key["kind"], since=key["since"], goal_id=key["goal"]
+    )
+    if nudge is None:
+        raise Http404
+    return snooze(request, nudge) if key["action"] == "snooze" else dismiss(request, nudge)
+
+
+def dismiss(request, nudge: Nudge):
+    services.dismiss(nudge=nudge)
+    messages.success(request, "Dismissed. That one won't come back.")
+    return redirect("dashboard")
+
+
+def snooze(request, nudge: Nudge):
     until = services.runner_today(request.user) + timedelta(days=services.SNOOZE_DAYS)
-    nudge.snooze(until)
+    services.snooze(nudge=nudge, until=until)
     messages.success(request, f"Snoozed. It will be back on {format_weekday(until)}.")
     return redirect("dashboard")
 
@@ -62,10 +87,7 @@ def cycles(request):
     today = services.runner_today(request.user)
     form = CycleStartForm(request.POST or None, today=today)
     if form.is_valid():
-        cycle = form.save(commit=False)
-        cycle.owner = request.user
-        cycle.save()
-        services.refresh_nudges(request.user, today)
+        cycle = services.add_cycle_start(owner=request.user, cycle=form.save(commit=False))
         messages.success(request, cycle_message(cycle.day, today))
         return redirect("dashboard")
     starts = CycleStart.objects.filter(owner=request.user, day__gte=today - timedelta(days=365))
@@ -86,7 +108,6 @@ def cycle_message(day, today) -> str:
 @require_POST
 def cycle_delete(request, pk):
     cycle = get_object_or_404(CycleStart, pk=pk, owner=request.user)
-    cycle.delete()
-    services.refresh_nudges(request.user)
+    services.delete_cycle_start(cycle=cycle)
     messages.success(request, "Removed.")
     return redirect("nudges:cycles")

@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.views.decorators.cache import never_cache
 
 from milepost.reflection.models import Round
-from milepost.reflection.views import owned_round
 
 from . import pdf, services
 
@@ -23,7 +22,7 @@ def worksheet(request):
 @login_required
 @never_cache
 def reflection(request, pk):
-    round = owned_round(request, pk)
+    round = Round.objects.owned_or_404(request.user, pk)
     paper = paper_size(request)
     if paper is None:
         return bad_paper()

@@ -1,7 +1,6 @@
 import uuid
 
 from django import forms
-from django.conf import settings
 
 from .models import Note, Reason, Round, RoundTheme, ThemeStatus, theme_choices
 from .questions import QUESTION_CHOICES
@@ -93,20 +92,3 @@ class AddThemeForm(forms.Form):
     def __init__(self, *args, taken: set[str] = frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["key"].choices = [(k, v) for k, v in theme_choices() if k not in taken]
-
-
-class RestForm(forms.Form):
-    days = forms.IntegerField(
-        label="Put the list away for how many days?",
-        min_value=1,
-        max_value=30,
-        initial=settings.DEFAULT_REST_DAYS,
-        help_text="Three days is a good start. We'll remind you when it's time to look again.",
-    )
-
-
-class EndRestForm(forms.Form):
-    sure = forms.BooleanField(
-        label="Yes, I've rested enough and want to look at my list now.",
-        error_messages={"required": "Tick the box to end the rest early."},
-    )

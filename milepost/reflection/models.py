@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -46,6 +47,9 @@ class RoundQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(stage=Stage.DONE)
 
+    def owned_or_404(self, user, pk) -> "Round":
+        return get_object_or_404(self, pk=pk, owner=user)
+
     def rest_over_unnotified(self, now):
         return self.filter(stage=Stage.RESTING, rest_until__lte=now, rest_notified_at=None)
 
@@ -78,11 +82,17 @@ class Round(models.Model):
         return f"Round of {self.started_at:%d %B %Y}"
 
     def get_absolute_url(self):
-        return reverse("reflection:round", args=[self.pk])
+        return reverse("rounds:round", args=[self.pk])
+
+    @property
+    def current_stage(self) -> str:
+        """The stage as the runner is at it: a rest that has run its course is over (the
+        round moves on when they settle)."""
+        return Stage.SETTLE if self.rest_is_over else self.stage
 
     @property
     def stage_index(self) -> int:
-        return STAGE_ORDER.index(self.stage)
+        return STAGE_ORDER.index(self.current_stage)
 
     @property
     def is_resting(self) -> bool:

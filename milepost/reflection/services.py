@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from milepost import clock
 from milepost.accounts import pagecache
 
-from .models import Round, RoundTheme
+from .models import Note, Round, RoundTheme
 from .themes import detect_themes
 
 
@@ -16,17 +16,46 @@ from .themes import detect_themes
 def propose_themes(*, round: Round) -> list[RoundTheme]:
     """Reads the round's notes and stores the themes found, once."""
     if not round.themes.exists():
-        RoundTheme.objects.bulk_create(
-            RoundTheme(
-                round=round,
-                key=theme.key,
-                score=round_score(theme.score),
-                evidence=[{"question": e.question, "text": e.text} for e in theme.evidence],
-            )
-            for theme in detect_themes(round.answers())
-        )
+        RoundTheme.objects.bulk_create(detected_themes(round))
         pagecache.mark_changed(round.owner_id)
     return list(round.themes.all())
+
+
+def proposed_themes(round: Round) -> list[RoundTheme]:
+    """The round's themes, read without writing: those stored when the brainstorm closed, or
+    for a round closed before themes were stored then, the ones its notes give (unsaved)."""
+    return list(round.themes.all()) or detected_themes(round)
+
+
+def detected_themes(round: Round) -> list[RoundTheme]:
+    """The themes the round's notes give, unsaved, strongest first."""
+    found = [
+        RoundTheme(
+            round=round,
+            key=theme.key,
+            score=round_score(theme.score),
+            evidence=[{"question": e.question, "text": e.text} for e in theme.evidence],
+        )
+        for theme in detect_themes(round.answers())
+    ]
+    return sorted(found, key=lambda theme: (-theme.score, theme.key))
+
+
+@transaction.atomic
+def add_note(*, round: Round, question: str, text: str, client_id) -> Note:
+    """Adds a note to the brainstorm, once: a page that retries after a lost connection sends
+    the same ``client_id`` again and gets the note it stored the first time."""
+    existing = round.notes.filter(client_id=client_id).first()
+    if existing:
+        return existing
+    note = Note(round=round, question=question, text=text, client_id=client_id)
+    try:
+        with transaction.atomic():
+            note.save()
+    except IntegrityError:
+        return round.notes.get(client_id=client_id)
+    pagecache.mark_changed(round.owner_id)
+    return note
 
 
 def round_score(score: float) -> float:

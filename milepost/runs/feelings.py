@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 
 from milepost.web import redirect_next, safe_next
 
+from . import services
 from .models import Activity, Feeling
 
 # One word a runner would say, never a score: 1 is a tough day, not a failure.
@@ -59,8 +60,8 @@ class FeelingForm(forms.ModelForm):
 
     def save(self, commit=True):
         activity = super().save(commit=False)
-        if commit:  # how it felt changes no total: only these two columns
-            activity.save(update_fields=["feeling", "feeling_note"])
+        if commit:
+            services.save_feeling(activity=activity)
         return activity
 
 

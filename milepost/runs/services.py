@@ -13,8 +13,10 @@ from django.conf import settings
 from django.core.files.move import file_move_safe
 from django.db import transaction
 from django.utils.text import get_valid_filename
+from django_tasks import task
 
 from milepost import clock
+from milepost.accounts import pagecache
 
 from .importing import (
     Entry,
@@ -28,6 +30,7 @@ from .importing import (
 from .models import (
     UPLOADED_NAMES_KEPT,
     Activity,
+    BatchStatus,
     ImportBatch,
     Source,
     SourceFile,
@@ -73,8 +76,6 @@ def import_paths(
 @transaction.atomic
 def start_upload(*, owner, files: list) -> ImportBatch:
     """Keeps the uploaded files in the batch's private folder and queues the import."""
-    from .tasks import import_batch
-
     batch = ImportBatch.objects.create(
         owner=owner,
         via="web",
@@ -126,6 +127,18 @@ def upload_paths(batch: ImportBatch) -> list[Path]:
     if not folder.is_dir():
         return []
     return [p for d in sorted(folder.iterdir()) if d.is_dir() for p in sorted(d.iterdir())]
+
+
+@task()
+def import_batch(batch_id: int) -> dict[str, int]:
+    """Imports an upload in the background: closing the browser tab does not stop it. The
+    runner's nudges are worked out again by the worker's next periodic check (the dashboard
+    works them out as it reads until then)."""
+    batches = ImportBatch.objects.select_related("owner__profile")
+    batch = batches.filter(pk=batch_id, status=BatchStatus.QUEUED).first()
+    if batch is None:
+        return {}
+    return run_batch(batch).totals
 
 
 def run_batch(batch: ImportBatch) -> ImportReport:
@@ -186,6 +199,15 @@ def save_activity(*, activity: Activity, fields: Iterable[str]) -> Activity:
     activity.full_clean(validate_unique=False)
     activity.save(update_fields={*fields, "is_run"})
     recompute_totals(activity.owner_id, [activity.local_date])
+    return activity
+
+
+@transaction.atomic
+def save_feeling(*, activity: Activity) -> Activity:
+    """How the run felt: it changes no total, only these two columns (and what the runner's
+    pages and nudges read from them)."""
+    activity.save(update_fields=["feeling", "feeling_note"])
+    pagecache.mark_changed(activity.owner_id)
     return activity
 
 

@@ -127,7 +127,7 @@ def test_the_rounds_steps_page_suggests_steps_and_comes_back_to_itself(
     round = make_round(alice, stage=Stage.STEPS)
     half.round = round
     half.save()
-    steps_page = reverse("goals:steps", args=[round.pk])
+    steps_page = reverse("rounds:steps", args=[round.pk])
     page = alice_client.get(steps_page).content.decode()
     fields = suggestions(page, half)
     fields["next"] = steps_page

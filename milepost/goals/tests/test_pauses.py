@@ -139,7 +139,7 @@ def test_settling_leaves_paused_goals_alone(alice, make_round, make_goal, goal):
     assert services.settle_candidates(round) == [draft]
     form = SettleForm({"chosen": [str(draft.pk)]}, goals=[draft])
     assert form.is_valid()
-    services.settle(round=round, chosen=form.cleaned_data["chosen"])
+    services.choose(round=round, chosen=form.cleaned_data["chosen"])
     goal.refresh_from_db()
     assert goal.status == Status.PAUSED
 

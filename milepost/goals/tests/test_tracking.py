@@ -340,7 +340,7 @@ def test_the_goal_page_and_the_steps_page_show_the_progress_bar(
     assert chart in body
     assert "Your goal: 20 km a week" in body
     round = make_round(alice, stage=Stage.STEPS)
-    body = alice_client.get(reverse("goals:steps", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:steps", args=[round.pk])).content.decode()
     assert '<progress class="progress-bar" max="100" value="25"' in body
     assert "15 km to go this week" in body
 

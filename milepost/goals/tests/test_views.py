@@ -28,7 +28,7 @@ EXPERIENCE = {
 def test_adding_a_measurable_goal(alice_client, alice, make_round):
     round = make_round(alice, stage=Stage.GOALS)
     response = alice_client.post(
-        reverse("goals:round_goals", args=[round.pk]),
+        reverse("rounds:goals", args=[round.pk]),
         {
             **EXPERIENCE,
             "title": "Half marathon under two hours",
@@ -52,7 +52,7 @@ def test_adding_a_measurable_goal(alice_client, alice, make_round):
 def test_a_bad_goal_is_explained_and_keeps_what_was_typed(alice_client, alice, make_round):
     round = make_round(alice, stage=Stage.GOALS)
     response = alice_client.post(
-        reverse("goals:round_goals", args=[round.pk]),
+        reverse("rounds:goals", args=[round.pk]),
         {
             **EXPERIENCE,
             "kind": "measurable",
@@ -73,7 +73,7 @@ def test_a_bad_goal_is_explained_and_keeps_what_was_typed(alice_client, alice, m
 def test_alignment_findings_show_beside_the_goal(alice_client, alice, make_round, make_goal):
     round = make_round(alice, stage=Stage.GOALS, themes=("numbers", "social"))
     make_goal(alice, round=round, title="Finish every run smiling", themes=["social"])
-    body = alice_client.get(reverse("goals:round_goals", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:goals", args=[round.pk])).content.decode()
     assert "this goal has nothing to count" in body
     assert "doesn&#x27;t have to be the obvious number" in body
 
@@ -81,15 +81,15 @@ def test_alignment_findings_show_beside_the_goal(alice_client, alice, make_round
 def test_putting_the_list_away_hides_the_drafts(alice_client, alice, make_round, make_goal):
     round = make_round(alice, stage=Stage.GOALS)
     goal = make_goal(alice, round=round)
-    response = alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "4"})
-    assert response["Location"] == reverse("goals:rest", args=[round.pk])
+    response = alice_client.post(reverse("rounds:rest_start", args=[round.pk]), {"days": "4"})
+    assert response["Location"] == reverse("rounds:rest", args=[round.pk])
     round.refresh_from_db()
     assert round.stage == Stage.RESTING
     assert (round.rest_until - round.rest_started_at).days == 4
-    body = alice_client.get(reverse("goals:rest", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:rest", args=[round.pk])).content.decode()
     assert goal.title not in body
     edit = alice_client.post(reverse("goals:edit", args=[goal.pk]), {**EXPERIENCE, "title": "X"})
-    assert edit["Location"] == reverse("goals:rest", args=[round.pk])
+    assert edit["Location"] == reverse("rounds:rest", args=[round.pk])
     goal.refresh_from_db()
     assert goal.title == "Run to the lighthouse with Sam"
     assert alice_client.get(reverse("goals:detail", args=[goal.pk])).status_code == 302
@@ -98,7 +98,7 @@ def test_putting_the_list_away_hides_the_drafts(alice_client, alice, make_round,
 def test_the_rest_length_is_checked(alice_client, alice, make_round, make_goal):
     round = make_round(alice, stage=Stage.GOALS)
     make_goal(alice, round=round)
-    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "0"})
+    alice_client.post(reverse("rounds:rest_start", args=[round.pk]), {"days": "0"})
     round.refresh_from_db()
     assert round.stage == Stage.GOALS
 
@@ -106,13 +106,13 @@ def test_the_rest_length_is_checked(alice_client, alice, make_round, make_goal):
 def test_ending_the_rest_early_asks_for_confirmation(alice_client, alice, make_round, make_goal):
     round = make_round(alice, stage=Stage.GOALS)
     make_goal(alice, round=round)
-    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "3"})
-    response = alice_client.post(reverse("goals:rest", args=[round.pk]), {})
+    alice_client.post(reverse("rounds:rest_start", args=[round.pk]), {"days": "3"})
+    response = alice_client.post(reverse("rounds:rest", args=[round.pk]), {})
     assert "Tick the box" in response.content.decode()
     round.refresh_from_db()
     assert round.stage == Stage.RESTING
-    response = alice_client.post(reverse("goals:rest", args=[round.pk]), {"sure": "on"})
-    assert response["Location"] == reverse("goals:settle", args=[round.pk])
+    response = alice_client.post(reverse("rounds:rest", args=[round.pk]), {"sure": "on"})
+    assert response["Location"] == reverse("rounds:settle", args=[round.pk])
 
 
 def test_when_the_rest_is_over_a_banner_and_one_email_say_so(
@@ -120,7 +120,7 @@ def test_when_the_rest_is_over_a_banner_and_one_email_say_so(
 ):
     round = make_round(alice, stage=Stage.GOALS)
     make_goal(alice, round=round)
-    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "3"})
+    alice_client.post(reverse("rounds:rest_start", args=[round.pk]), {"days": "3"})
     assert send_due_rest_reminders() == 0
     travel(days=3, minutes=1)
     body = alice_client.get(reverse("dashboard")).content.decode()
@@ -130,8 +130,8 @@ def test_when_the_rest_is_over_a_banner_and_one_email_say_so(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["alice@example.org"]
     assert f"/rounds/{round.pk}/rest/" in mail.outbox[0].body
-    response = alice_client.get(reverse("goals:rest", args=[round.pk]))
-    assert response["Location"] == reverse("goals:settle", args=[round.pk])
+    response = alice_client.get(reverse("rounds:rest", args=[round.pk]))
+    assert response["Location"] == reverse("rounds:settle", args=[round.pk])
 
 
 def test_the_rest_reminder_task_is_queued_for_the_end_of_the_rest(
@@ -141,7 +141,7 @@ def test_the_rest_reminder_task_is_queued_for_the_end_of_the_rest(
 
     round = make_round(alice, stage=Stage.GOALS)
     make_goal(alice, round=round)
-    alice_client.post(reverse("goals:rest_start", args=[round.pk]), {"days": "3"})
+    alice_client.post(reverse("rounds:rest_start", args=[round.pk]), {"days": "3"})
     queued = DBTaskResult.objects.get()
     round.refresh_from_db()
     assert queued.run_after == round.rest_until
@@ -156,13 +156,13 @@ def settle_round(alice, make_round, make_goal, count=4):
 
 def test_settling_on_at_most_three(alice_client, alice, make_round, make_goal):
     round, goals = settle_round(alice, make_round, make_goal)
-    url = reverse("goals:settle", args=[round.pk])
+    url = reverse("rounds:settle", args=[round.pk])
     response = alice_client.post(url, {"chosen": [g.pk for g in goals]})
     body = response.content.decode()
     assert "Choose at most 3" in body
     assert body.count("checked") == 4  # the runner's choice is kept
     response = alice_client.post(url, {"chosen": [g.pk for g in goals[:3]]})
-    assert response["Location"] == reverse("goals:purpose", args=[round.pk])
+    assert response["Location"] == reverse("rounds:purpose", args=[round.pk])
     statuses = [Goal.objects.get(pk=g.pk).status for g in goals]
     assert statuses == [Status.CHOSEN] * 3 + [Status.SOMEDAY]
 
@@ -171,8 +171,8 @@ def test_a_goal_failing_the_purpose_check_is_marked_for_rethink(
     alice_client, alice, make_round, make_goal
 ):
     round, goals = settle_round(alice, make_round, make_goal, count=2)
-    alice_client.post(reverse("goals:settle", args=[round.pk]), {"chosen": [g.pk for g in goals]})
-    url = reverse("goals:purpose", args=[round.pk])
+    alice_client.post(reverse("rounds:settle", args=[round.pk]), {"chosen": [g.pk for g in goals]})
+    url = reverse("rounds:purpose", args=[round.pk])
     first, second = goals
     alice_client.post(
         url,
@@ -194,7 +194,7 @@ def test_a_goal_failing_the_purpose_check_is_marked_for_rethink(
     second.refresh_from_db()
     assert first.status == second.status == Status.ACTIVE
     assert not first.needs_rethink and second.needs_rethink
-    assert alice_client.get(url)["Location"] == reverse("goals:steps", args=[round.pk])
+    assert alice_client.get(url)["Location"] == reverse("rounds:steps", args=[round.pk])
 
 
 def test_steps_and_the_dashboard_show_the_next_step(alice_client, alice, make_round, make_goal):
@@ -202,14 +202,14 @@ def test_steps_and_the_dashboard_show_the_next_step(alice_client, alice, make_ro
     goal = make_goal(alice, round=round, status=Status.ACTIVE)
     for title, due in (("Run 8 km", "2027-01-10"), ("Run 5 km", "2027-01-03")):
         alice_client.post(reverse("goals:detail", args=[goal.pk]), {"title": title, "due": due})
-    alice_client.post(reverse("goals:round_finish", args=[round.pk]))
+    alice_client.post(reverse("rounds:finish", args=[round.pk]))
     body = alice_client.get(reverse("dashboard")).content.decode()
     assert "Next step:</strong> Run 5 km" in body
     first = Step.objects.get(title="Run 5 km")
     alice_client.post(reverse("goals:step_done", args=[first.pk]))
     body = alice_client.get(reverse("dashboard")).content.decode()
     assert "Next step:</strong> Run 8 km" in body
-    assert "Past rounds" in body and reverse("reflection:summary", args=[round.pk]) in body
+    assert "Past rounds" in body and reverse("rounds:summary", args=[round.pk]) in body
 
 
 def test_a_step_needs_a_title_and_a_date(alice_client, alice, make_goal):
@@ -266,7 +266,7 @@ def test_a_measurable_goal_without_history_asks_for_a_recent_race(
         target_unit="s",
         race_distance_m=21097.5,
     )
-    body = alice_client.get(reverse("goals:round_goals", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:goals", args=[round.pk])).content.decode()
     assert "verdict-need_history" in body
     assert reverse("accounts:running_lately") in body
 
@@ -291,7 +291,7 @@ def test_a_measurable_goal_shows_a_verdict_and_a_realistic_date(
         horizon="date",
         target_date=clock.now().date() + timedelta(days=42),
     )
-    body = alice_client.get(reverse("goals:round_goals", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:goals", args=[round.pk])).content.decode()
     assert "verdict-unlikely" in body
     assert "would be realistic" in body
     assert reverse("how_we_estimate") in body

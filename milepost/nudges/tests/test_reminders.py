@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.goals.models import Status, Step
 from milepost.nudges import services
 from milepost.nudges.models import Nudge
@@ -73,7 +74,7 @@ def test_a_new_nudge_is_e_mailed_once(alice, bob):
     bob.save()
     assert send_due_reminders()["nudges"] == 1  # the daily check finds it, then it is sent
     assert send_due_reminders()["nudges"] == 0
-    services.mark_stale(alice.pk)
+    pagecache.mark_changed(alice.pk)
     services.refresh_nudges(alice)
     assert send_due_reminders()["nudges"] == 0
     [message] = mail.outbox

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.goals.models import Status
 from milepost.goals.progress import EFFORT_KEYS
 from milepost.nudges import demo, services, triggers
@@ -37,8 +38,7 @@ def test_a_comeback_run_stores_a_break_nudge_once(alice):
 def test_a_dismissed_nudge_stays_dismissed(alice):
     comeback(alice)
     [nudge] = services.refresh_nudges(alice)
-    nudge.dismiss()
-    services.mark_stale(alice.pk)
+    services.dismiss(nudge=nudge)
     assert services.open_nudges(alice) == []
     assert services.refresh_nudges(alice) == []
     nudge.refresh_from_db()
@@ -59,10 +59,34 @@ def test_a_snoozed_nudge_is_hidden_until_its_date(alice, travel):
 
 def test_a_nudge_no_longer_found_closes_and_is_not_shown(alice):
     back = comeback(alice)
+    services.refresh_nudges(alice)
     assert len(services.open_nudges(alice)) == 1
     delete_activity(activity=back)  # a run logged by mistake: no comeback after all
-    assert services.open_nudges(alice) == []
+    assert services.open_nudges(alice) == []  # at once, as the dashboard reads
+    assert Nudge.objects.get().closed_on is None  # reading never writes
+    services.refresh_nudges(alice)  # the worker's check
     assert Nudge.objects.get().closed_on == today()
+
+
+def test_the_dashboard_reads_nudges_without_writing(alice):
+    comeback(alice)
+    with CaptureQueriesContext(connection) as queries:
+        [nudge] = services.open_nudges(alice)
+    assert nudge.pk is None and nudge.kind == "break"
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
+    assert writes == []
+    assert not Nudge.objects.exists() and not NudgeCheck.objects.exists()
+
+
+def test_a_check_is_current_until_the_runners_data_changes(alice):
+    comeback(alice)
+    services.refresh_nudges(alice)
+    assert services.is_checked(alice, today())
+    run_on(alice, today(), 5)  # a write of what the pages show: the check is stale
+    assert not services.is_checked(alice, today())
+    assert services.refresh_due_nudges() == 1
+    assert services.is_checked(alice, today())
+    assert services.refresh_due_nudges() == 0
 
 
 def test_a_run_entered_by_hand_is_seen_on_the_next_dashboard_view(alice):
@@ -78,6 +102,7 @@ def test_a_goal_marked_done_is_celebrated(alice, make_goal):
     assert services.refresh_nudges(alice) == []
     goal.status = Status.DONE
     goal.save()
+    pagecache.mark_changed(alice.pk)
     [nudge] = services.open_nudges(alice)
     assert (nudge.kind, nudge.goal, nudge.since) == ("goal_reached", goal, today())
     assert "You reached “Coast path with Jo”" in nudge.reason
@@ -130,6 +155,7 @@ def test_starting_a_round_answers_the_open_nudges(alice):
     comeback(alice)
     [nudge] = services.refresh_nudges(alice)
     Round.objects.create(owner=alice, reason="break")
+    services.close_answered(alice, today())  # what starting a round calls (rounds.services)
     nudge.refresh_from_db()
     assert nudge.closed_on == today()
     assert services.refresh_nudges(alice) == []
@@ -204,7 +230,7 @@ def test_the_bounded_read_gives_what_the_whole_history_gives(alice, make_goal):
 
 
 @pytest.mark.django_db(transaction=True)  # the worker manages its own transactions
-def test_an_imported_comeback_is_a_nudge_as_soon_as_the_import_ends(alice, settings, tmp_path):
+def test_an_imported_comeback_shows_as_soon_as_the_import_ends(alice, settings, tmp_path):
     settings.DATA_DIR = tmp_path
     starts = [days_ago(n) for n in (40, 38, 36, 34, 12)]  # 21 days off, back 12 days ago
     files = [
@@ -214,6 +240,9 @@ def test_an_imported_comeback_is_a_nudge_as_soon_as_the_import_ends(alice, setti
     start_upload(owner=alice, files=files)
     call_command("db_worker", "--batch", verbosity=0)
     assert Activity.objects.filter(owner=alice).count() == 5
+    [shown] = services.open_nudges(alice)  # the dashboard, at once
+    assert (shown.kind, shown.since) == ("break", days_ago(12))
+    services.refresh_due_nudges()  # the worker's periodic check stores it
     [nudge] = Nudge.objects.filter(owner=alice)
     assert (nudge.kind, nudge.since) == ("break", days_ago(12))
     assert "after 21 days off" in nudge.reason

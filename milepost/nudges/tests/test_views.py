@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from milepost.accounts.models import Profile
 from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
 from milepost.runmath.units import format_weekday
 
@@ -21,7 +22,10 @@ pytestmark = pytest.mark.django_db
 
 def make_nudge(owner, kind="break", **fields):
     """A nudge as if found today (the day's check done, so the dashboard keeps it)."""
-    NudgeCheck.objects.update_or_create(owner=owner, defaults={"checked_on": today()})
+    version = Profile.objects.get(user=owner).data_version
+    NudgeCheck.objects.update_or_create(
+        owner=owner, defaults={"checked_on": today(), "data_version": version}
+    )
     defaults = {"since": days_ago(2), "reason": f"A {kind} reason, kindly put."}
     return Nudge.objects.create(owner=owner, kind=kind, **{**defaults, **fields})
 

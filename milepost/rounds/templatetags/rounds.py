@@ -6,7 +6,7 @@ from milepost.reflection.questions import QUESTIONS_BY_KEY
 register = template.Library()
 
 
-@register.inclusion_tag("reflection/includes/stages.html")
+@register.inclusion_tag("rounds/includes/stages.html")
 def round_stages(round):
     stages = [(s.value, s.label) for s in Stage if s != Stage.DONE]
     return {"round": round, "stages": stages}

@@ -10,10 +10,10 @@ pytestmark = pytest.mark.django_db
 
 def test_starting_a_round_records_why(alice_client, alice):
     response = alice_client.post(
-        reverse("reflection:round_new"), {"reason": "break", "reason_note": "Knee is better"}
+        reverse("rounds:round_new"), {"reason": "break", "reason_note": "Knee is better"}
     )
     round = Round.objects.get(owner=alice)
-    assert response["Location"] == reverse("reflection:brainstorm", args=[round.pk])
+    assert response["Location"] == reverse("rounds:brainstorm", args=[round.pk])
     assert (round.reason, round.reason_note, round.stage) == (
         "break",
         "Knee is better",
@@ -22,14 +22,14 @@ def test_starting_a_round_records_why(alice_client, alice):
 
 
 def test_other_reason_needs_a_few_words(alice_client, alice):
-    response = alice_client.post(reverse("reflection:round_new"), {"reason": "other"})
+    response = alice_client.post(reverse("rounds:round_new"), {"reason": "other"})
     assert "what brings you here" in response.content.decode()
     assert not Round.objects.exists()
 
 
 def test_the_brainstorm_shows_all_eight_questions(alice_client, alice, make_round):
     round = make_round(alice)
-    body = alice_client.get(reverse("reflection:brainstorm", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:brainstorm", args=[round.pk])).content.decode()
     for key in (
         "drive",
         "places_people",
@@ -47,7 +47,7 @@ def test_the_brainstorm_shows_all_eight_questions(alice_client, alice, make_roun
 def test_a_note_is_saved_through_htmx_and_returned_as_a_fragment(alice_client, alice, make_round):
     round = make_round(alice, notes={})
     response = alice_client.post(
-        reverse("reflection:note_add", args=[round.pk]),
+        reverse("rounds:note_add", args=[round.pk]),
         {"question": "places_people", "text": "Run the Cinque Terre path with my sister"},
         headers={"HX-Request": "true"},
     )
@@ -59,7 +59,7 @@ def test_a_note_is_saved_through_htmx_and_returned_as_a_fragment(alice_client, a
 def test_a_retried_note_is_stored_once(alice_client, alice, make_round):
     round = make_round(alice, notes={})
     data = {"question": "proud", "text": "My first 10k", "client_id": str(uuid.uuid4())}
-    url = reverse("reflection:note_add", args=[round.pk])
+    url = reverse("rounds:note_add", args=[round.pk])
     alice_client.post(url, data, headers={"HX-Request": "true"})
     alice_client.post(url, data, headers={"HX-Request": "true"})
     assert round.notes.count() == 1
@@ -67,7 +67,7 @@ def test_a_retried_note_is_stored_once(alice_client, alice, make_round):
 
 def test_an_empty_note_is_explained(alice_client, alice, make_round):
     round = make_round(alice, notes={})
-    url = reverse("reflection:note_add", args=[round.pk])
+    url = reverse("rounds:note_add", args=[round.pk])
     response = alice_client.post(
         url, {"question": "proud", "text": "   "}, headers={"HX-Request": "true"}
     )
@@ -77,7 +77,7 @@ def test_an_empty_note_is_explained(alice_client, alice, make_round):
 
 def test_a_bad_note_without_javascript_keeps_what_was_typed(alice_client, alice, make_round):
     round = make_round(alice, notes={})
-    url = reverse("reflection:note_add", args=[round.pk])
+    url = reverse("rounds:note_add", args=[round.pk])
     response = alice_client.post(url, {"question": "proud", "text": "x" * 4001})
     body = response.content.decode()
     assert response.status_code == 422
@@ -87,7 +87,7 @@ def test_a_bad_note_without_javascript_keeps_what_was_typed(alice_client, alice,
 
 def test_a_note_to_an_unknown_question_is_refused(alice_client, alice, make_round):
     round = make_round(alice, notes={})
-    url = reverse("reflection:note_add", args=[round.pk])
+    url = reverse("rounds:note_add", args=[round.pk])
     response = alice_client.post(url, {"question": "secrets", "text": "hello"})
     assert response.status_code == 422
     assert not Note.objects.exists()
@@ -95,16 +95,16 @@ def test_a_note_to_an_unknown_question_is_refused(alice_client, alice, make_roun
 
 def test_notes_show_as_text_never_as_markup(alice_client, alice, make_round):
     round = make_round(alice, notes={"proud": "<script>alert('hi')</script> my first parkrun"})
-    body = alice_client.get(reverse("reflection:brainstorm", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:brainstorm", args=[round.pk])).content.decode()
     assert "<script>alert" not in body
     assert "&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; my first parkrun" in body
 
 
 def test_notes_cannot_be_added_once_the_brainstorm_is_closed(alice_client, alice, make_round):
     round = make_round(alice)
-    alice_client.post(reverse("reflection:brainstorm_close", args=[round.pk]))
+    alice_client.post(reverse("rounds:brainstorm_close", args=[round.pk]))
     response = alice_client.post(
-        reverse("reflection:note_add", args=[round.pk]), {"question": "proud", "text": "late"}
+        reverse("rounds:note_add", args=[round.pk]), {"question": "proud", "text": "late"}
     )
     assert response.status_code == 409
     assert round.notes.count() == 1
@@ -112,7 +112,7 @@ def test_notes_cannot_be_added_once_the_brainstorm_is_closed(alice_client, alice
 
 def test_an_empty_brainstorm_cannot_be_closed(alice_client, alice, make_round):
     round = make_round(alice, notes={})
-    alice_client.post(reverse("reflection:brainstorm_close", args=[round.pk]))
+    alice_client.post(reverse("rounds:brainstorm_close", args=[round.pk]))
     round.refresh_from_db()
     assert round.stage == Stage.BRAINSTORM
 
@@ -127,9 +127,7 @@ def test_closing_the_brainstorm_proposes_themes_with_quoted_evidence(
             "competition": "Honestly I hate races, the crowds make me anxious.",
         },
     )
-    response = alice_client.post(
-        reverse("reflection:brainstorm_close", args=[round.pk]), follow=True
-    )
+    response = alice_client.post(reverse("rounds:brainstorm_close", args=[round.pk]), follow=True)
     body = response.content.decode()
     keys = set(RoundTheme.objects.filter(round=round).values_list("key", flat=True))
     assert {"numbers", "race_averse"} <= keys
@@ -143,10 +141,10 @@ def test_confirming_themes_and_marking_the_one_that_matters_most(alice_client, a
     for key in ("numbers", "social"):
         RoundTheme.objects.create(round=round, key=key)
     response = alice_client.post(
-        reverse("reflection:themes", args=[round.pk]),
+        reverse("rounds:themes", args=[round.pk]),
         {"theme_numbers": "confirmed", "theme_social": "dismissed", "most_important": "numbers"},
     )
-    assert response["Location"] == reverse("goals:round_goals", args=[round.pk])
+    assert response["Location"] == reverse("rounds:goals", args=[round.pk])
     themes = {t.key: t for t in round.themes.all()}
     assert themes["numbers"].status == "confirmed" and themes["numbers"].most_important
     assert themes["social"].status == "dismissed"
@@ -157,7 +155,7 @@ def test_the_most_important_theme_must_be_one_confirmed(alice_client, alice, mak
     for key in ("numbers", "social"):
         RoundTheme.objects.create(round=round, key=key)
     response = alice_client.post(
-        reverse("reflection:themes", args=[round.pk]),
+        reverse("rounds:themes", args=[round.pk]),
         {"theme_numbers": "confirmed", "theme_social": "dismissed", "most_important": "social"},
     )
     assert "should be one you said yes to" in response.content.decode()
@@ -169,19 +167,19 @@ def test_a_runner_adds_a_theme_the_app_missed(alice_client, alice, make_round):
     round = make_round(alice, stage=Stage.THEMES)
     RoundTheme.objects.create(round=round, key="numbers")
     alice_client.post(
-        reverse("reflection:theme_add", args=[round.pk]),
+        reverse("rounds:theme_add", args=[round.pk]),
         {"key": "places", "in_my_words": "Seeing new trails"},
     )
     added = round.themes.get(key="places")
     assert added.added_by_runner and added.status == "confirmed"
-    body = alice_client.get(reverse("reflection:themes", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:themes", args=[round.pk])).content.decode()
     assert "Seeing new trails" in body
 
 
 def test_a_past_round_reads_in_full(alice_client, alice, make_round, make_goal):
     round = make_round(alice, stage=Stage.DONE, notes={"proud": "Finishing Berlin in the rain"})
     make_goal(alice, round=round, title="Trail half in the Peaks", status="active")
-    body = alice_client.get(reverse("reflection:summary", args=[round.pk])).content.decode()
+    body = alice_client.get(reverse("rounds:summary", args=[round.pk])).content.decode()
     assert "Finishing Berlin in the rain" in body
     assert "Numbers" in body or "numbers" in body.lower()
     assert "Trail half in the Peaks" in body

@@ -1,9 +1,12 @@
 """The dashboard and goal pages are cached per runner and day until something they show
-changes (milepost/accounts/pagecache.py): every write of what they show marks the runner's
-pages as changed, a cached page is never stale, never someone else's, and its forms carry the
+changes (milepost/accounts/pagecache.py): every write of what they show (each through its
+service or model method, never a signal) marks the runner's pages as changed, a cached page is
+never stale, never someone else's, and its forms carry the
 token of the request that shows them."""
 
+import copy
 import re
+import uuid
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
@@ -16,11 +19,15 @@ from django.urls import reverse
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
-from milepost.goals.models import CheckIn, GoalPause, GoalRevision, Status, Step
+from milepost.goals import services as goal_services
+from milepost.goals.models import CheckIn, Goal, Status, Step
+from milepost.nudges import services as nudge_services
 from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
 from milepost.nudges.services import close_answered
-from milepost.reflection.models import Note, Stage
-from milepost.reflection.services import propose_themes
+from milepost.reflection.models import Stage
+from milepost.reflection.services import add_note, propose_themes
+from milepost.rounds import services as round_services
+from milepost.runs import services as run_services
 from milepost.runs.models import Activity, recompute_totals
 from milepost.runs.services import import_paths, record_run
 from milepost.runs.tests.helpers import RUN_GPX
@@ -58,37 +65,50 @@ def today() -> date:
     return clock.now().date()
 
 
-# Each write gets the runner's things made before it: alice, goal, round, run and step.
+# Each write, through the one call that makes it (a service or a model method, as the views, the
+# task and the command line make it), gets the runner's things made before it: alice, goal,
+# round, run, step and nudge.
 WRITES = {
-    "a goal saved": lambda o: o.goal.save(),
-    "a goal deleted": lambda o: o.goal.delete(),
-    "a step added": lambda o: Step.objects.create(goal=o.goal, title="Hills", due=today()),
-    "a step done": lambda o: o.step.save(),
-    "a step deleted": lambda o: o.step.delete(),
-    "a check-in": lambda o: CheckIn.objects.create(goal=o.goal, day=today(), did_it=True),
-    "a pause": lambda o: GoalPause.objects.create(
-        goal=o.goal, reason="injury", started_at=clock.now()
+    "a goal added": lambda o: goal_services.add_goal(
+        owner=o.alice, round=None, goal=Goal(title="Run by the sea", themes=["places"])
     ),
-    "a revision": lambda o: GoalRevision.objects.create(
-        goal=o.goal, title="Run 15 km a week", kind="measurable", horizon="soon"
+    "a goal edited": lambda o: goal_services.save_edit(
+        goal=o.goal, before=copy.copy(o.goal), profile=o.alice.profile
+    ),
+    "a step added": lambda o: goal_services.add_step(
+        goal=o.goal, step=Step(title="Hills", due=today())
+    ),
+    "suggested steps kept": lambda o: goal_services.add_steps(
+        goal=o.goal, steps=[("Hills", today())]
+    ),
+    "a step done": lambda o: goal_services.toggle_step(step=o.step),
+    "a check-in": lambda o: goal_services.add_check_in(
+        goal=o.goal, check_in=CheckIn(day=today(), did_it=True)
+    ),
+    "a pause": lambda o: goal_services.pause_goal(goal=o.goal, reason="injury"),
+    "a purpose check": lambda o: goal_services.check_purpose(
+        goal=o.goal, answers={"excited": True, "out_the_door": True, "smile": True}
     ),
     "a run entered": lambda o: a_run(o.alice),
-    "a run's feeling": lambda o: Activity.objects.get(pk=o.run.pk).save(),
-    "a run deleted": lambda o: o.run.delete(),
+    "a run edited": lambda o: run_services.save_activity(activity=o.run, fields=["name"]),
+    "a run's feeling": lambda o: run_services.save_feeling(activity=o.run),
+    "a run deleted": lambda o: run_services.delete_activity(activity=o.run),
     "runs written in bulk": lambda o: recompute_totals(o.alice.pk, []),
-    "a round saved": lambda o: o.round.save(),
-    "a note": lambda o: Note.objects.create(round=o.round, question="drive", text="Fresh air."),
-    "a theme": lambda o: o.round.themes.first().save(),
-    "themes proposed in bulk": lambda o: propose_themes(
-        round=type(o.round).objects.create(owner=o.alice, reason="new_cycle")
+    "a round started": lambda o: round_services.start_round(owner=o.alice, reason="new_cycle"),
+    "a note": lambda o: add_note(
+        round=o.new_round, question="drive", text="Fresh air.", client_id=uuid.uuid4()
     ),
-    "a nudge": lambda o: Nudge.objects.create(
-        owner=o.alice, kind="break", since=today(), reason="Welcome back."
-    ),
+    "a brainstorm closed": lambda o: round_services.close_brainstorm(round=o.new_round),
+    "themes proposed in bulk": lambda o: propose_themes(round=o.new_round),
+    "a theme added": lambda o: round_services.add_theme(round=o.new_round, key="places"),
+    "a round finished": lambda o: round_services.finish(round=o.round),
+    "a nudge dismissed": lambda o: nudge_services.dismiss(nudge=o.nudge),
+    "a nudge snoozed": lambda o: nudge_services.snooze(nudge=o.nudge, until=today()),
     "nudges closed in bulk": lambda o: close_answered(o.alice, today()),
-    "a cycle start": lambda o: CycleStart.objects.create(owner=o.alice, day=today()),
+    "a cycle start": lambda o: nudge_services.add_cycle_start(
+        owner=o.alice, cycle=CycleStart(day=today())
+    ),
     "the profile": lambda o: o.alice.profile.save(update_fields=["units"]),
-    "the username": lambda o: o.alice.save(),
 }
 
 
@@ -100,6 +120,8 @@ def test_every_write_of_what_the_pages_show_marks_them_changed(alice, bob, goal,
         round=make_round(alice, stage=Stage.DONE),
         run=a_run(alice),
         step=Step.objects.create(goal=goal, title="Parkrun", due=today()),
+        new_round=make_round(alice, stage=Stage.BRAINSTORM),
+        nudge=Nudge.objects.create(owner=alice, kind="break", since=today(), reason="Hello."),
     )
     before, bobs = version(alice), version(bob)
     write(things)
@@ -188,7 +210,9 @@ def test_pausing_moves_the_goal_to_paused_at_once(alice_client, goal):
 
 
 def test_a_dismissed_nudge_is_gone_at_once(alice_client, alice):
-    NudgeCheck.objects.create(owner=alice, checked_on=clock.now().date())
+    NudgeCheck.objects.create(
+        owner=alice, checked_on=clock.now().date(), data_version=version(alice)
+    )
     nudge = Nudge.objects.create(
         owner=alice, kind="break", since=clock.now().date(), reason="Welcome back, kindly."
     )

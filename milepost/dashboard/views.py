@@ -1,0 +1,71 @@
+"""Pages that bring the apps together: the home page, the runner's dashboard (goals, nudges,
+runs and rounds on one page) and the profile with its calendar feed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from milepost.accounts import pagecache
+from milepost.accounts.forms import ProfileForm
+from milepost.goals import services as goal_services
+from milepost.goals import tracking
+from milepost.goals.models import Goal, Status
+from milepost.nudges.models import CalendarFeed
+from milepost.nudges.services import open_nudges
+from milepost.reflection.models import Round, Stage
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    return render(request, "home.html")
+
+
+@login_required
+def dashboard(request):
+    today = request.user.profile.today()
+    body = pagecache.body(
+        request,
+        "dashboard/dashboard.html#body",
+        today,
+        (),
+        lambda: dashboard_context(request.user, today),
+    )
+    return render(request, "dashboard/dashboard.html", {"body": body})
+
+
+def dashboard_context(user, today) -> dict:
+    profile = user.profile
+    goals = list(
+        Goal.objects.owned_by(user)
+        .filter(status__in=[Status.ACTIVE, Status.SOMEDAY, Status.CHOSEN, Status.PAUSED])
+        .select_related("round")
+        .prefetch_related("steps", "pauses")
+    )
+    rounds = list(Round.objects.owned_by(user))
+    shown = [g for g in goals if g.status != Status.SOMEDAY]
+    latest = next((r for r in rounds if r.stage != Stage.BRAINSTORM), None)
+    cards, overall = goal_services.goal_cards(shown, latest, profile, with_progress=True)
+    for card in cards:
+        card.next_step = card.goal.next_step()
+    return {
+        "cards": [c for c in cards if c.goal.status != Status.PAUSED],
+        "paused": [c for c in cards if c.goal.status == Status.PAUSED],
+        "overall": overall,
+        "weekly": tracking.weekly_volume(profile, today),
+        "nudges": open_nudges(user, today),
+        "someday": [g for g in goals if g.status == Status.SOMEDAY],
+        "open_round": next((r for r in rounds if r.stage != Stage.DONE), None),
+        "past_rounds": [r for r in rounds if r.stage == Stage.DONE],
+    }
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user.profile)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("dashboard")
+    feed = CalendarFeed.objects.filter(owner=request.user).first()
+    return render(request, "accounts/profile.html", {"form": form, "feed": feed})

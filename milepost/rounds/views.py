@@ -1,0 +1,304 @@
+"""A round's pages, in the order the runner meets them: reflect, themes, goals, rest, settle,
+purpose, steps, and the summary of a finished round. Each page belongs to one stage; asked
+for at another stage, it sends the runner to where they are."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from milepost.goals import services as goal_services
+from milepost.goals import tracking
+from milepost.goals.forms import PurposeForm, SettleForm, proposed_step_formset
+from milepost.goals.models import Goal, Status
+from milepost.reflection.forms import AddThemeForm, NoteForm, RoundStartForm, ThemeDecisionForm
+from milepost.reflection.models import Round, Stage
+from milepost.reflection.questions import QUESTIONS
+from milepost.reflection.services import add_note, proposed_themes
+
+from . import services
+from .forms import EndRestForm, RestForm
+
+STAGE_URLS = {
+    Stage.BRAINSTORM: "rounds:brainstorm",
+    Stage.THEMES: "rounds:themes",
+    Stage.GOALS: "rounds:goals",
+    Stage.RESTING: "rounds:rest",
+    Stage.SETTLE: "rounds:settle",
+    Stage.PURPOSE: "rounds:purpose",
+    Stage.STEPS: "rounds:steps",
+    Stage.DONE: "rounds:summary",
+}
+
+
+def owned_round(request, pk) -> Round:
+    return Round.objects.owned_or_404(request.user, pk)
+
+
+def at_stage(request, pk, stage: str) -> tuple[Round, HttpResponse | None]:
+    """The runner's round, and where to send them instead when it is not at ``stage``."""
+    round = owned_round(request, pk)
+    if services.stage_of(round) != stage:
+        return round, stage_redirect(round)
+    return round, None
+
+
+def stage_redirect(round: Round):
+    return redirect(STAGE_URLS[services.stage_of(round)], round.pk)
+
+
+@login_required
+def round_new(request):
+    form = RoundStartForm(request.POST or None, initial={"reason": request.GET.get("reason")})
+    if form.is_valid():
+        round = services.start_round(owner=request.user, **form.cleaned_data)
+        return redirect("rounds:brainstorm", round.pk)
+    return render(request, "rounds/round_new.html", {"form": form})
+
+
+@login_required
+def round_detail(request, pk):
+    return stage_redirect(owned_round(request, pk))
+
+
+# Reflect ------------------------------------------------------------------------------------
+
+
+@login_required
+def brainstorm(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.BRAINSTORM)
+    return elsewhere or render_brainstorm(request, round)
+
+
+def render_brainstorm(request, round: Round, invalid: NoteForm | None = None, status=200):
+    """The eight questions with their notes; an invalid note keeps what was typed."""
+    notes = notes_by_question(round)
+    context = {
+        "round": round,
+        "questions": [(q, notes.get(q.key, [])) for q in QUESTIONS],
+        "note_count": sum(map(len, notes.values())),
+        "invalid": invalid,
+        "invalid_question": invalid.data.get("question") if invalid else None,
+    }
+    return render(request, "rounds/brainstorm.html", context, status=status)
+
+
+def notes_by_question(round: Round) -> dict[str, list]:
+    notes = {}
+    for note in round.notes.all():
+        notes.setdefault(note.question, []).append(note)
+    return notes
+
+
+@login_required
+@require_POST
+def note_add(request, pk):
+    round = owned_round(request, pk)
+    if round.stage != Stage.BRAINSTORM:
+        message = "This brainstorm is closed; your earlier notes are all saved."
+        return HttpResponse(message, status=409, content_type="text/plain; charset=utf-8")
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            errors = " ".join(e for errors in form.errors.values() for e in errors)
+            return HttpResponse(errors, status=422, content_type="text/plain; charset=utf-8")
+        return render_brainstorm(request, round, invalid=form, status=422)
+    note = add_note(round=round, **form.cleaned_data)
+    if request.htmx:
+        return render(request, "rounds/note.html", {"note": note})
+    return redirect(reverse("rounds:brainstorm", args=[round.pk]) + f"#q-{note.question}")
+
+
+@login_required
+@require_POST
+def brainstorm_close(request, pk):
+    round = owned_round(request, pk)
+    if round.stage == Stage.BRAINSTORM:
+        if not round.notes.exists():
+            messages.error(request, "Add at least one note before you close the brainstorm.")
+            return redirect("rounds:brainstorm", round.pk)
+        services.close_brainstorm(round=round)
+    return stage_redirect(round)
+
+
+# Themes -------------------------------------------------------------------------------------
+
+
+@login_required
+def themes(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.THEMES)
+    if elsewhere:
+        return elsewhere
+    proposed = proposed_themes(round)
+    form = ThemeDecisionForm(request.POST or None, themes=proposed)
+    if form.is_valid():
+        decisions = {theme.key: status for theme, status in form.decisions()}
+        most = form.cleaned_data.get("most_important") or None
+        services.decide_themes(round=round, decisions=decisions, most_important=most)
+        messages.success(request, "Your themes are saved. Now, the goals.")
+        return redirect("rounds:goals", round.pk)
+    add_form = AddThemeForm(taken={t.key for t in proposed})
+    context = {"round": round, "form": form, "add_form": add_form, "themes": proposed}
+    return render(request, "rounds/themes.html", context)
+
+
+@login_required
+@require_POST
+def theme_add(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.THEMES)
+    if elsewhere:
+        return elsewhere
+    form = AddThemeForm(request.POST, taken={t.key for t in proposed_themes(round)})
+    if form.is_valid():
+        services.add_theme(round=round, **form.cleaned_data)
+        messages.success(request, "Added. Thank you for telling us.")
+    else:
+        messages.error(request, "Choose a theme from the list to add it.")
+    return redirect("rounds:themes", round.pk)
+
+
+# Goals, rest and settling -------------------------------------------------------------------
+
+
+@login_required
+def goals(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.GOALS)
+    if elsewhere:
+        return elsewhere
+    form = goal_services.goal_form(request.POST or None, round, request.user.profile)
+    if form.is_valid():
+        goal = goal_services.add_goal(owner=request.user, round=round, goal=form.save(commit=False))
+        messages.success(request, f"Added \u201c{goal.title}\u201d.")
+        return redirect("rounds:goals", round.pk)
+    cards, overall = goal_services.goal_cards(
+        list(round.goals.filter(status=Status.DRAFT)), round, request.user.profile
+    )
+    context = {
+        "round": round,
+        "form": form,
+        "cards": cards,
+        "overall": overall,
+        "rest_form": RestForm(),
+    }
+    return render(request, "rounds/goals.html", context)
+
+
+@login_required
+@require_POST
+def rest_start(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.GOALS)
+    if elsewhere:
+        return elsewhere
+    form = RestForm(request.POST)
+    if not round.goals.filter(status=Status.DRAFT).exists():
+        messages.error(request, "Write at least one goal before you put the list away.")
+    elif form.is_valid():
+        services.start_rest(round=round, days=form.cleaned_data["days"])
+        return redirect("rounds:rest", round.pk)
+    else:
+        messages.error(request, "Choose between 1 and 30 days.")
+    return redirect("rounds:goals", round.pk)
+
+
+@login_required
+def rest(request, pk):
+    round = owned_round(request, pk)
+    if round.rest_is_over:
+        messages.success(request, "Welcome back. Read your list with fresh eyes.")
+        return redirect("rounds:settle", round.pk)
+    if round.stage != Stage.RESTING:
+        return stage_redirect(round)
+    form = EndRestForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        services.end_rest(round=round)
+        messages.success(request, "Welcome back. Read your list with fresh eyes.")
+        return redirect("rounds:settle", round.pk)
+    context = {"round": round, "form": form, "goal_count": round.goals.count()}
+    return render(request, "rounds/rest.html", context)
+
+
+@login_required
+def settle(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.SETTLE)
+    if elsewhere:
+        return elsewhere
+    candidates = goal_services.settle_candidates(round)
+    form = SettleForm(request.POST or None, goals=candidates)
+    if form.is_valid():
+        services.settle(round=round, chosen=form.cleaned_data["chosen"])
+        return redirect("rounds:purpose", round.pk)
+    cards, overall = goal_services.goal_cards(candidates, round, request.user.profile)
+    context = {
+        "round": round,
+        "form": form,
+        "cards": cards,
+        "overall": overall,
+        "chosen": {str(v) for v in form["chosen"].value() or []} if form.is_bound else None,
+    }
+    return render(request, "rounds/settle.html", context)
+
+
+# Purpose and steps --------------------------------------------------------------------------
+
+
+@login_required
+def purpose(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.PURPOSE)
+    if elsewhere:
+        return elsewhere
+    goal = services.chosen_goals(round).first()
+    form = PurposeForm(request.POST or None, prefix=f"goal{goal.pk}")
+    if form.is_valid():
+        services.check_purpose(round=round, goal=goal, answers=form.answers())
+        if goal.needs_rethink:
+            messages.info(request, f"\u201c{goal.title}\u201d is marked for a rethink. It stays.")
+        return redirect("rounds:purpose", round.pk)
+    remaining = services.chosen_goals(round).count()
+    context = {"round": round, "goal": goal, "form": form, "remaining": remaining}
+    return render(request, "rounds/purpose.html", context)
+
+
+@login_required
+def steps(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.STEPS)
+    if elsewhere:
+        return elsewhere
+    goals = list(Goal.objects.owned_by(request.user).active().prefetch_related("steps", "pauses"))
+    profile = request.user.profile
+    today = profile.today()
+    measured = tracking.progress_for(goals, profile, today)
+    history = goal_services.history_for(profile, today)
+    cards = []
+    for goal in goals:
+        card = goal_services.GoalCard(goal, progress=measured.get(goal.pk))
+        proposed = goal_services.proposed_steps(goal, history, today, profile.units)
+        card.ladder = proposed_step_formset(goal, proposed)
+        cards.append(card)
+    context = {"round": round, "cards": cards, "today": today}
+    return render(request, "rounds/steps.html", context)
+
+
+@login_required
+@require_POST
+def finish(request, pk):
+    round, elsewhere = at_stage(request, pk, Stage.STEPS)
+    if elsewhere:
+        return elsewhere
+    services.finish(round=round)
+    messages.success(request, "Your goals are set. Go and enjoy the journey.")
+    return redirect("dashboard")
+
+
+@login_required
+def summary(request, pk):
+    round = owned_round(request, pk)
+    notes = notes_by_question(round)
+    context = {
+        "round": round,
+        "questions": [(q, notes.get(q.key, [])) for q in QUESTIONS],
+        "themes": round.themes.confirmed(),
+        "goals": round.goals.prefetch_related("steps"),
+    }
+    return render(request, "rounds/summary.html", context)

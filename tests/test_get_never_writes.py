@@ -1,0 +1,85 @@
+"""A GET never writes: every page, fragment, PDF and feed a runner can open reads the
+database and nothing else, whatever stage their round is at, on the first view of a day and
+after a change (when nudges are worked out as the page reads, and a rest has run its course).
+
+The session table is left out: logging in and Django's session bookkeeping are not the
+runner's data."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from milepost import clock
+from milepost.accounts import pagecache
+from milepost.goals.models import Step
+from milepost.nudges.models import CalendarFeed, CycleStart
+from milepost.reflection.models import Stage
+from milepost.runs.models import ImportBatch
+from milepost.runs.services import record_run
+
+from .test_privacy import OBJECT_URLS
+
+pytestmark = pytest.mark.django_db
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+def every_url_name(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{pattern.namespace}:" if pattern.namespace else namespace
+            yield from every_url_name(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern.pattern.converters
+
+
+def writes_of(queries) -> list[str]:
+    return [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(WRITES) and "django_session" not in q["sql"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "stage", [Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS, Stage.RESTING, Stage.STEPS]
+)
+def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage, travel):
+    round = make_round(alice, stage=stage if stage != Stage.RESTING else Stage.GOALS)
+    goal = make_goal(alice, round=round, status="active")
+    if stage == Stage.RESTING:
+        make_goal(alice, round=round, title="A draft", status="draft")
+        round.start_rest(1)
+    step = Step.objects.create(goal=goal, title="Run 5 km", due=clock.now().date())
+    for days_ago in (40, 38, 3):  # a comeback: a nudge the dashboard works out as it reads
+        on = clock.now().date() - timedelta(days=days_ago)
+        activity = record_run(owner=alice, on=on, distance_m=5000, duration_s=1800)
+    batch = ImportBatch.objects.create(owner=alice)
+    cycle_start = CycleStart.objects.create(owner=alice, day=clock.now().date())
+    feed = CalendarFeed.objects.create(owner=alice)
+    objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
+    objects |= {"cycle_start": cycle_start}
+    travel(days=2)  # a new day, and the rest has run its course
+    pagecache.mark_changed(alice.pk)
+    opened = 0
+    for name, converters in every_url_name():
+        if "pk" in converters:
+            kind = OBJECT_URLS[name]
+            if kind == "nudge":
+                continue  # a nudge is stored by the worker; none is yet
+            url = reverse(name, args=[objects[kind].pk])
+        elif "token" in converters:
+            url = reverse(name, args=[feed.token])
+        elif converters:
+            continue
+        else:
+            url = reverse(name)
+        with CaptureQueriesContext(connection) as queries:
+            response = alice_client.get(url)
+        assert response.status_code < 500, url
+        assert writes_of(queries) == [], f"GET {url} wrote"
+        opened += response.status_code in (200, 302)
+    assert opened > 30
