@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # (name, command, extra arguments with --quick)
 BENCHMARKS = [
-    ("parsers", ["-m", "milepost.runs.formats.bench"], ["--repeat", "1"]),
+    ("parsers", ["benchmarks/parsers_bench.py"], ["--repeat", "1"]),
     ("import", ["benchmarks/import_bench.py"], ["--years", "1"]),
     ("dashboard", ["benchmarks/dashboard_bench.py"], ["--requests", "5"]),
+    ("pages", ["benchmarks/pages_bench.py"], ["--requests", "5"]),
 ]
 
 

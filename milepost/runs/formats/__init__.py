@@ -6,7 +6,7 @@ No Django here (DESIGN §5): the import task, models, upload page and CLI call t
     expand(path, *, limits=None) / expand_bytes(data, name, *, limits=None)
         -> Iterator[FileItem | SkippedItem | ManualItem]
 
-Rules behind every figure: ``summary.py``'s docstring. Benchmark: ``python -m ...formats.bench``.
+Rules behind every figure: ``summary.py``'s docstring. Benchmark: ``benchmarks/parsers_bench.py``.
 """
 
 from .archive import (

@@ -1,11 +1,12 @@
 """A streaming FIT decoder that reads only the messages and fields an activity summary needs.
 
-Why our own decoder (measured, see ``bench.py`` and IMPORT_NOTES): fitdecode is correct but
-decodes every field of every message in pure Python (~15k points/s); pyfitparsernative is fast
-but grows by 300+ MB on a big file, turns relative timestamps into 1990 dates, drops compressed
-speed/distance and loses everything on a truncated file. Here each definition message is
-compiled once into a ``struct.Struct`` that unpacks the few wanted fields and skips the rest
-(unknown fields, developer fields) as padding, so a record costs one ``unpack_from`` call.
+Why our own decoder (measured, see ``benchmarks/parsers_bench.py`` and IMPORT_NOTES):
+fitdecode is correct but decodes every field of every message in pure Python (~15k points/s);
+pyfitparsernative is fast but grows by 300+ MB on a big file, turns relative timestamps into
+1990 dates, drops compressed speed/distance and loses everything on a truncated file. Here
+each definition message is compiled once into a ``struct.Struct`` that unpacks the few wanted
+fields and skips the rest (unknown fields, developer fields) as padding, so a record costs one
+``unpack_from`` call.
 
 Handled: normal and compressed-timestamp headers, both byte orders, developer fields, chained
 files (several headers in one file), ``compressed_speed_distance`` (old foot pods),

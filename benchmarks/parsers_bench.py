@@ -1,7 +1,7 @@
 """Measure the parsers: points per CPU second, per format, on real files.
 
-    .venv/bin/python -m milepost.runs.formats.bench [--compare] [--repeat N] [PATH ...]
-    .venv/bin/python -m milepost.runs.formats.bench --history 300 --workers 2
+    .venv/bin/python benchmarks/parsers_bench.py [--compare] [--repeat N] [PATH ...]
+    .venv/bin/python benchmarks/parsers_bench.py --history 300 --workers 2
 
 PATH defaults to the repo's ``samples/``. ``--compare`` also times fitdecode (if installed) on
 the same FIT files, as the baseline that IMPORT_NOTES measured. ``--history N`` builds N
@@ -16,12 +16,16 @@ import argparse
 import contextlib
 import io
 import resource
+import sys
 import time
 from pathlib import Path
 
-from . import fit, gpx, tcx
-from .errors import ActivityFileError
-from .parse import detect_format, parse_file
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from milepost.runs.formats import fit, gpx, tcx  # noqa: E402
+from milepost.runs.formats.errors import ActivityFileError  # noqa: E402
+from milepost.runs.formats.parse import detect_format, parse_file  # noqa: E402
 
 READERS = {"fit": fit.read, "gpx": gpx.read, "tcx": tcx.read}
 
@@ -79,7 +83,7 @@ def _fitdecode_time(data_files, repeat: int) -> float | None:
 def _history_file(args: tuple[str, int]) -> bytes:
     from datetime import UTC, datetime, timedelta
 
-    from .synthetic import fit_bytes, gpx_bytes, run_points, tcx_bytes
+    from milepost.runs.formats.synthetic import fit_bytes, gpx_bytes, run_points, tcx_bytes
 
     kind, n = args
     start = datetime(2015, 1, 1, 7, tzinfo=UTC) + timedelta(days=n)
@@ -123,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.history:
         history(args.history, args.workers)
         return
-    paths = args.paths or [Path(__file__).resolve().parents[3] / "samples"]
+    paths = args.paths or [ROOT / "samples"]
     files = _files(paths)
     print(
         f"{'format':6} {'files':>5} {'points':>9} {'MB':>6} {'read s':>7} {'read pts/s':>11} "
