@@ -28,6 +28,7 @@ from milepost.accounts import pagecache
 from milepost.goals import progress
 from milepost.goals.models import CheckIn, Goal, Kind, Metric, Status
 from milepost.reflection.models import Round
+from milepost.runmath.units import BEST_EFFORT_DISTANCES, week_start
 from milepost.runs.models import Activity, WeeklyTotal
 
 from . import triggers
@@ -107,8 +108,8 @@ def _efforts(rows) -> list[triggers.Effort]:
     efforts = []
     for day, distance, moving, elapsed, _, best, is_race, _ in rows:
         for key, seconds in (best or {}).items():
-            if key in progress.EFFORT_KEYS and seconds:
-                efforts.append(triggers.Effort(day, progress.EFFORT_KEYS[key], seconds))
+            if key in BEST_EFFORT_DISTANCES and seconds:
+                efforts.append(triggers.Effort(day, BEST_EFFORT_DISTANCES[key], seconds))
         if is_race and distance and (elapsed or moving):
             efforts.append(triggers.Effort(day, distance, elapsed or moving))
     return efforts
@@ -117,7 +118,7 @@ def _efforts(rows) -> list[triggers.Effort]:
 def _weekly(owner, today: date, first: date) -> dict[date, float]:
     """Metres of each complete week of the stretch, and of the runner's first week ever (the
     triggers start counting weeks there)."""
-    monday = today - timedelta(days=today.weekday())
+    monday = week_start(today)
     totals = WeeklyTotal.objects.filter(owner=owner)
     weekly = dict(
         totals.filter(period_start__gte=first, period_start__lt=monday).values_list(

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from django.db.models import Min, Sum
 
 from milepost.goals import feasibility
+from milepost.runmath.units import BEST_EFFORT_DISTANCES
 
-from .formats import BEST_EFFORT_DISTANCES
 from .models import Activity, MonthlyTotal, WeeklyTotal
 
 WEEKS = 12  # complete weeks in the weekly series, the week in progress left out
