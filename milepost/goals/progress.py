@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from milepost.goals.metrics import METRICS as ALL_METRICS
+from milepost.goals.metrics import PERIODIC_METRICS
 from milepost.runmath.units import (
     BEST_EFFORT_DISTANCES,
     check_units,
@@ -34,11 +36,10 @@ from milepost.runmath.units import (
     week_start,
 )
 
-PERIODIC = ("distance", "time", "runs")
-METRICS = (*PERIODIC, "race_finish", "race_time", "longest_run", "continuous_run", "streak")
+PERIODIC = PERIODIC_METRICS
+METRICS = tuple(ALL_METRICS)
 PERIODS = ("week", "month", "year")
-UNITS = {"distance": "m", "time": "s", "runs": "count", "race_finish": "m", "race_time": "s"}
-UNITS |= {"longest_run": "m", "streak": "days"}
+UNITS = {key: m.unit for key, m in ALL_METRICS.items() if key != "continuous_run"}
 # A run marked as a race counts as a race at a distance when its measured distance is within
 # 5 % of it (GPS rarely measures a course exactly).
 RACE_TOLERANCE = 0.05

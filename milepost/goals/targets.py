@@ -6,6 +6,7 @@ Pure Python. Values are stored in canonical units: metres, seconds, a count or d
 import re
 from dataclasses import dataclass
 
+from milepost.goals.metrics import RACE_METRICS
 from milepost.runmath.errors import RunmathError
 from milepost.runmath.units import (
     RACE_DISTANCES,
@@ -38,7 +39,7 @@ def race_distance_choices():
 
 def parse_target(metric: str, text: str, race: str, units: str) -> Target:
     text = (text or "").strip().lower()
-    if metric in {"race_finish", "race_time"}:
+    if metric in RACE_METRICS:
         if race not in RACE_DISTANCES:
             raise TargetError("Choose the race distance.", field="race")
         race_m = RACE_DISTANCES[race].metres

@@ -26,7 +26,8 @@ from django.db.models import F, Max, Q
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.goals import progress
-from milepost.goals.models import CheckIn, Goal, Kind, Metric, Status
+from milepost.goals.metrics import RACE_METRICS
+from milepost.goals.models import CheckIn, Goal, Kind, Status
 from milepost.reflection.models import Round
 from milepost.runmath.units import BEST_EFFORT_DISTANCES, week_start
 from milepost.runs.models import Activity, WeeklyTotal
@@ -43,7 +44,6 @@ HISTORY_DAYS = max(
     7 * (triggers.PLATEAU_LOOKBACK_WEEKS + 1)
     + max(7 * triggers.PLATEAU_WINDOW_WEEKS, triggers.PACE_BLOCKS * triggers.PACE_BLOCK_DAYS),
 )
-RACE_METRICS = {Metric.RACE_FINISH, Metric.RACE_TIME}
 # Reaching this week's or this month's target is a good week, not a goal completed.
 RECURRING_PERIODS = {"week", "month"}
 # Runners whose daily check the periodic task does in one go; the rest wait 15 minutes.
