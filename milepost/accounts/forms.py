@@ -3,13 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from milepost import clock
-from milepost.goals.targets import (
-    TargetError,
-    format_clock,
-    format_distance,
-    parse_clock,
-    parse_distance,
-)
+from milepost.fields import DistanceField, DurationField
+from milepost.runmath.units import format_distance, format_duration
 
 from .models import LoginFailure, Profile, time_zone_choices
 
@@ -70,18 +65,18 @@ class ProfileForm(forms.ModelForm):
 class RunningLatelyForm(forms.ModelForm):
     """A recent race and a typical week, typed the way runners say them ("10k", "42:30")."""
 
-    race_distance = forms.CharField(
+    race_distance = DistanceField(
         label="Recent race or timed run: distance",
         required=False,
         help_text="For example 5k, 10 km, half or 6.2 mi.",
     )
-    race_time = forms.CharField(
-        label="Its time", required=False, help_text="For example 27:30 or 1:58:34."
+    race_time = DurationField(
+        clock=True, label="Its time", required=False, help_text="For example 27:30 or 1:58:34."
     )
-    week_distance = forms.CharField(
+    week_distance = DistanceField(
         label="A typical week: how far", required=False, help_text="For example 25 km or 15 mi."
     )
-    long_run = forms.CharField(
+    long_run = DistanceField(
         label="Longest run of the last month", required=False, help_text="For example 12 km."
     )
 
@@ -106,37 +101,14 @@ class RunningLatelyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         profile, units = self.instance, self.instance.units
+        for name in ("race_distance", "week_distance", "long_run"):
+            self.fields[name].units = units
         self.initial.update(
             race_distance=distance_text(profile.recent_race_m, units),
-            race_time=format_clock(profile.recent_race_s) if profile.recent_race_s else "",
+            race_time=format_duration(profile.recent_race_s) if profile.recent_race_s else "",
             week_distance=distance_text(profile.typical_week_m, units),
             long_run=distance_text(profile.recent_long_run_m, units),
         )
-
-    def clean_distance(self, name):
-        text = self.cleaned_data.get(name, "").strip()
-        if not text:
-            return None
-        try:
-            return parse_distance(text, self.instance.units)
-        except TargetError as error:
-            raise forms.ValidationError(str(error)) from None
-
-    def clean_race_distance(self):
-        return self.clean_distance("race_distance")
-
-    def clean_week_distance(self):
-        return self.clean_distance("week_distance")
-
-    def clean_long_run(self):
-        return self.clean_distance("long_run")
-
-    def clean_race_time(self):
-        text = self.cleaned_data.get("race_time", "").strip()
-        try:
-            return parse_clock(text) if text else None
-        except TargetError as error:
-            raise forms.ValidationError(str(error)) from None
 
     def clean_recent_race_on(self):
         day = self.cleaned_data.get("recent_race_on")
@@ -169,4 +141,4 @@ class RunningLatelyForm(forms.ModelForm):
 
 
 def distance_text(metres: float | None, units: str) -> str:
-    return format_distance(metres, units) if metres else ""
+    return format_distance(metres, units, decimals=1) if metres else ""

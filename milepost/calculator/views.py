@@ -1,13 +1,10 @@
 from django.shortcuts import render
 
-from milepost.goals.targets import format_clock
 from milepost.runmath import RunmathError
 from milepost.runmath.predict import predict
-from milepost.runmath.units import format_distance, format_pace
+from milepost.runmath.units import NAMED, format_distance, format_duration, format_pace
 
 from .forms import PaceForm
-
-EQUIVALENT_NAMES = {"5k": "5 km", "10k": "10 km", "half": "Half marathon", "marathon": "Marathon"}
 
 
 def pace(request):
@@ -38,7 +35,7 @@ def solve(data: dict) -> dict:
     units = data["units"]
     result = {
         "distance": format_distance(metres, units),
-        "time": format_clock(seconds),
+        "time": format_duration(seconds),
         "pace_km": format_pace(per_km, "km"),
         "pace_mi": format_pace(per_km, "mi"),
     }
@@ -50,7 +47,7 @@ def solve(data: dict) -> dict:
         return result | {"error": f"No equivalents for this one: {error}."}
     result["vdot"] = prediction["vdot"]
     result["equivalents"] = [
-        (EQUIVALENT_NAMES[key], value["seconds"], format_clock(value["seconds"]))
+        (NAMED[key].label, value["seconds"], format_duration(value["seconds"]))
         for key, value in prediction["equivalents"].items()
     ]
     result["age_grade_pct"] = prediction["age_grade_pct"]

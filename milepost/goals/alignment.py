@@ -6,7 +6,8 @@ concrete and never compares the runner with anyone but themselves.
 
 from dataclasses import dataclass
 
-RACE_METRICS = {"race_finish", "race_time"}
+from .metrics import RACE_METRICS
+
 NUMBER_METRICS = {"distance", "time", "runs", "race_time", "longest_run", "streak"}
 FEELING_THEMES = {"feeling", "wellbeing", "social", "places", "race_experience"}
 WEEKS_PER_PERIOD = {"week": 1.0, "month": 4.345, "year": 52.18}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from milepost import clock
 from milepost.reflection.models import Round, theme_choices
 
-from . import alignment, feasibility, progress
+from . import alignment, feasibility, metrics, progress
 
 
 class Size(models.TextChoices):
@@ -35,15 +35,10 @@ class Kind(models.TextChoices):
     EXPERIENTIAL = "experiential", "An experience: a place, people, a feeling; I check in"
 
 
-class Metric(models.TextChoices):
-    DISTANCE = "distance", "Distance per week, month or year"
-    TIME = "time", "Time running per week, month or year"
-    RUNS = "runs", "Number of runs per week, month or year"
-    RACE_FINISH = "race_finish", "Finish a race"
-    RACE_TIME = "race_time", "A race time"
-    LONGEST_RUN = "longest_run", "A longest run"
-    CONTINUOUS_RUN = "continuous_run", "Run without walking"
-    STREAK = "streak", "A streak of days"
+# What a measurable goal measures: keys and labels from the one vocabulary in metrics.py.
+Metric = models.TextChoices(
+    "Metric", [(key.upper(), (key, m.label)) for key, m in metrics.METRICS.items()]
+)
 
 
 class Period(models.TextChoices):

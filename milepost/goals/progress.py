@@ -22,32 +22,27 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from milepost.goals.metrics import METRICS as ALL_METRICS
+from milepost.goals.metrics import PERIODIC_METRICS
 from milepost.runmath.units import (
+    BEST_EFFORT_DISTANCES,
     check_units,
     format_day,
     format_distance,
     format_duration,
+    format_hours,
     format_weekday,
+    race_name,
+    week_start,
 )
 
-PERIODIC = ("distance", "time", "runs")
-METRICS = (*PERIODIC, "race_finish", "race_time", "longest_run", "continuous_run", "streak")
+PERIODIC = PERIODIC_METRICS
+METRICS = tuple(ALL_METRICS)
 PERIODS = ("week", "month", "year")
-UNITS = {"distance": "m", "time": "s", "runs": "count", "race_finish": "m", "race_time": "s"}
-UNITS |= {"longest_run": "m", "streak": "days"}
-# Keys of the best efforts inside a run and their distances (runs.formats.model).
-EFFORT_KEYS = {
-    "1k": 1000.0,
-    "1mi": 1609.344,
-    "5k": 5000.0,
-    "10k": 10000.0,
-    "half": 21097.5,
-    "marathon": 42195.0,
-}
+UNITS = {key: m.unit for key, m in ALL_METRICS.items() if key != "continuous_run"}
 # A run marked as a race counts as a race at a distance when its measured distance is within
 # 5 % of it (GPS rarely measures a course exactly).
 RACE_TOLERANCE = 0.05
-_RACE_NAMES = {5000.0: "5K", 10000.0: "10K", 21097.5: "half marathon", 42195.0: "marathon"}
 _EPSILON = 1e-9
 
 
@@ -77,7 +72,8 @@ class RunFact:
     """What progress needs of one run.
 
     ``longest_continuous_m`` is the longest stretch run without walking (``None``: unknown);
-    ``continuous_s`` its duration when known. ``best_efforts`` maps EFFORT_KEYS to seconds.
+    ``continuous_s`` its duration when known. ``best_efforts`` maps keys of
+    ``BEST_EFFORT_DISTANCES`` to seconds.
     """
 
     day: date
@@ -148,7 +144,7 @@ def weekly_history(
     """
     _check(goal)
     runs = sorted((run for run in runs if run.day <= today), key=lambda run: run.day)
-    monday, days = _monday(today), _run_days(runs)
+    monday, days = week_start(today), _run_days(runs)
     history = []
     for k in range(weeks - 1, -1, -1):
         start = monday - timedelta(weeks=k)
@@ -227,7 +223,7 @@ def period_bounds(period: str, today: date) -> tuple[date, date]:
 
 def _period(period: str, today: date) -> tuple[date, date]:
     if period == "week":
-        start = _monday(today)
+        start = week_start(today)
         return start, start + timedelta(days=6)
     if period == "month":
         start = today.replace(day=1)
@@ -307,7 +303,7 @@ def _race_time(goal, runs, since, today, started, units) -> Progress:
 
 def _race_seconds(distance_m: float, run) -> float | None:
     times = []
-    for key, metres in EFFORT_KEYS.items():
+    for key, metres in BEST_EFFORT_DISTANCES.items():
         seconds = (getattr(run, "best_efforts", None) or {}).get(key)
         if seconds and abs(metres - distance_m) <= distance_m * 0.001:
             times.append(seconds)
@@ -506,7 +502,7 @@ def _show(kind: str, value: float, units: str) -> str:
     if kind == "m":
         return _distance(value, units)
     if kind == "s":
-        return _hours(value)
+        return format_hours(value)
     count = round(value, 1)
     count = int(count) if count == int(count) else count
     if kind == "days":
@@ -516,13 +512,6 @@ def _show(kind: str, value: float, units: str) -> str:
 
 def _distance(metres: float, units: str) -> str:
     return format_distance(max(metres, 0.0), units, decimals=1)
-
-
-def _hours(seconds: float) -> str:
-    hours, minutes = divmod(round(seconds / 60), 60)
-    if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
 
 
 def _days(count: float) -> str:
@@ -535,10 +524,7 @@ def _gap(seconds: float) -> str:
 
 
 def _race_name(metres: float, units: str) -> str:
-    for distance, name in _RACE_NAMES.items():
-        if abs(metres - distance) <= distance * 0.001:
-            return name
-    return _distance(metres, units)
+    return race_name(metres) or _distance(metres, units)
 
 
 def _a(name: str) -> str:
@@ -547,10 +533,6 @@ def _a(name: str) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def _day(day: date, today: date) -> str:

@@ -10,7 +10,7 @@ from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
 from milepost.reflection.models import Round, RoundTheme, theme_choices
-from milepost.runs.history import history_summary
+from milepost.runs.history import RunHistory, history_summary
 from milepost.runs.models import Activity
 
 from . import alignment, feasibility
@@ -149,7 +149,7 @@ def history_for(profile: Profile, today: date) -> feasibility.HistorySummary:
     """What Milepost knows of the runner's recent running: their runs once they have some,
     else what they told us ("your running lately" on the profile)."""
     if Activity.objects.filter(owner_id=profile.user_id, is_run=True).exists():
-        return history_summary(profile.user, today, profile)
+        return feasibility_history(history_summary(profile.user, today, profile))
     recent = RECENT_WEEKS
     efforts = ()
     if profile.recent_race_m and profile.recent_race_s and profile.recent_race_on:
@@ -173,6 +173,23 @@ def history_for(profile: Profile, today: date) -> feasibility.HistorySummary:
 
 
 RECENT_WEEKS = 4
+
+
+def feasibility_history(runs: RunHistory) -> feasibility.HistorySummary:
+    """The runs' own summary as feasibility reads it."""
+    return feasibility.HistorySummary(
+        efforts=tuple(feasibility.Effort(e.on, e.distance_m, e.seconds) for e in runs.efforts),
+        weekly_m=runs.weekly_m,
+        weekly_s=runs.weekly_s,
+        weekly_runs=runs.weekly_runs,
+        long_runs=runs.long_runs,
+        longest_continuous_m=runs.longest_continuous_m,
+        streak_days=runs.streak_days,
+        year_to_date_m=runs.year_to_date_m,
+        hours_per_week=runs.hours_per_week,
+        age=runs.age,
+        category=runs.category,
+    )
 
 
 def confirmed_themes(round: Round | None) -> tuple[list[str], str | None]:

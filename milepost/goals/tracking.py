@@ -18,7 +18,14 @@ reason).
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from milepost.runmath.units import MONTHS, format_day, format_distance, format_duration, to_units
+from milepost.runmath.units import (
+    MONTHS,
+    format_day,
+    format_distance,
+    format_duration,
+    to_units,
+    week_start,
+)
 from milepost.runs.models import Activity, WeeklyTotal
 
 from . import charts, progress
@@ -85,7 +92,7 @@ def progress_for(goals, profile, today: date, *, chart: bool = False) -> dict[in
 
 def chart_weeks(started: date, today: date) -> int:
     """Weeks in a goal's chart: from the week it started, at least a few, at most 16."""
-    weeks = (_monday(today) - _monday(started)).days // 7 + 1
+    weeks = (week_start(today) - week_start(started)).days // 7 + 1
     return max(GOAL_CHART_MIN_WEEKS, min(CHART_WEEKS, weeks))
 
 
@@ -100,7 +107,7 @@ def runs_from(spec: progress.GoalSpec, started: date, today: date, weeks: int = 
     else:
         first = started
     if weeks:
-        first = min(first, _monday(today) - timedelta(weeks=weeks - 1))
+        first = min(first, week_start(today) - timedelta(weeks=weeks - 1))
         if spec.metric == "streak":
             first -= timedelta(days=int(spec.target or 0))
     return min(first, today)
@@ -270,7 +277,7 @@ def _goal_chart_desc(spec, weeks: int, line: str) -> str:
 def weekly_volume(profile, today: date, weeks: int = CHART_WEEKS) -> charts.Chart | None:
     """The distance of each of the last ``weeks`` weeks (this one so far) against the
     runner's own average week; None before their first run. Two queries."""
-    units, monday = profile.units, _monday(today)
+    units, monday = profile.units, week_start(today)
     starts = [monday - timedelta(weeks=k) for k in range(weeks - 1, -1, -1)]
     totals = WeeklyTotal.objects.filter(owner_id=profile.user_id)
     first = totals.order_by("period_start").values_list("period_start", flat=True).first()
@@ -329,7 +336,3 @@ def _km(metres: float, units: str) -> str:
 
 def _short_day(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]}"
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())

@@ -4,13 +4,13 @@ from datetime import datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from milepost.goals.models import Goal, Metric, Status, Step
+from milepost.goals.metrics import RACE_METRICS
+from milepost.goals.models import Goal, Status, Step
 from milepost.reflection.models import Round, Stage
 
 from .models import Nudge
 
 PRODUCT_ID = "-//Milepost//Running goals//EN"
-RACE_METRICS = {Metric.RACE_FINISH, Metric.RACE_TIME}
 
 
 def runner_calendar(owner, site_url: str, now: datetime) -> bytes:

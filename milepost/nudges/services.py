@@ -28,8 +28,10 @@ from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
 from milepost.goals import progress
-from milepost.goals.models import CheckIn, Goal, Kind, Metric, Status
+from milepost.goals.metrics import RACE_METRICS
+from milepost.goals.models import CheckIn, Goal, Kind, Status
 from milepost.reflection.models import Round
+from milepost.runmath.units import BEST_EFFORT_DISTANCES, week_start
 from milepost.runs.models import Activity, WeeklyTotal
 
 from . import triggers
@@ -44,7 +46,6 @@ HISTORY_DAYS = max(
     7 * (triggers.PLATEAU_LOOKBACK_WEEKS + 1)
     + max(7 * triggers.PLATEAU_WINDOW_WEEKS, triggers.PACE_BLOCKS * triggers.PACE_BLOCK_DAYS),
 )
-RACE_METRICS = {Metric.RACE_FINISH, Metric.RACE_TIME}
 # Reaching this week's or this month's target is a good week, not a goal completed.
 RECURRING_PERIODS = {"week", "month"}
 # Runners whose daily check the periodic task does in one go; the rest wait 15 minutes.
@@ -109,8 +110,8 @@ def _efforts(rows) -> list[triggers.Effort]:
     efforts = []
     for day, distance, moving, elapsed, _, best, is_race, _ in rows:
         for key, seconds in (best or {}).items():
-            if key in progress.EFFORT_KEYS and seconds:
-                efforts.append(triggers.Effort(day, progress.EFFORT_KEYS[key], seconds))
+            if key in BEST_EFFORT_DISTANCES and seconds:
+                efforts.append(triggers.Effort(day, BEST_EFFORT_DISTANCES[key], seconds))
         if is_race and distance and (elapsed or moving):
             efforts.append(triggers.Effort(day, distance, elapsed or moving))
     return efforts
@@ -119,7 +120,7 @@ def _efforts(rows) -> list[triggers.Effort]:
 def _weekly(owner, today: date, first: date) -> dict[date, float]:
     """Metres of each complete week of the stretch, and of the runner's first week ever (the
     triggers start counting weeks there)."""
-    monday = today - timedelta(days=today.weekday())
+    monday = week_start(today)
     totals = WeeklyTotal.objects.filter(owner=owner)
     weekly = dict(
         totals.filter(period_start__gte=first, period_start__lt=monday).values_list(

@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from milepost.runmath.errors import RunmathError
 from milepost.runmath.units import HALF_MARATHON_M, MARATHON_M, METRES_PER_MILE, check_positive
 
+# A runner's season: their best efforts and races of the last six months say what they can do.
+SEASON_DAYS = 182
 # §5.4 rule 1 (RUNSAFE 2025): a run longer than 110 % of the longest of the previous 30 days.
 SPIKE_WINDOW_DAYS = 30
 SPIKE_WARNING = 1.10

@@ -6,7 +6,8 @@ every formatter takes ``units="km"`` or ``units="mi"``.
 
 import math
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from milepost.runmath.errors import RunmathError
 
@@ -16,8 +17,41 @@ HALF_MARATHON_M = 21097.5
 MARATHON_M = 42195.0
 UNITS = {"km": METRES_PER_KM, "mi": METRES_PER_MILE}
 
+
+@dataclass(frozen=True)
+class NamedDistance:
+    """A distance runners call by name. ``key`` is what the CLI, the API, the goal form and the
+    best efforts inside a run use; ``label`` heads a list ("Half marathon"); ``name`` goes
+    inside a sentence ("your half marathon")."""
+
+    key: str
+    metres: float
+    label: str
+    name: str
+    race: bool = True  # offered as a race distance for a goal
+    standard: bool = False  # one of the four standard road distances (CLI, equivalents)
+    effort: bool = False  # a best effort kept from inside each run
+
+
+# The one table of named distances.
+DISTANCES = (
+    NamedDistance("1k", 1000.0, "1 km", "1 km", race=False, effort=True),
+    NamedDistance("1mi", METRES_PER_MILE, "1 mile", "mile", race=False, effort=True),
+    NamedDistance("5k", 5000.0, "5 km", "5K", standard=True, effort=True),
+    NamedDistance("10k", 10000.0, "10 km", "10K", standard=True, effort=True),
+    NamedDistance("15k", 15000.0, "15 km", "15K"),
+    NamedDistance("10mi", 10 * METRES_PER_MILE, "10 miles", "10 miles"),
+    NamedDistance("half", HALF_MARATHON_M, "Half marathon", "half marathon", True, True, True),
+    NamedDistance("marathon", MARATHON_M, "Marathon", "marathon", True, True, True),
+    NamedDistance("50k", 50000.0, "50 km", "50K"),
+)
+NAMED = {d.key: d for d in DISTANCES}
+# The race distances a goal can name, in the order the goal form offers them.
+RACE_DISTANCES = {d.key: d for d in DISTANCES if d.race}
 # The four standard road distances, by the keys the CLI and the API use.
-STANDARD_DISTANCES = {"5k": 5000.0, "10k": 10000.0, "half": HALF_MARATHON_M, "marathon": MARATHON_M}
+STANDARD_DISTANCES = {d.key: d.metres for d in DISTANCES if d.standard}
+# Keys of the best efforts inside a run and their distances.
+BEST_EFFORT_DISTANCES = {d.key: d.metres for d in DISTANCES if d.effort}
 
 NAMED_DISTANCES = {
     "half": HALF_MARATHON_M,
@@ -159,6 +193,56 @@ def _parse_clock(text: str, raw: str, example: str) -> float:
     return total * 60 + seconds
 
 
+# --- What a runner types in a form: the errors speak to the runner --------------------------
+
+_BARE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+MIN_TYPED_DISTANCE_M, MAX_TYPED_DISTANCE_M = 100, 50_000_000
+
+
+def read_distance(text: str, units: str) -> float:
+    """Metres from "20 km", "12 mi", "half", "7,5 km" or a bare number in the runner's
+    ``units``; out-of-range distances (under 100 m, over 50,000 km) are refused."""
+    text = text.replace(",", ".")
+    try:
+        metres = parse_distance(f"{text} {units}" if _BARE_NUMBER.match(text) else text)
+    except RunmathError:
+        raise RunmathError(
+            f"We couldn't read \u201c{text}\u201d as a distance; try 20 km or 12 mi."
+        ) from None
+    if not MIN_TYPED_DISTANCE_M <= metres <= MAX_TYPED_DISTANCE_M:
+        raise RunmathError("That distance looks out of range; please check it.")
+    return metres
+
+
+def read_duration(text: str) -> float:
+    """Seconds from "3 hours", "45 min", "1h30m" or "1:30:00"."""
+    try:
+        return parse_duration(text)
+    except RunmathError as error:
+        if "59" in str(error):
+            raise RunmathError("Minutes and seconds go up to 59; please check the time.") from None
+        raise RunmathError(
+            f"We couldn't read \u201c{text}\u201d as a time; try 3 hours, 45 min or 1:58:00."
+        ) from None
+
+
+def read_clock(text: str) -> float:
+    """Seconds from a time on a clock, "25:00" or "1:58:00" (colons required)."""
+    if ":" not in text:
+        raise RunmathError(f"Write the time like 25:00 or 1:58:00, not \u201c{text}\u201d.")
+    return read_duration(text)
+
+
+def read_pace(text: str, units: str) -> float:
+    """Seconds per kilometre from "5:15", "5:15/km" or "8:27/mi"; a bare pace is in ``units``."""
+    try:
+        return parse_pace(text, units)
+    except RunmathError:
+        raise RunmathError(
+            f"We couldn't read \u201c{text}\u201d as a pace; try 5:15/km or 8:27/mi."
+        ) from None
+
+
 def round_seconds(seconds: float) -> int:
     """Whole seconds, halves rounded up (not to even)."""
     return math.floor(seconds + 0.5)
@@ -172,6 +256,31 @@ def format_duration(seconds: float, *, always_hours: bool = False) -> str:
     if hours or always_hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def format_duration_short(seconds: float) -> str:
+    """``3 h`` or ``45 min`` when whole, else ``1:58:34``: a time as a runner types it."""
+    if seconds % 3600 == 0:
+        return f"{seconds / 3600:g} h"
+    if seconds < 3600:
+        return f"{seconds / 60:g} min"
+    return format_duration(seconds)
+
+
+def format_hours(seconds: float) -> str:
+    """``45 min``, ``3 h`` or ``3 h 05 min``, to the nearest minute."""
+    hours, minutes = divmod(round(seconds / 60), 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
+
+
+def format_minutes(seconds: float) -> str:
+    """``1 minute``, ``40 minutes`` or ``2 h 23 min``, to the nearest minute."""
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def format_distance(metres: float, units: str = "km", decimals: int = 2) -> str:
@@ -227,6 +336,20 @@ def distance_key(metres: float) -> str | None:
     return None
 
 
+def race_name(metres: float) -> str | None:
+    """``"5K"``, ``"10K"``, ``"half marathon"`` or ``"marathon"``, to use in a sentence, when
+    ``metres`` is (within 0.1 %) a standard distance."""
+    key = distance_key(metres)
+    return NAMED[key].name if key else None
+
+
+def race_key(metres: float | None) -> str:
+    """The key in ``RACE_DISTANCES`` of the race within a metre of ``metres``, or ``""``."""
+    if not metres:
+        return ""
+    return next((k for k, d in RACE_DISTANCES.items() if abs(d.metres - metres) < 1), "")
+
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -244,3 +367,8 @@ def format_day(day: date, today: date | None = None) -> str:
 def format_weekday(day: date) -> str:
     """``Tuesday 3 March``."""
     return f"{WEEKDAYS[day.weekday()]} {format_day(day)}"
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week: weeks run Monday to Sunday."""
+    return day - timedelta(days=day.weekday())

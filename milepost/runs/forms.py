@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from milepost.goals.targets import TargetError, parse_clock, parse_distance
+from milepost.fields import DistanceField, DurationField
 
 from .feelings import FEELING_CHOICES
 from .models import Activity
@@ -43,8 +43,10 @@ class ImportForm(forms.Form):
 
 class ManualRunForm(forms.Form):
     on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    distance = forms.CharField(label="Distance")
-    time = forms.CharField(label="Time", help_text="How long it took, like 28:30 or 1:05:00.")
+    distance = DistanceField(label="Distance")
+    time = DurationField(
+        clock=True, label="Time", help_text="How long it took, like 28:30 or 1:05:00."
+    )
     start_time = forms.TimeField(
         label="Start time (optional)",
         required=False,
@@ -67,6 +69,7 @@ class ManualRunForm(forms.Form):
     def __init__(self, *args, units: str = "km", today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.units, self.today = units, today
+        self.fields["distance"].units = units
         example, unit = ("5 km or 3.1 mi", "kilometres") if units == "km" else ("3.1 mi", "miles")
         self.fields["distance"].help_text = f"For example {example}; a plain number is in {unit}."
 
@@ -76,17 +79,8 @@ class ManualRunForm(forms.Form):
             raise forms.ValidationError("That date is still to come; add the run once it's done.")
         return on
 
-    def clean_distance(self):
-        try:
-            return parse_distance(self.cleaned_data["distance"].strip(), self.units)
-        except TargetError as error:
-            raise forms.ValidationError(str(error)) from None
-
     def clean_time(self):
-        try:
-            seconds = parse_clock(self.cleaned_data["time"].strip())
-        except TargetError as error:
-            raise forms.ValidationError(str(error)) from None
+        seconds = self.cleaned_data["time"]
         if seconds <= 0:
             raise forms.ValidationError("The time must be more than zero.")
         return seconds

@@ -1,25 +1,57 @@
-"""The runner's recent running as feasibility sees it, read from their runs.
+"""The runner's recent running, read from their runs, as plain data (``RunHistory``).
 
 Five queries whatever the length of the history: the first run's date, the weekly totals of
 the last 12 complete weeks, the runs of the last six months, the run days of the current
-streak (read newest first, stopping where it breaks) and this year's monthly totals.
+streak (read newest first, stopping where it breaks) and this year's monthly totals. Goals
+turn it into what feasibility reads (``goals.services.history_for``).
 """
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Min, Sum
 
-from milepost.goals import feasibility
+from milepost.runmath.progression import SEASON_DAYS
+from milepost.runmath.units import BEST_EFFORT_DISTANCES
 
-from .formats import BEST_EFFORT_DISTANCES
 from .models import Activity, MonthlyTotal, WeeklyTotal
 
 WEEKS = 12  # complete weeks in the weekly series, the week in progress left out
-SEASON_DAYS = feasibility.SEASON_DAYS  # best efforts and races: the last six months
 LONG_RUN_DAYS = 60  # long runs and the longest run without walking: the last two months
 
 
-def history_summary(owner, today: date, profile) -> feasibility.HistorySummary:
+@dataclass(frozen=True)
+class RunEffort:
+    """A race or a best effort inside a run: ``distance_m`` in ``seconds`` on the day ``on``."""
+
+    on: date
+    distance_m: float
+    seconds: float
+
+
+@dataclass(frozen=True)
+class RunHistory:
+    """The runner's recent running and their situation, from their runs and profile.
+
+    Weekly series are oldest first, one value per complete week (the last ``WEEKS`` at most,
+    from the week of the first run). ``efforts`` are the season's fastest best efforts and
+    every race; ``long_runs`` are ``(day, metres)`` pairs of the last ``LONG_RUN_DAYS``.
+    """
+
+    efforts: tuple[RunEffort, ...] = ()
+    weekly_m: tuple[float, ...] = ()
+    weekly_s: tuple[float, ...] = ()
+    weekly_runs: tuple[float, ...] = ()
+    long_runs: tuple[tuple[date, float], ...] = ()
+    longest_continuous_m: float | None = None
+    streak_days: int = 0
+    year_to_date_m: float = 0.0
+    hours_per_week: float | None = None
+    age: int | None = None
+    category: str | None = None
+
+
+def history_summary(owner, today: date, profile) -> RunHistory:
     runs = Activity.objects.filter(owner=owner, is_run=True, local_date__lte=today)
     situation = {
         "hours_per_week": profile.weekly_minutes / 60 if profile.weekly_minutes else None,
@@ -28,7 +60,7 @@ def history_summary(owner, today: date, profile) -> feasibility.HistorySummary:
     }
     first = runs.aggregate(first=Min("local_date"))["first"]
     if first is None:
-        return feasibility.HistorySummary(**situation)
+        return RunHistory(**situation)
     weekly_m, weekly_s, weekly_runs = _weeks(owner, today, first)
     columns = ("local_date", "distance_m", "elapsed_s", "best_efforts", "is_race")
     season = list(
@@ -38,7 +70,7 @@ def history_summary(owner, today: date, profile) -> feasibility.HistorySummary:
     )
     recent = [row for row in season if row[0] >= today - timedelta(days=LONG_RUN_DAYS)]
     continuous = [row[5] for row in recent if row[5]]
-    return feasibility.HistorySummary(
+    return RunHistory(
         efforts=_efforts(season),
         weekly_m=weekly_m,
         weekly_s=weekly_s,
@@ -68,7 +100,7 @@ def _weeks(owner, today: date, first: date):
     )
 
 
-def _efforts(season: list) -> tuple[feasibility.Effort, ...]:
+def _efforts(season: list) -> tuple[RunEffort, ...]:
     """The fastest effort at each distance inside the season's runs, and every race."""
     best: dict[str, tuple[float, date]] = {}
     races = []
@@ -77,8 +109,8 @@ def _efforts(season: list) -> tuple[feasibility.Effort, ...]:
             if key in BEST_EFFORT_DISTANCES and (key not in best or seconds < best[key][0]):
                 best[key] = (seconds, day)
         if is_race and metres and elapsed:
-            races.append(feasibility.Effort(day, metres, elapsed))
-    found = [feasibility.Effort(day, BEST_EFFORT_DISTANCES[k], s) for k, (s, day) in best.items()]
+            races.append(RunEffort(day, metres, elapsed))
+    found = [RunEffort(day, BEST_EFFORT_DISTANCES[k], s) for k, (s, day) in best.items()]
     return tuple(sorted(found + races, key=lambda e: (e.on, e.distance_m)))
 
 

@@ -14,19 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from milepost.accounts import pagecache
-from milepost.runmath.units import format_distance
+from milepost.runmath.units import BEST_EFFORT_DISTANCES, NAMED, format_distance, week_start
 
-from .formats import BEST_EFFORT_DISTANCES, ActivitySummary
-
-EFFORT_LABELS = {
-    "1k": "1 km",
-    "1mi": "1 mile",
-    "5k": "5 km",
-    "10k": "10 km",
-    "half": "Half marathon",
-    "marathon": "Marathon",
-}
-
+from .formats import ActivitySummary
 
 SPORT_WORDS = {"swimming": "swim", "cycling": "ride", "walking": "walk", "hiking": "hike"}
 
@@ -112,7 +102,7 @@ class Activity(models.Model):
     elevation_gain_m = models.FloatField(null=True, blank=True)
     avg_hr = models.FloatField(null=True, blank=True)
     avg_cadence = models.FloatField(null=True, blank=True)
-    # Seconds per key of formats.BEST_EFFORT_DISTANCES ("1k", "1mi", "5k", ...).
+    # Seconds per key of runmath.units.BEST_EFFORT_DISTANCES ("1k", "1mi", "5k", ...).
     best_efforts = models.JSONField(default=dict, blank=True)
     longest_continuous_run_m = models.FloatField(null=True, blank=True)
     device = models.CharField(max_length=100, blank=True)
@@ -245,7 +235,7 @@ class Activity(models.Model):
         for key, metres in BEST_EFFORT_DISTANCES.items():
             seconds = self.best_efforts.get(key)
             if seconds:
-                rows.append((EFFORT_LABELS[key], seconds, seconds / metres * 1000))
+                rows.append((NAMED[key].label, seconds, seconds / metres * 1000))
         return rows
 
     def describe(self, units: str = "km") -> str:
@@ -374,7 +364,7 @@ class WeeklyTotal(PeriodTotal):
 
     @staticmethod
     def period_of(day: date) -> date:
-        return day - timedelta(days=day.weekday())
+        return week_start(day)
 
     @staticmethod
     def period_after(start: date) -> date:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from milepost.runmath import RunmathError, progression
-from milepost.runmath.units import MARATHON_M, METRES_PER_MILE, format_duration
+from milepost.runmath.units import MARATHON_M, METRES_PER_MILE, format_duration, format_hours
 from milepost.runmath.vdot import race_time, vdot
 
 from .model import (
@@ -27,7 +27,7 @@ from .model import (
     _Runner,
 )
 from .runner import _best_effort, _runner, _season_efforts
-from .words import _hours, _race
+from .words import _race
 
 MOST_STEPS = 5
 TEN_K = 10000 * 1.001
@@ -179,7 +179,7 @@ def _continuous_steps(context: _Context, target_s: float, last_words: str = "", 
     def title(minutes):
         if last_words and minutes == rungs[-1]:
             return f"Run {last_words} without walking"
-        return f"Run {_hours(minutes * 60)} without walking"
+        return f"Run {format_hours(minutes * 60)} without walking"
 
     return context.spread(rungs, title, taper)
 
@@ -255,9 +255,13 @@ def _yearly_distance(context: _Context) -> list[ProposedStep]:
     return steps
 
 
+def _a_week_of(seconds: float) -> str:
+    return f"A week of {format_hours(round(seconds / 300) * 300)} running"
+
+
 def _weekly_time(context: _Context) -> list[ProposedStep]:
     rungs = weekly_amounts(context.runner.weekly_s, context.goal.target, BEGINNER_WEEK_S)
-    return context.spread(rungs, lambda s: f"A week of {_hours(round(s / 300) * 300)} running")
+    return context.spread(rungs, _a_week_of)
 
 
 def _runs_steps(context: _Context, per_week: int, also: str = "") -> list[ProposedStep]:

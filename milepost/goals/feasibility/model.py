@@ -31,7 +31,7 @@ HALF_M = HALF_MARATHON_M * 1.001
 
 WEEKS_PER_MONTH = 30.44 / 7
 RECENT_WEEKS = 4
-SEASON_DAYS = 182
+SEASON_DAYS = progression.SEASON_DAYS
 # A stretch squeezes the realistic build-up as much as growing at the 30 %-per-two-weeks line
 # of §5.4 squeezes growing 10 % a week: 2 ln 1.1 / ln 1.3, about 0.73.
 STRETCH_FRACTION = (

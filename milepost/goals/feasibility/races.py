@@ -4,7 +4,7 @@ effort, the marathon allowance for recreational runners, the age drift).
 
 from milepost.runmath import RunmathError, agegrade, progression
 from milepost.runmath.equivalence import vickers_marathon
-from milepost.runmath.units import MARATHON_M, METRES_PER_MILE, format_duration
+from milepost.runmath.units import MARATHON_M, METRES_PER_MILE, format_duration, format_hours
 from milepost.runmath.vdot import race_time, vdot
 
 from .model import (
@@ -18,7 +18,7 @@ from .model import (
     _Runner,
 )
 from .runner import _best_effort, _budget_s
-from .words import _day, _dist, _hours, _race, _weeks
+from .words import _day, _dist, _race, _weeks
 
 
 def _race_finish(goal, history, runner, today) -> _Plan:
@@ -102,14 +102,14 @@ def _check_race_budget(plan, distance_m, history, runner, ready) -> None:
     if long_run_s > budget:
         plan.weeks = None
         plan.reasons.append(
-            f"At {runner.usual_pace}, the longest training runs take "
-            f"about {_hours(long_run_s)}, more than the {_hours(budget)} a week you have."
+            f"At {runner.usual_pace}, the longest training runs take about "
+            f"{format_hours(long_run_s)}, more than the {format_hours(budget)} a week you have."
         )
     elif peak_s > budget:
         plan.cap = max(plan.cap, STRETCH, key=_ORDER.index)
         plan.reasons.append(
-            f"The biggest weeks ask for about {_hours(peak_s)} of running and you have "
-            f"{_hours(budget)}; it can work with shorter midweek runs, but it is tight."
+            f"The biggest weeks ask for about {format_hours(peak_s)} of running and you have "
+            f"{format_hours(budget)}; it can work with shorter midweek runs, but it is tight."
         )
 
 

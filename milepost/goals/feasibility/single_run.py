@@ -1,10 +1,11 @@
 """Single-run goals: the longest run, a continuous run (no walk breaks) and a streak."""
 
 from milepost.runmath import progression
+from milepost.runmath.units import format_hours
 
 from .model import STRETCH, _Plan
 from .runner import _budget_s
-from .words import _dist, _hours, _weeks
+from .words import _dist, _weeks
 
 
 def _longest_run(goal, history, runner, today) -> _Plan:
@@ -26,8 +27,8 @@ def _longest_run(goal, history, runner, today) -> _Plan:
     if budget is not None and run_s > budget:
         plan.weeks = None
         plan.reasons.append(
-            f"At {runner.usual_pace} that run takes about {_hours(run_s)}, more than your "
-            f"{_hours(budget)} a week."
+            f"At {runner.usual_pace} that run takes about {format_hours(run_s)}, more than your "
+            f"{format_hours(budget)} a week."
         )
     return plan
 
@@ -45,12 +46,11 @@ def _continuous_run(goal, history, runner, today) -> _Plan:
         if current_s:
             reasons.append("This assumes your longest recent run had no walk breaks.")
     if goal.unit != "s":
-        reasons.insert(
-            0, f"At {runner.usual_pace}, {_dist(goal.target, runner)} is about {_hours(target_s)}."
-        )
+        distance = _dist(goal.target, runner)
+        reasons.insert(0, f"At {runner.usual_pace}, {distance} is about {format_hours(target_s)}.")
     weeks = progression.weeks_to_continuous(current_s, target_s)
     if weeks == 0:
-        reasons.append(f"You've already run about {_hours(current_s)} without stopping.")
+        reasons.append(f"You've already run about {format_hours(current_s)} without stopping.")
     else:
         reasons.append(
             "Couch to 5K goes from a first minute of running to 30 minutes in 9 weeks, then "
@@ -61,12 +61,12 @@ def _continuous_run(goal, history, runner, today) -> _Plan:
     budget = _budget_s(history)
     if budget is not None and target_s > budget:
         plan.weeks = None
-        plan.reasons.append(f"That is more than the {_hours(budget)} a week you have.")
+        plan.reasons.append(f"That is more than the {format_hours(budget)} a week you have.")
     return plan
 
 
 def _from(seconds: float) -> str:
-    return f"from {_hours(seconds)} now" if seconds >= 30 else "starting from scratch"
+    return f"from {format_hours(seconds)} now" if seconds >= 30 else "starting from scratch"
 
 
 def _streak(goal, history, runner, today) -> _Plan:

@@ -6,6 +6,7 @@ import math
 from functools import partial
 
 from milepost.runmath import progression
+from milepost.runmath.units import format_hours
 
 from .model import (
     MINUTES_PER_RUN,
@@ -17,7 +18,7 @@ from .model import (
     _Runner,
 )
 from .runner import _budget_s
-from .words import _dist, _hours, _weeks
+from .words import _dist, _weeks
 
 
 def _weekly_level(target_per_week, current, start, show) -> _Plan:
@@ -76,9 +77,8 @@ def _check_time_budget(plan: _Plan, weekly_s: float, history, runner: _Runner) -
     plan.weeks = None
     fits = budget / runner.pace_s_per_km * 1000
     plan.reasons.append(
-        f"At {runner.usual_pace} that takes about "
-        f"{_hours(weekly_s)} a week; with {_hours(budget)}, about {_dist(fits, runner)} a week "
-        "fits."
+        f"At {runner.usual_pace} that takes about {format_hours(weekly_s)} a week; with "
+        f"{format_hours(budget)}, about {_dist(fits, runner)} a week fits."
     )
 
 
@@ -130,11 +130,13 @@ def _yearly_distance(goal, history, runner, today) -> _Plan:
 
 def _weekly_time(goal, history, runner, today) -> _Plan:
     start = progression.C25K_END_WEEKLY_M / 1000 * runner.pace_s_per_km
-    plan = _weekly_level(goal.target, runner.weekly_s, start, _hours)
+    plan = _weekly_level(goal.target, runner.weekly_s, start, format_hours)
     budget = _budget_s(history)
     if budget is not None and goal.target > budget:
         plan.weeks = None
-        plan.reasons.append(f"That is more than the {_hours(budget)} a week you have for running.")
+        plan.reasons.append(
+            f"That is more than the {format_hours(budget)} a week you have for running."
+        )
     return plan
 
 
@@ -163,7 +165,7 @@ def _runs_per_week(target: float, history, runner: _Runner) -> _Plan:
         plan.weeks = None
         plan.reasons.append(
             f"{target:.0f} runs of about {MINUTES_PER_RUN} minutes need more than the "
-            f"{_hours(budget)} a week you have."
+            f"{format_hours(budget)} a week you have."
         )
     return plan
 

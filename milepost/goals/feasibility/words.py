@@ -5,7 +5,7 @@ dates and weeks.
 import math
 from datetime import date
 
-from milepost.runmath.units import distance_key, format_distance
+from milepost.runmath.units import format_distance, race_name
 
 from .model import _Runner
 
@@ -15,15 +15,7 @@ def _dist(metres: float, runner: _Runner) -> str:
 
 
 def _race(metres: float, runner: _Runner) -> str:
-    names = {"5k": "5K", "10k": "10K", "half": "half marathon", "marathon": "marathon"}
-    return names.get(distance_key(metres) or "", _dist(metres, runner))
-
-
-def _hours(seconds: float) -> str:
-    hours, minutes = divmod(round(seconds / 60), 60)
-    if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
+    return race_name(metres) or _dist(metres, runner)
 
 
 def _day(day: date) -> str:

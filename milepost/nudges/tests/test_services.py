@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.goals.models import Status
-from milepost.goals.progress import EFFORT_KEYS
 from milepost.nudges import demo, services, triggers
 from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
 from milepost.reflection.models import Round
+from milepost.runmath.units import BEST_EFFORT_DISTANCES as EFFORT_KEYS
 from milepost.runs.models import Activity
 from milepost.runs.services import delete_activity, record_run, start_upload
 from milepost.runs.tests.helpers import fit_run

@@ -4,8 +4,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from milepost.runmath.units import week_start
+
 from .events import back_after_break, goal_reached, new_training_cycle
-from .model import MIN_GAP_DAYS, CheckIn, Effort, Nudge, OpenGoal, RunDay, _monday, _order
+from .model import MIN_GAP_DAYS, CheckIn, Effort, Nudge, OpenGoal, RunDay, _order
 from .motivation import low_motivation
 from .plateaus import plateau
 
@@ -49,5 +51,5 @@ def weekly_distance(runs: Iterable[RunDay]) -> dict[date, float]:
     """Metres per week, keyed by each week's Monday."""
     weeks: dict[date, float] = defaultdict(float)
     for run in runs:
-        weeks[_monday(run.day)] += run.distance_m
+        weeks[week_start(run.day)] += run.distance_m
     return dict(weeks)

@@ -3,7 +3,7 @@ the ``Nudge`` with its kinds, how long an event nudge stays open, and the helper
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 BREAK, NEW_CYCLE, GOAL_REACHED, PLATEAU, LOW_MOTIVATION = (
     "break",
@@ -105,7 +105,3 @@ def _check_feeling(feeling: int) -> None:
 
 def _order(nudge: Nudge):
     return (nudge.since, KINDS.index(nudge.kind), str(nudge.goal_id))
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())

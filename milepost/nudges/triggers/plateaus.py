@@ -9,7 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import _EPSILON, PLATEAU, Effort, Nudge, OpenGoal, _monday
+from milepost.runmath.units import week_start
+
+from .model import _EPSILON, PLATEAU, Effort, Nudge, OpenGoal
 
 # Plateau on weekly volume.
 PLATEAU_WINDOW_WEEKS = 8
@@ -87,7 +89,7 @@ def plateau(
     )
     if not open_goals or _tapering(goals, today):
         return None
-    weekly = _by_monday(weekly_m)
+    weekly = _byweek_start(weekly_m)
     first_week = min((start for start, metres in weekly.items() if metres > 0), default=None)
     if first_week is None:
         return None
@@ -100,10 +102,10 @@ def plateau(
 
     def volume_at(day: date) -> _Volume | None:
         earliest = max(first_week, _after_recovery(races, day))
-        return _volume_plateau(weekly, _monday(day), earliest)
+        return _volume_plateau(weekly, week_start(day), earliest)
 
     def pace_at(day: date) -> tuple[float, ...] | None:
-        return _pace_plateau(paces, _monday(day), _after_recovery(races, day))
+        return _pace_plateau(paces, week_start(day), _after_recovery(races, day))
 
     volume, pace = volume_at(today), pace_at(today)
     if volume is None and pace is None:
@@ -214,7 +216,7 @@ def _after_recovery(races: list[date], day: date) -> date:
     if not past:
         return date.min
     end = past[-1] + timedelta(days=RECOVERY_DAYS)
-    return _monday(end) + timedelta(weeks=1) if end.weekday() else end
+    return week_start(end) + timedelta(weeks=1) if end.weekday() else end
 
 
 def _since(check, today: date) -> date:
@@ -224,7 +226,7 @@ def _since(check, today: date) -> date:
         if check(day - timedelta(weeks=1)) is None:
             break
         day -= timedelta(weeks=1)
-    return _monday(day)
+    return week_start(day)
 
 
 def _plateau_reason(volume: _Volume | None, pace, title: str, units: str) -> str:
@@ -253,10 +255,10 @@ def _plateau_reason(volume: _Volume | None, pace, title: str, units: str) -> str
     )
 
 
-def _by_monday(weekly_m: Mapping[date, float]) -> dict[date, float]:
+def _byweek_start(weekly_m: Mapping[date, float]) -> dict[date, float]:
     weeks: dict[date, float] = defaultdict(float)
     for day, metres in weekly_m.items():
-        weeks[_monday(day)] += metres
+        weeks[week_start(day)] += metres
     return dict(weeks)
 
 

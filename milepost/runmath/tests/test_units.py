@@ -1,4 +1,5 @@
 import math
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -6,16 +7,28 @@ from hypothesis import strategies as st
 
 from milepost.runmath import RunmathError
 from milepost.runmath.units import (
+    BEST_EFFORT_DISTANCES,
+    RACE_DISTANCES,
     distance_key,
     format_distance,
     format_duration,
+    format_duration_short,
+    format_hours,
+    format_minutes,
     format_pace,
     from_units,
     pace,
     parse_distance,
     parse_duration,
     parse_pace,
+    race_key,
+    race_name,
+    read_clock,
+    read_distance,
+    read_duration,
+    read_pace,
     to_units,
+    week_start,
 )
 
 MILE = 1609.344  # the international mile, exactly
@@ -217,3 +230,77 @@ def test_it_refuses_a_pace_of_nothing():
 )
 def test_it_recognises_the_standard_distances(metres, key):
     assert distance_key(metres) == key
+
+
+def test_race_names_read_in_a_sentence_and_race_keys_find_any_race():
+    assert [race_name(m) for m in (5000, 10000, 21097.5, 42195, 15000)] == [
+        "5K",
+        "10K",
+        "half marathon",
+        "marathon",
+        None,
+    ]
+    assert race_key(16093.44) == "10mi" and race_key(50000) == "50k"
+    assert race_key(None) == "" and race_key(8000) == ""
+    assert list(RACE_DISTANCES) == ["5k", "10k", "15k", "10mi", "half", "marathon", "50k"]
+    assert list(BEST_EFFORT_DISTANCES) == ["1k", "1mi", "5k", "10k", "half", "marathon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "metres"),
+    [
+        ("20 km", "km", 20_000),
+        ("12", "mi", 12 * MILE),
+        ("7,5km", "km", 7_500),
+        ("half", "mi", 21097.5),
+    ],
+)
+def test_it_reads_distances_runners_type_in_a_form(text, units, metres):
+    assert read_distance(text, units) == pytest.approx(metres)
+
+
+@pytest.mark.parametrize(
+    ("read", "text", "message"),
+    [
+        (lambda t: read_distance(t, "km"), "far", "We couldn't read \u201cfar\u201d as a distance"),
+        (lambda t: read_distance(t, "km"), "0.01 km", "looks out of range"),
+        (read_duration, "lots", "\u201clots\u201d as a time; try 3 hours, 45 min or 1:58:00."),
+        (read_clock, "25:75", "Minutes and seconds go up to 59"),
+        (read_clock, "25 min", "Write the time like 25:00 or 1:58:00, not \u201c25 min\u201d."),
+        (
+            lambda t: read_pace(t, "km"),
+            "fast",
+            "\u201cfast\u201d as a pace; try 5:15/km or 8:27/mi.",
+        ),
+    ],
+)
+def test_what_runners_type_wrong_is_explained_to_them(read, text, message):
+    with pytest.raises(RunmathError, match=message):
+        read(text)
+
+
+def test_it_reads_clock_times_and_paces_typed_in_a_form():
+    assert read_clock("1:58:34") == 7114
+    assert read_duration("90 min") == 5400
+    assert read_pace("8:51/mi", "km") == pytest.approx(531 / MILE * 1000)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "short", "hours", "minutes"),
+    [
+        (60, "1 min", "1 min", "1 minute"),
+        (2400, "40 min", "40 min", "40 minutes"),
+        (10_800, "3 h", "3 h", "3 h 00 min"),
+        (8580, "2:23:00", "2 h 23 min", "2 h 23 min"),
+    ],
+)
+def test_it_writes_durations_in_words(seconds, short, hours, minutes):
+    assert format_duration_short(seconds) == short
+    assert format_hours(seconds) == hours
+    assert format_minutes(seconds) == minutes
+
+
+def test_weeks_start_on_monday():
+    assert week_start(date(2026, 3, 5)) == date(2026, 3, 2)
+    assert week_start(date(2026, 3, 2)) == date(2026, 3, 2)
+    assert week_start(date(2026, 3, 8)) == date(2026, 3, 2)

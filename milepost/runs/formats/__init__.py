@@ -19,11 +19,10 @@ from .archive import (
     expand_bytes,
 )
 from .errors import ActivityFileError
-from .model import BEST_EFFORT_DISTANCES, ActivityHint, ActivitySummary
+from .model import ActivityHint, ActivitySummary
 from .parse import DEFAULT_MAX_BYTES, detect_format, parse_file
 
 __all__ = [
-    "BEST_EFFORT_DISTANCES",
     "DEFAULT_MAX_BYTES",
     "ActivityFileError",
     "ActivityHint",

@@ -5,24 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-#: Keys of ``ActivitySummary.best_efforts`` and their distances in metres.
-BEST_EFFORT_DISTANCES: dict[str, float] = {
-    "1k": 1000.0,
-    "1mi": 1609.344,
-    "5k": 5000.0,
-    "10k": 10000.0,
-    "half": 21097.5,
-    "marathon": 42195.0,
-}
-
 
 @dataclass(frozen=True)
 class ActivitySummary:
     """What the app keeps of one activity (DESIGN §3): a summary, never the trackpoints.
 
     Times are seconds, distances metres. ``best_efforts`` maps a key of
-    ``BEST_EFFORT_DISTANCES`` to the fastest time in seconds over that distance inside this
-    activity (runs only). See ``summary.py`` for the exact rules behind each figure.
+    ``runmath.units.BEST_EFFORT_DISTANCES`` to the fastest time in seconds over that distance
+    inside this activity (runs only). See ``summary.py`` for the exact rules behind each figure.
     """
 
     start: datetime  # aware, UTC

@@ -53,8 +53,10 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
+from milepost.runmath.units import BEST_EFFORT_DISTANCES, format_minutes
+
 from .errors import ActivityFileError
-from .model import BEST_EFFORT_DISTANCES, ActivityHint, ActivitySummary, RawActivity
+from .model import ActivityHint, ActivitySummary, RawActivity
 
 EARLIEST = datetime(1980, 1, 1, tzinfo=UTC).timestamp()
 FUTURE_SLACK_S = 86400.0
@@ -260,14 +262,7 @@ def _keep_damaged(damage: str, t: list[float], warnings: list[str]) -> None:
             )
         raise ActivityFileError("The file is damaged and too little of it is readable.")
     what = "was cut short" if damage == "truncated" else "is damaged part-way through"
-    warnings.append(f"The file {what}; we kept the {format_duration(span)} we could read.")
-
-
-def format_duration(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+    warnings.append(f"The file {what}; we kept the {format_minutes(span)} we could read.")
 
 
 def _picker(idx: list[int], dups: dict[int, list[int]]):

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from milepost.goals import feasibility
-from milepost.goals.services import history_for
+from milepost.goals.services import feasibility_history, history_for
 from milepost.runs.history import history_summary
 from milepost.runs.models import Activity, recompute_totals
 
@@ -21,7 +21,7 @@ def at(day: date, hour: int = 7) -> datetime:
 
 
 def summary(owner) -> feasibility.HistorySummary:
-    return history_summary(owner, TODAY, owner.profile)
+    return feasibility_history(history_summary(owner, TODAY, owner.profile))
 
 
 def test_without_runs_only_the_runners_situation_is_known(alice):

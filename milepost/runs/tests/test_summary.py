@@ -11,7 +11,6 @@ from milepost.runs.formats.summary import (
     WALK_MIN_S,
     best_efforts,
     elevation_gain,
-    format_duration,
     gps_distance,
     haversine_m,
     longest_continuous_run,
@@ -379,9 +378,3 @@ def test_a_damaged_stream_too_short_to_be_a_run_is_refused():
     assert exc.value.code == "truncated"
     kept = summarize(raw_from(*stream([(2400, 3.0)]), damaged="truncated"))
     assert "we kept the 40 minutes we could read" in kept.warnings[-1]
-
-
-def test_durations_read_naturally():
-    assert format_duration(60) == "1 minute"
-    assert format_duration(2400) == "40 minutes"
-    assert format_duration(8580) == "2 h 23 min"
