@@ -186,7 +186,9 @@ def record_run(
         created=clock.now(),
     )
     activity.fill_local_date()
-    activity.full_clean(validate_unique=False)
+    # Field checks only: the database holds the constraints, and the owner is the logged-in
+    # runner (checking either again costs a query each).
+    activity.full_clean(exclude=["owner"], validate_unique=False, validate_constraints=False)
     activity.save()
     recompute_totals(owner.pk, [activity.local_date])
     return activity
