@@ -1,9 +1,9 @@
 """What Milepost can measure of a goal, and how: the one metric registry.
 
 Pure Python, no Django. ``METRICS`` holds one ``Metric`` for each key ``Goal.metric`` stores:
-its label (the goal form offers it), the canonical unit of its target, whether it is per week,
-month or year (``periodic``), a race, or only a number to the runner, and the functions that
-do the work for it:
+its label (the goal form offers it), the canonical unit of its target, the words of its
+week-by-week chart, whether it is per week, month or year (``periodic``), a race, or only a
+number to the runner, and the functions that do the work for it:
 
 - ``parse``: the target as the runner typed it, to a ``targets.Target`` (``targets.py``);
 - ``progress``: where the goal stands, from the runs (``progress.py``);
@@ -18,7 +18,8 @@ the ladder and alignment all read it. The modules holding the functions never im
 A target is written back in words by its unit (``targets.format_target``).
 
 A new metric: write its functions in ``targets.py``, ``progress.py`` and ``feasibility/``,
-then add its ``Metric`` below.
+then add its ``Metric`` below (and the weekly time it asks to alignment's
+``weekly_minutes_needed``, which otherwise counts an hour and a half).
 """
 
 from collections.abc import Callable, Mapping
@@ -33,12 +34,14 @@ from .feasibility import ladder, races, single_run, volume
 class Metric:
     """One thing Milepost can measure. ``unit`` is the canonical unit of the target: metres
     (``m``), seconds (``s``), a count of runs or days; a continuous run takes metres or
-    seconds, whichever the runner wrote. ``just_a_number``: a goal on it is only a number,
-    which alignment points out to a runner who runs for the feeling."""
+    seconds, whichever the runner wrote. ``chart`` is how a goal's week-by-week chart names
+    its values: the column heading and what the bars show. ``just_a_number``: a goal on it is
+    only a number, which alignment points out to a runner who runs for the feeling."""
 
     key: str
     label: str
     unit: str
+    chart: tuple[str, str]
     parse: Callable[[str, str, str], "targets.Target"]
     progress: Callable
     judge: Callable | Mapping[str, Callable]
@@ -110,6 +113,7 @@ METRICS = {
             "distance",
             "Distance per week, month or year",
             "m",
+            chart=("Distance", "the distance you ran each week"),
             parse=targets.distance_target,
             progress=progress.measure_periodic,
             judge={
@@ -128,6 +132,7 @@ METRICS = {
             "time",
             "Time running per week, month or year",
             "s",
+            chart=("Time running", "the time you spent running each week"),
             parse=targets.duration_target,
             progress=progress.measure_periodic,
             judge={"week": volume.plan_weekly_time},
@@ -138,6 +143,7 @@ METRICS = {
             "runs",
             "Number of runs per week, month or year",
             "count",
+            chart=("Runs", "how many runs you did each week"),
             parse=targets.runs_target,
             progress=progress.measure_periodic,
             judge={"week": volume.plan_weekly_runs, "month": volume.plan_monthly_runs},
@@ -148,6 +154,7 @@ METRICS = {
             "race_finish",
             "Finish a race",
             "m",
+            chart=("Longest run", "your longest run of each week"),
             parse=targets.race_finish_target,
             progress=progress.measure_race_finish,
             judge=races.plan_race_finish,
@@ -159,6 +166,10 @@ METRICS = {
             "race_time",
             "A race time",
             "s",
+            chart=(
+                "Best time",
+                "your best time at the race distance each week (shorter is faster)",
+            ),
             parse=targets.race_time_target,
             progress=progress.measure_race_time,
             judge=races.plan_race_time,
@@ -169,6 +180,7 @@ METRICS = {
             "longest_run",
             "A longest run",
             "m",
+            chart=("Longest run", "your longest run of each week"),
             parse=targets.distance_target,
             progress=progress.measure_longest_run,
             judge=single_run.plan_longest_run,
@@ -178,6 +190,10 @@ METRICS = {
             "continuous_run",
             "Run without walking",
             "m",
+            chart=(
+                "Longest stretch without walking",
+                "your longest stretch without walking each week",
+            ),
             parse=targets.continuous_target,
             progress=progress.measure_continuous_run,
             judge=single_run.plan_continuous_run,
@@ -188,6 +204,7 @@ METRICS = {
             "streak",
             "A streak of days",
             "days",
+            chart=("Days in a row", "your streak of days in a row at the end of each week"),
             parse=targets.days_target,
             progress=progress.measure_streak,
             judge=single_run.plan_streak,

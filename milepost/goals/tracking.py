@@ -203,21 +203,9 @@ def _with_chart(item: GoalProgress, goal: Goal, spec, history, units: str) -> Go
         desc=_goal_chart_desc(spec, len(history), line.label),
         unit=axis,
         line=line,
-        heading=_WHAT.get(spec.metric, "Value"),
+        heading=spec.entry.chart[0],
     )
     return replace(item, chart=chart)
-
-
-_WHAT = {
-    "distance": "Distance",
-    "time": "Time running",
-    "runs": "Runs",
-    "race_finish": "Longest run",
-    "race_time": "Best time",
-    "longest_run": "Longest run",
-    "continuous_run": "Longest stretch without walking",
-    "streak": "Days in a row",
-}
 
 
 def _chart_units(spec, units: str):
@@ -258,16 +246,7 @@ def _goal_line_label(spec, show) -> str:
 
 
 def _goal_chart_desc(spec, weeks: int, line: str) -> str:
-    what = {
-        "distance": "the distance you ran each week",
-        "time": "the time you spent running each week",
-        "runs": "how many runs you did each week",
-        "race_finish": "your longest run of each week",
-        "longest_run": "your longest run of each week",
-        "continuous_run": "your longest stretch without walking each week",
-        "streak": "your streak of days in a row at the end of each week",
-        "race_time": "your best time at the race distance each week (shorter is faster)",
-    }[spec.metric]
+    what = spec.entry.chart[1]
     return (
         f"Bars: {what}, for the last {weeks} weeks, oldest first; the last bar is this week "
         f"so far, and a week with nothing to show has no bar. Dashed line: {line[0].lower()}"
