@@ -6,9 +6,8 @@ concrete and never compares the runner with anyone but themselves.
 
 from dataclasses import dataclass
 
-from .metrics import RACE_METRICS
+from .metrics import NUMBER_METRICS, RACE_METRICS, GoalTarget
 
-NUMBER_METRICS = {"distance", "time", "runs", "race_time", "longest_run", "streak"}
 FEELING_THEMES = {"feeling", "wellbeing", "social", "places", "race_experience"}
 WEEKS_PER_PERIOD = {"week": 1.0, "month": 4.345, "year": 52.18}
 # A relaxed recreational pace, used only to turn distance goals into hours.
@@ -21,7 +20,8 @@ ULTRA_MINUTES_PER_WEEK = 360
 
 @dataclass(frozen=True)
 class GoalFacts:
-    """What alignment needs to know of one goal."""
+    """What alignment needs to know of one goal: ``target`` is what a measurable goal aims
+    at, None for an experience."""
 
     id: int | None
     title: str
@@ -29,12 +29,15 @@ class GoalFacts:
     near_term: bool
     feeling: str  # doable | scary
     themes: tuple[str, ...]
-    measurable: bool
-    metric: str = ""
-    period: str = ""
-    target_value: float | None = None
-    target_unit: str = ""
-    race_distance_m: float | None = None
+    target: GoalTarget | None = None
+
+    @property
+    def measurable(self) -> bool:
+        return self.target is not None
+
+    @property
+    def metric(self) -> str:
+        return self.target.metric if self.target else ""
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,11 @@ def is_race_goal(goal: GoalFacts) -> bool:
 
 def weekly_minutes_needed(goal: GoalFacts) -> float:
     """A rough weekly time cost of working towards a measurable goal, in minutes."""
-    if not goal.measurable:
+    target = goal.target
+    if target is None:
         return 0.0
-    value = goal.target_value or 0.0
-    weeks = WEEKS_PER_PERIOD.get(goal.period, 1.0)
+    value = target.target or 0.0
+    weeks = WEEKS_PER_PERIOD.get(target.period, 1.0)
     if goal.metric == "distance":
         return value / 1000 / weeks * EASY_MINUTES_PER_KM
     if goal.metric == "time":
@@ -62,7 +66,7 @@ def weekly_minutes_needed(goal: GoalFacts) -> float:
     if goal.metric == "runs":
         return value / weeks * 40
     if goal.metric in RACE_METRICS:
-        return race_minutes(goal.race_distance_m or 0)
+        return race_minutes(target.race_distance_m or 0)
     if goal.metric == "longest_run":
         return 2.5 * value / 1000 * EASY_MINUTES_PER_KM
     if goal.metric == "streak":

@@ -4,8 +4,9 @@ from django.conf import settings
 from milepost.reflection.models import theme_choices
 from milepost.runs.feelings import feeling_field, note_field
 
-from .models import CheckIn, Goal, GoalPause, Horizon, Kind, Metric, PauseReason, Step
-from .targets import TargetError, parse_target, race_distance_choices, target_initial
+from .metrics import PERIODIC_METRICS, parse_target
+from .models import CheckIn, Goal, GoalPause, Horizon, Kind, PauseReason, Step
+from .targets import TargetError, race_distance_choices, target_initial
 
 
 class GoalForm(forms.ModelForm):
@@ -67,7 +68,7 @@ class GoalForm(forms.ModelForm):
         if not metric:
             self.add_error("metric", "Choose what Milepost should measure.")
             return
-        if metric in {Metric.DISTANCE, Metric.TIME, Metric.RUNS} and not cleaned.get("period"):
+        if metric in PERIODIC_METRICS and not cleaned.get("period"):
             self.add_error("period", "Per week, per month or per year?")
         try:
             cleaned["parsed_target"] = parse_target(

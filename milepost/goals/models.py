@@ -10,7 +10,7 @@ from django.utils import timezone
 from milepost import clock
 from milepost.reflection.models import Round, theme_choices
 
-from . import alignment, feasibility, metrics, progress
+from . import alignment, metrics
 
 
 class Size(models.TextChoices):
@@ -169,21 +169,11 @@ class Goal(models.Model):
             return self.target_date
         return today + timedelta(days=SOON_DAYS if self.horizon == Horizon.SOON else LATER_DAYS)
 
-    def measurable(self, today) -> feasibility.MeasurableGoal | None:
-        """This goal as feasibility reads it, or None when there is nothing to judge."""
-        if self.kind != Kind.MEASURABLE:
-            return None
-        try:
-            metric = feasibility.metric_key(self.metric, self.period)
-        except feasibility.FeasibilityError:
-            return None
-        target = self.race_distance_m if self.metric == Metric.RACE_FINISH else self.target_value
-        if not target:
-            return None
-        unit = self.target_unit if self.metric == Metric.CONTINUOUS_RUN else None
-        return feasibility.MeasurableGoal(
-            metric, target, self.by_date(today), distance_m=self.race_distance_m, unit=unit
-        )
+    def measurable(self, today) -> metrics.GoalTarget | None:
+        """What this goal aims at, by its date (or the one its horizon stands for), when
+        feasibility can judge it; None when there is nothing to judge."""
+        target = self._goal_target(by=self.by_date(today))
+        return target if target is not None and target.judged else None
 
     def started_on(self, zone) -> date:
         """The day progress counts from: the day the goal was written, in the runner's zone.
@@ -193,16 +183,21 @@ class Goal(models.Model):
         the runner was already on the way."""
         return self.created_at.astimezone(zone).date()
 
-    def progress_spec(self) -> progress.GoalSpec | None:
-        """This goal as progress reads it, or None for an experience."""
+    def progress_spec(self) -> metrics.GoalTarget | None:
+        """What this goal aims at, as progress reads it; None for an experience."""
+        return self._goal_target()
+
+    def _goal_target(self, by: date | None = None) -> metrics.GoalTarget | None:
         if self.kind != Kind.MEASURABLE or not self.metric:
             return None
-        return progress.GoalSpec(
+        race_finish = self.metric == Metric.RACE_FINISH
+        return metrics.GoalTarget(
             metric=self.metric,
-            target=self.target_value,
+            target=self.race_distance_m if race_finish else self.target_value,
             period=self.period,
             unit=self.target_unit if self.metric == Metric.CONTINUOUS_RUN else "",
             race_distance_m=self.race_distance_m,
+            by=by,
         )
 
     def open_pause(self) -> "GoalPause | None":
@@ -222,12 +217,7 @@ class Goal(models.Model):
             near_term=self.is_near_term,
             feeling=self.feeling,
             themes=tuple(self.themes),
-            measurable=self.kind == Kind.MEASURABLE,
-            metric=self.metric,
-            period=self.period,
-            target_value=self.target_value,
-            target_unit=self.target_unit,
-            race_distance_m=self.race_distance_m,
+            target=self._goal_target(),
         )
 
 

@@ -14,16 +14,16 @@ Only runs dated up to ``today`` count, so any past day can be replayed.
 - Longest run, continuous run (metres or seconds without walking), and streak (consecutive
   days with a run, the current one and the best since the goal started).
 
-A reached goal never shows less than 100 %.
+A reached goal never shows less than 100 %. A goal is a ``metrics.GoalTarget``; each
+metric's ``measure_*`` function here is its ``progress`` in the registry (``metrics.py``).
 """
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from milepost.goals.metrics import METRICS as ALL_METRICS
-from milepost.goals.metrics import PERIODIC_METRICS
 from milepost.runmath.units import (
     BEST_EFFORT_DISTANCES,
     check_units,
@@ -36,10 +36,10 @@ from milepost.runmath.units import (
     week_start,
 )
 
-PERIODIC = PERIODIC_METRICS
-METRICS = tuple(ALL_METRICS)
+if TYPE_CHECKING:
+    from milepost.goals.metrics import GoalTarget
+
 PERIODS = ("week", "month", "year")
-UNITS = {key: m.unit for key, m in ALL_METRICS.items() if key != "continuous_run"}
 # A run marked as a race counts as a race at a distance when its measured distance is within
 # 5 % of it (GPS rarely measures a course exactly).
 RACE_TOLERANCE = 0.05
@@ -48,23 +48,6 @@ _EPSILON = 1e-9
 
 class ProgressError(ValueError):
     """A goal whose progress cannot be measured as given."""
-
-
-@dataclass(frozen=True)
-class GoalSpec:
-    """A measurable goal: ``metric`` is one of METRICS.
-
-    ``target`` is in canonical units (metres, seconds, runs, days); a ``race_finish`` goal's
-    target is its ``race_distance_m``. Periodic metrics need ``period`` (week, month, year);
-    race goals need ``race_distance_m``; ``continuous_run`` takes ``unit`` ``"m"`` (default)
-    or ``"s"``.
-    """
-
-    metric: str
-    target: float | None = None
-    period: str = ""
-    unit: str = ""
-    race_distance_m: float | None = None
 
 
 @dataclass(frozen=True)
@@ -119,20 +102,18 @@ class WeekValue:
 
 
 def progress(
-    goal: GoalSpec, runs: Sequence[RunFact], today: date, started: date, *, units: str = "km"
+    goal: "GoalTarget", runs: Sequence[RunFact], today: date, started: date, *, units: str = "km"
 ) -> Progress:
     """The progress of ``goal`` as of ``today``, for a goal set on ``started``."""
     _check(goal)
     check_units(units)
     runs = sorted((run for run in runs if run.day <= today), key=lambda run: run.day)
-    if goal.metric in PERIODIC:
-        return _periodic(goal, runs, today, units)
     since = [run for run in runs if run.day >= started]
-    return _SINGLE[goal.metric](goal, runs, since, today, started, units)
+    return goal.entry.progress(goal, runs, since, today, started, units)
 
 
 def weekly_history(
-    goal: GoalSpec, runs: Sequence[RunFact], weeks: int, today: date
+    goal: "GoalTarget", runs: Sequence[RunFact], weeks: int, today: date
 ) -> list[WeekValue]:
     """The goal's value for each of the last ``weeks`` weeks, oldest first.
 
@@ -155,7 +136,7 @@ def weekly_history(
 
 
 def _week_value(goal, week, days, last, today) -> float | None:
-    if goal.metric in PERIODIC:
+    if goal.entry.periodic:
         return float(sum(_amount(goal.metric, run) for run in week))
     if goal.metric == "streak":
         return float(_current_streak(days, last) if last == today else _streak_ending(days, last))
@@ -165,12 +146,12 @@ def _week_value(goal, week, days, last, today) -> float | None:
     return min(values) if goal.metric == "race_time" else max(values)
 
 
-def _check(goal: GoalSpec) -> None:
-    if goal.metric not in METRICS:
-        raise ProgressError(f"unknown metric {goal.metric!r}; use one of {', '.join(METRICS)}")
-    if goal.metric in PERIODIC and goal.period not in PERIODS:
+def _check(goal: "GoalTarget") -> None:
+    if goal.entry is None:
+        raise ProgressError(f"unknown metric {goal.metric!r}")
+    if goal.entry.periodic and goal.period not in PERIODS:
         raise ProgressError(f"a {goal.metric} goal needs a period: week, month or year")
-    if goal.metric in ("race_finish", "race_time") and not (goal.race_distance_m or 0) > 0:
+    if goal.entry.race and not (goal.race_distance_m or 0) > 0:
         raise ProgressError(f"a {goal.metric} goal needs its race distance")
     if goal.metric != "race_finish" and not (goal.target or 0) > 0:
         raise ProgressError("the goal needs a target above zero")
@@ -181,7 +162,9 @@ def _check(goal: GoalSpec) -> None:
 # Distance, time and runs per week, month or year --------------------------------------------
 
 
-def _periodic(goal: GoalSpec, runs, today: date, units: str) -> Progress:
+def measure_periodic(goal: "GoalTarget", runs, since, today, started, units) -> Progress:
+    """Distance, time or runs this week, month or year (``since`` and ``started`` are unused:
+    the current period counts from its first day)."""
     start, end = _period(goal.period, today)
     target = goal.target
     total, reached_on = 0.0, None
@@ -202,7 +185,7 @@ def _periodic(goal: GoalSpec, runs, today: date, units: str) -> Progress:
         fraction=total / target,
         current=total,
         target=target,
-        unit=UNITS[goal.metric],
+        unit=goal.canonical_unit,
         on_track=reached or total >= expected - _EPSILON,
         needed_per_week=needed,
         reached=reached,
@@ -240,9 +223,9 @@ def _amount(metric: str, run) -> float:
     return 1.0
 
 
-def _periodic_summary(goal: GoalSpec, p: Progress, today: date, units: str) -> str:
+def _periodic_summary(goal: "GoalTarget", p: Progress, today: date, units: str) -> str:
     def show(value: float) -> str:
-        return _show(UNITS[goal.metric], value, units)
+        return _show(goal.canonical_unit, value, units)
 
     this = f"this {goal.period}"
     if p.reached:
@@ -269,7 +252,7 @@ def _periodic_summary(goal: GoalSpec, p: Progress, today: date, units: str) -> s
 # Single-run goals -------------------------------------------------------------------------
 
 
-def _race_time(goal, runs, since, today, started, units) -> Progress:
+def measure_race_time(goal, runs, since, today, started, units) -> Progress:
     race = _race_name(goal.race_distance_m, units)
     best, best_day, reached_on = None, None, None
     for run in since:
@@ -313,7 +296,7 @@ def _race_seconds(distance_m: float, run) -> float | None:
     return min(times, default=None)
 
 
-def _race_finish(goal, runs, since, today, started, units) -> Progress:
+def measure_race_finish(goal, runs, since, today, started, units) -> Progress:
     distance = goal.race_distance_m
     race = _race_name(distance, units)
     longest = max((run.distance_m for run in since), default=None)
@@ -340,11 +323,11 @@ def _finishes(run, distance: float) -> bool:
     return getattr(run, "is_race", False) and abs(run.distance_m - distance) <= tolerance
 
 
-def _longest_run(goal, runs, since, today, started, units) -> Progress:
+def measure_longest_run(goal, runs, since, today, started, units) -> Progress:
     return _longest(goal, since, today, started, units, "run")
 
 
-def _continuous_run(goal, runs, since, today, started, units) -> Progress:
+def measure_continuous_run(goal, runs, since, today, started, units) -> Progress:
     return _longest(goal, since, today, started, units, "stretch without walking")
 
 
@@ -357,7 +340,7 @@ def _longest(goal, since, today, started, units, what) -> Progress:
         best = value if best is None else max(best, value)
         if reached_on is None and value >= goal.target - _EPSILON:
             reached_on = run.day
-    unit = _unit(goal)
+    unit = goal.canonical_unit
     target = _show(unit, goal.target, units)
     start = _day(started, today)
     if best is None and goal.metric == "continuous_run":
@@ -380,13 +363,13 @@ def _longest(goal, since, today, started, units, what) -> Progress:
     return _single(goal, goal.target, best, (best or 0.0) / goal.target, reached_on, summary)
 
 
-def _single_value(goal: GoalSpec, run) -> float | None:
+def _single_value(goal: "GoalTarget", run) -> float | None:
     if goal.metric in ("longest_run", "race_finish"):
         return run.distance_m
     if goal.metric == "race_time":
         return _race_seconds(goal.race_distance_m, run)
     metres = getattr(run, "longest_continuous_m", None)
-    if _unit(goal) == "m":
+    if goal.canonical_unit == "m":
         return metres
     seconds = getattr(run, "continuous_s", None)
     if seconds is None and metres is not None and run.distance_m > 0 and run.moving_s > 0:
@@ -395,7 +378,7 @@ def _single_value(goal: GoalSpec, run) -> float | None:
     return seconds
 
 
-def _streak(goal, runs, since, today, started, units) -> Progress:
+def measure_streak(goal, runs, since, today, started, units) -> Progress:
     days = _run_days(runs)
     target = math.ceil(goal.target - _EPSILON)
     current = _current_streak(days, today)
@@ -456,22 +439,13 @@ def _stretches(days: list[date]):
             first = None
 
 
-_SINGLE = {
-    "race_time": _race_time,
-    "race_finish": _race_finish,
-    "longest_run": _longest_run,
-    "continuous_run": _continuous_run,
-    "streak": _streak,
-}
-
-
 def _single(goal, target, current, fraction, reached_on, summary, best=None) -> Progress:
     reached = reached_on is not None
     return Progress(
         fraction=max(fraction, 1.0) if reached else fraction,
         current=current,
         target=float(target),
-        unit=_unit(goal),
+        unit=goal.canonical_unit,
         on_track=None,
         needed_per_week=None,
         reached=reached,
@@ -482,12 +456,6 @@ def _single(goal, target, current, fraction, reached_on, summary, best=None) -> 
 
 
 # Words -------------------------------------------------------------------------------------
-
-
-def _unit(goal: GoalSpec) -> str:
-    if goal.metric == "continuous_run":
-        return goal.unit or "m"
-    return UNITS[goal.metric]
 
 
 def format_amount(unit: str, value: float, units: str = "km") -> str:

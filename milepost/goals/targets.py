@@ -1,12 +1,12 @@
 """Reading and writing a goal's target as a runner types it ("20 km", "1:58:00", "4 runs").
 
-Pure Python. Values are stored in canonical units: metres, seconds, a count or days.
+Pure Python. Values are stored in canonical units: metres, seconds, a count or days. Which
+reader a metric uses is its entry in ``metrics.py`` (``metrics.parse_target``).
 """
 
 import re
 from dataclasses import dataclass
 
-from milepost.goals.metrics import RACE_METRICS
 from milepost.runmath.errors import RunmathError
 from milepost.runmath.units import (
     RACE_DISTANCES,
@@ -37,27 +37,46 @@ def race_distance_choices():
     return [("", "Choose a race distance")] + [(k, d.label) for k, d in RACE_DISTANCES.items()]
 
 
-def parse_target(metric: str, text: str, race: str, units: str) -> Target:
-    text = (text or "").strip().lower()
-    if metric in RACE_METRICS:
-        if race not in RACE_DISTANCES:
-            raise TargetError("Choose the race distance.", field="race")
-        race_m = RACE_DISTANCES[race].metres
-        if metric == "race_finish":
-            return Target(None, "", race_m)
-        return Target(parse_clock(text), "s", race_m)
-    if metric in {"distance", "longest_run"}:
-        return Target(parse_distance(text, units), "m")
-    if metric == "time":
-        return Target(parse_duration(text), "s")
-    if metric in {"runs", "streak"}:
-        return Target(parse_count(text), "count" if metric == "runs" else "days")
-    if metric == "continuous_run":
-        try:
-            return Target(parse_duration(text), "s")
-        except TargetError:
-            return Target(parse_distance(text, units), "m")
-    raise TargetError("Choose what Milepost should measure.", field="metric")
+# How each metric reads its target (``metrics.parse_target`` picks one): the text comes
+# stripped and lower-cased, ``race`` is a key of ``RACE_DISTANCES`` for the race metrics.
+
+
+def distance_target(text: str, race: str, units: str) -> Target:
+    return Target(parse_distance(text, units), "m")
+
+
+def duration_target(text: str, race: str, units: str) -> Target:
+    return Target(parse_duration(text), "s")
+
+
+def runs_target(text: str, race: str, units: str) -> Target:
+    return Target(parse_count(text), "count")
+
+
+def days_target(text: str, race: str, units: str) -> Target:
+    return Target(parse_count(text), "days")
+
+
+def continuous_target(text: str, race: str, units: str) -> Target:
+    try:
+        return duration_target(text, race, units)
+    except TargetError:
+        return distance_target(text, race, units)
+
+
+def race_finish_target(text: str, race: str, units: str) -> Target:
+    return Target(None, "", _race_m(race))
+
+
+def race_time_target(text: str, race: str, units: str) -> Target:
+    race_m = _race_m(race)
+    return Target(parse_clock(text), "s", race_m)
+
+
+def _race_m(race: str) -> float:
+    if race not in RACE_DISTANCES:
+        raise TargetError("Choose the race distance.", field="race")
+    return RACE_DISTANCES[race].metres
 
 
 def require(text: str, example: str) -> None:

@@ -29,6 +29,7 @@ from milepost.runmath.units import (
 from milepost.runs.models import Activity, WeeklyTotal
 
 from . import charts, progress
+from .metrics import GoalTarget
 from .models import Goal, Status
 
 CHART_WEEKS = 16  # the dashboard's weekly volume, and at most a goal's chart
@@ -96,9 +97,9 @@ def chart_weeks(started: date, today: date) -> int:
     return max(GOAL_CHART_MIN_WEEKS, min(CHART_WEEKS, weeks))
 
 
-def runs_from(spec: progress.GoalSpec, started: date, today: date, weeks: int = 0) -> date:
+def runs_from(spec: GoalTarget, started: date, today: date, weeks: int = 0) -> date:
     """The first day of runs the goal's progress (and its chart of ``weeks``) needs."""
-    if spec.metric in progress.PERIODIC:
+    if spec.entry.periodic:
         first = progress.period_bounds(spec.period, today)[0]
     elif spec.metric == "streak":
         # A streak under way when the goal was written counts; past its target in days,
@@ -145,7 +146,7 @@ def run_facts(owner_id: int, first: date, today: date, metrics: set[str]):
 def _shown(goal: Goal, spec, result: progress.Progress, today: date, profile) -> GoalProgress:
     units = profile.units
     paused = goal.status == Status.PAUSED
-    periodic = spec.metric in progress.PERIODIC
+    periodic = spec.entry.periodic
     on_track, summary, needed = result.on_track, result.summary, ""
     if paused:
         on_track = None
@@ -202,27 +203,15 @@ def _with_chart(item: GoalProgress, goal: Goal, spec, history, units: str) -> Go
         desc=_goal_chart_desc(spec, len(history), line.label),
         unit=axis,
         line=line,
-        heading=_WHAT.get(spec.metric, "Value"),
+        heading=spec.entry.chart[0],
     )
     return replace(item, chart=chart)
-
-
-_WHAT = {
-    "distance": "Distance",
-    "time": "Time running",
-    "runs": "Runs",
-    "race_finish": "Longest run",
-    "race_time": "Best time",
-    "longest_run": "Longest run",
-    "continuous_run": "Longest stretch without walking",
-    "streak": "Days in a row",
-}
 
 
 def _chart_units(spec, units: str):
     """How the chart draws the goal's values: a scale to plot units, the axis label, and the
     value in words."""
-    unit = spec.unit or progress.UNITS.get(spec.metric, "m")
+    unit = spec.canonical_unit
 
     def words(value: float) -> str:
         return progress.format_amount(unit, value, units)
@@ -240,33 +229,24 @@ def _chart_units(spec, units: str):
 
 def _weekly_goal(spec) -> float:
     target = spec.race_distance_m if spec.metric == "race_finish" else spec.target
-    if spec.metric in progress.PERIODIC and spec.period == "month":
+    if spec.entry.periodic and spec.period == "month":
         return target / WEEKS_PER_MONTH
-    if spec.metric in progress.PERIODIC and spec.period == "year":
+    if spec.entry.periodic and spec.period == "year":
         return target / 52
     return target
 
 
 def _goal_line_label(spec, show) -> str:
     weekly = show(_weekly_goal(spec))
-    if spec.metric in progress.PERIODIC and spec.period != "week":
+    if spec.entry.periodic and spec.period != "week":
         return f"A week's share of your goal: {weekly}"
-    if spec.metric in progress.PERIODIC:
+    if spec.entry.periodic:
         return f"Your goal: {weekly} a week"
     return f"Your goal: {weekly}"
 
 
 def _goal_chart_desc(spec, weeks: int, line: str) -> str:
-    what = {
-        "distance": "the distance you ran each week",
-        "time": "the time you spent running each week",
-        "runs": "how many runs you did each week",
-        "race_finish": "your longest run of each week",
-        "longest_run": "your longest run of each week",
-        "continuous_run": "your longest stretch without walking each week",
-        "streak": "your streak of days in a row at the end of each week",
-        "race_time": "your best time at the race distance each week (shorter is faster)",
-    }[spec.metric]
+    what = spec.entry.chart[1]
     return (
         f"Bars: {what}, for the last {weeks} weeks, oldest first; the last bar is this week "
         f"so far, and a week with nothing to show has no bar. Dashed line: {line[0].lower()}"

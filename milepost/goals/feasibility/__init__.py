@@ -10,16 +10,16 @@ The package holds, one concern a file: ``model`` (the goal, the history, the ver
 working constants), ``judge`` (``assess``: from a plan to a verdict), ``runner`` (the runner's
 recent season), ``races``, ``volume`` and ``single_run`` (a plan for each kind of goal),
 ``words`` (how numbers read in the reasons) and ``ladder`` (the dated steps toward a goal
-from where the runner is).
+from where the runner is). The goal is a ``metrics.GoalTarget``; which plan and which steps
+each metric has is its entry in ``metrics.py``, the one metric registry.
 """
 
-from .judge import assess, metric_key
+from .judge import assess
 from .ladder import ProposedStep, propose_steps
 from .model import (
     DEFAULT_PACE_S_PER_KM,
     EASY_FRACTION,
     HALF_M,
-    METRICS,
     MINUTES_PER_RUN,
     NEED_HISTORY,
     REALISTIC,
@@ -35,14 +35,12 @@ from .model import (
     FeasibilityError,
     FeasibilityVerdict,
     HistorySummary,
-    MeasurableGoal,
 )
 
 __all__ = [
     "DEFAULT_PACE_S_PER_KM",
     "EASY_FRACTION",
     "HALF_M",
-    "METRICS",
     "MINUTES_PER_RUN",
     "NEED_HISTORY",
     "REALISTIC",
@@ -58,9 +56,7 @@ __all__ = [
     "FeasibilityError",
     "FeasibilityVerdict",
     "HistorySummary",
-    "MeasurableGoal",
     "ProposedStep",
     "assess",
-    "metric_key",
     "propose_steps",
 ]

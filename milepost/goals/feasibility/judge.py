@@ -1,4 +1,5 @@
-"""``assess``: check the goal, pick its planner, and turn the plan into a verdict.
+"""``assess``: check the goal, take its plan from the metric registry, and turn the plan into
+a verdict.
 
 A plan is the weeks the goal needs; ``_judge`` compares them with the weeks left before the
 goal's date (realistic, a stretch at ``STRETCH_FRACTION`` of them, else unlikely).
@@ -6,10 +7,10 @@ goal's date (realistic, a stretch at ``STRETCH_FRACTION`` of them, else unlikely
 
 import math
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from .model import (
     _ORDER,
-    METRICS,
     NEED_HISTORY,
     REALISTIC,
     STRETCH,
@@ -18,74 +19,57 @@ from .model import (
     FeasibilityError,
     FeasibilityVerdict,
     HistorySummary,
-    MeasurableGoal,
+    NeedHistory,
     _Plan,
 )
-from .races import _race_finish, _race_time
-from .runner import _runner, _season_efforts
-from .single_run import _continuous_run, _longest_run, _streak
-from .volume import (
-    _monthly_distance,
-    _monthly_runs,
-    _weekly_distance,
-    _weekly_runs,
-    _weekly_time,
-    _yearly_distance,
-)
+from .runner import _runner
 from .words import _day
 
-
-def metric_key(metric: str, period: str = "") -> str:
-    """The stable key for a goal stored as metric and period ("distance", "week")."""
-    if metric in ("distance", "time", "runs"):
-        key = {"week": "weekly", "month": "monthly", "year": "yearly"}.get(period, "") + "_"
-        key += metric
-        if key in METRICS:
-            return key
-        raise FeasibilityError(f"no feasibility check for {metric} per {period or '?'}")
-    return metric
+if TYPE_CHECKING:
+    from milepost.goals.metrics import GoalTarget
 
 
 def assess(
-    goal: MeasurableGoal, history: HistorySummary, today: date, *, units: str = "km"
+    goal: "GoalTarget", history: HistorySummary, today: date, *, units: str = "km"
 ) -> FeasibilityVerdict:
     """Judge ``goal`` against ``history`` as of ``today``; reasons in ``units`` (km or mi)."""
-    _check(goal)
+    plan_for = _check(goal)
     if history.is_empty:
         return _need_history(
             "Add a recent race or timed run, or tell Milepost about a typical week "
             "(how many runs and how far), and it can say how this goal looks."
         )
     runner = _runner(history, today, units)
-    if goal.metric == "race_time":
-        efforts = _season_efforts(history, today)
-        if not efforts:
-            return _need_history(
-                "To judge a race time, Milepost needs a race or timed run from the last six "
-                "months, such as a parkrun. Add one and ask again."
-            )
-        plan = _race_time(goal, history, runner, today, efforts)
-    else:
-        plan = _PLANNERS[goal.metric](goal, history, runner, today)
+    try:
+        plan = plan_for(goal, history, runner, today)
+    except NeedHistory as missing:
+        return _need_history(str(missing))
     return _judge(goal, today, plan)
 
 
-def _check(goal: MeasurableGoal) -> None:
-    if goal.metric not in METRICS:
-        raise FeasibilityError(f"unknown metric {goal.metric!r}; use one of {', '.join(METRICS)}")
+def _check(goal: "GoalTarget"):
+    """The goal's plan from the registry, once the goal is one feasibility can judge."""
+    if goal.entry is None:
+        raise FeasibilityError(f"unknown metric {goal.metric!r}")
+    plan_for = goal.entry.judge_for(goal.period)
+    if plan_for is None:
+        raise FeasibilityError(f"no feasibility check for {goal.metric} per {goal.period or '?'}")
+    if goal.by is None:
+        raise FeasibilityError("the goal needs a date to be judged by")
     if not isinstance(goal.target, int | float) or not goal.target > 0:
         raise FeasibilityError(f"the target must be more than zero, not {goal.target!r}")
-    if goal.metric == "race_time" and not (goal.distance_m and goal.distance_m > 0):
+    if goal.metric == "race_time" and not (goal.race_distance_m and goal.race_distance_m > 0):
         raise FeasibilityError("a race-time goal needs the race distance in metres")
-    if goal.metric == "continuous_run" and goal.unit not in (None, "m", "s"):
+    if goal.metric == "continuous_run" and goal.unit not in ("", "m", "s"):
         raise FeasibilityError(f"a continuous run is in 'm' or 's', not {goal.unit!r}")
+    return plan_for
 
 
 def _need_history(reason: str) -> FeasibilityVerdict:
     return FeasibilityVerdict(verdict=NEED_HISTORY, realistic_date=None, reasons=(reason,))
 
 
-def _judge(goal: MeasurableGoal, today: date, plan: _Plan) -> FeasibilityVerdict:
+def _judge(goal: "GoalTarget", today: date, plan: _Plan) -> FeasibilityVerdict:
     available = max((goal.by - today).days, 0) / 7
     reasons = list(plan.reasons)
     if goal.by < today:
@@ -108,17 +92,3 @@ def _judge(goal: MeasurableGoal, today: date, plan: _Plan) -> FeasibilityVerdict
     elif verdict == UNLIKELY:
         reasons.append(f"A date around {_day(ready)} would give your body the time it needs.")
     return FeasibilityVerdict(verdict, ready, tuple(reasons), plan.weeks, plan.prediction_s)
-
-
-_PLANNERS = {
-    "weekly_distance": _weekly_distance,
-    "monthly_distance": _monthly_distance,
-    "yearly_distance": _yearly_distance,
-    "weekly_time": _weekly_time,
-    "weekly_runs": _weekly_runs,
-    "monthly_runs": _monthly_runs,
-    "race_finish": _race_finish,
-    "longest_run": _longest_run,
-    "continuous_run": _continuous_run,
-    "streak": _streak,
-}

@@ -6,13 +6,14 @@ Couch to 5K base, a run without walking by Couch to 5K's weeks then 10 %, the we
 one more run a week every two weeks, the VDOT a point every six weeks. A few of those weeks
 become dated steps, spread out to the goal's date when there is time to spare, never squeezed
 faster than that rate when there is not (the verdict says so). The runner edits them before
-keeping any.
+keeping any. Each metric's ``steps_*`` function here is its ``ladder`` in ``metrics.py``.
 """
 
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from milepost.runmath import RunmathError, progression
 from milepost.runmath.units import MARATHON_M, METRES_PER_MILE, format_duration, format_hours
@@ -22,12 +23,15 @@ from .model import (
     VDOT_GAIN_PER_WEEK,
     WEEKS_PER_EXTRA_RUN,
     WEEKS_PER_MONTH,
+    FeasibilityError,
     HistorySummary,
-    MeasurableGoal,
     _Runner,
 )
 from .runner import _best_effort, _runner, _season_efforts
 from .words import _race
+
+if TYPE_CHECKING:
+    from milepost.goals.metrics import GoalTarget
 
 MOST_STEPS = 5
 TEN_K = 10000 * 1.001
@@ -50,7 +54,7 @@ class ProposedStep:
 
 @dataclass(frozen=True)
 class _Context:
-    goal: MeasurableGoal
+    goal: "GoalTarget"
     history: HistorySummary
     runner: _Runner
     today: date
@@ -97,7 +101,7 @@ class _Context:
 
 
 def propose_steps(
-    goal: MeasurableGoal,
+    goal: "GoalTarget",
     history: HistorySummary,
     today: date,
     *,
@@ -110,8 +114,11 @@ def propose_steps(
     ``dated`` says ``goal.by`` is a date the runner chose, a race day say, rather than the one
     a horizon stands for: only then do the steps spread out to it and end on race day.
     """
+    ladder = goal.entry.ladder_for(goal.period) if goal.entry else None
+    if ladder is None:
+        raise FeasibilityError(f"no steps for {goal.metric} per {goal.period or '?'}")
     context = _Context(goal, history, _runner(history, today, units), today, dated)
-    steps = _LADDERS[goal.metric](context)
+    steps = ladder(context)
     if dated:  # a step after the day itself would be no step toward it
         steps = [step for step in steps if step.due <= goal.by]
     return sorted(steps, key=lambda step: step.due)
@@ -184,7 +191,7 @@ def _continuous_steps(context: _Context, target_s: float, last_words: str = "", 
     return context.spread(rungs, title, taper)
 
 
-def _continuous_run(context: _Context) -> list[ProposedStep]:
+def steps_continuous_run(context: _Context) -> list[ProposedStep]:
     goal = context.goal
     if goal.unit == "s":
         return _continuous_steps(context, goal.target)
@@ -192,11 +199,11 @@ def _continuous_run(context: _Context) -> list[ProposedStep]:
     return _continuous_steps(context, target_s, last_words=context.distance(goal.target))
 
 
-def _longest_run(context: _Context) -> list[ProposedStep]:
+def steps_longest_run(context: _Context) -> list[ProposedStep]:
     return _long_run_steps(context, context.goal.target)
 
 
-def _race_finish(context: _Context) -> list[ProposedStep]:
+def steps_race_finish(context: _Context) -> list[ProposedStep]:
     distance = min(context.goal.target, MARATHON_M)
     if distance <= 5000 * 1.001:  # a first 5K: its half hour without walking comes first
         steps = _continuous_steps(context, 30 * 60, taper=TAPER_DAYS_SHORT)
@@ -230,16 +237,16 @@ def _week_of_distance(context: _Context, per_week: float, also: str = "") -> lis
     return context.spread(rungs, lambda m: f"A week of {context.distance(m)}{also}")
 
 
-def _weekly_distance(context: _Context) -> list[ProposedStep]:
+def steps_weekly_distance(context: _Context) -> list[ProposedStep]:
     return _week_of_distance(context, context.goal.target)
 
 
-def _monthly_distance(context: _Context) -> list[ProposedStep]:
+def steps_monthly_distance(context: _Context) -> list[ProposedStep]:
     month = context.distance(context.goal.target)
     return _week_of_distance(context, context.goal.target / WEEKS_PER_MONTH, f" ({month} a month)")
 
 
-def _yearly_distance(context: _Context) -> list[ProposedStep]:
+def steps_yearly_distance(context: _Context) -> list[ProposedStep]:
     """Year-to-date marks at the ends of the quarters left, on the way to the year's total."""
     today, done, target = context.today, context.history.year_to_date_m, context.goal.target
     days_left = (date(today.year, 12, 31) - today).days + 1
@@ -259,7 +266,7 @@ def _a_week_of(seconds: float) -> str:
     return f"A week of {format_hours(round(seconds / 300) * 300)} running"
 
 
-def _weekly_time(context: _Context) -> list[ProposedStep]:
+def steps_weekly_time(context: _Context) -> list[ProposedStep]:
     rungs = weekly_amounts(context.runner.weekly_s, context.goal.target, BEGINNER_WEEK_S)
     return context.spread(rungs, _a_week_of)
 
@@ -274,16 +281,16 @@ def _runs_steps(context: _Context, per_week: int, also: str = "") -> list[Propos
     return context.spread(rungs, title)
 
 
-def _weekly_runs(context: _Context) -> list[ProposedStep]:
+def steps_weekly_runs(context: _Context) -> list[ProposedStep]:
     return _runs_steps(context, math.ceil(context.goal.target))
 
 
-def _monthly_runs(context: _Context) -> list[ProposedStep]:
+def steps_monthly_runs(context: _Context) -> list[ProposedStep]:
     target = context.goal.target
     return _runs_steps(context, math.ceil(target / WEEKS_PER_MONTH), f" ({target:g} a month)")
 
 
-def _streak(context: _Context) -> list[ProposedStep]:
+def steps_streak(context: _Context) -> list[ProposedStep]:
     now, target = context.history.streak_days, int(context.goal.target)
     marks = [m for m in STREAK_MARKS if now < m < target] + ([target] if target > now else [])
     return [
@@ -295,12 +302,12 @@ def _streak(context: _Context) -> list[ProposedStep]:
 # Race times -------------------------------------------------------------------------------------
 
 
-def _race_time(context: _Context) -> list[ProposedStep]:
+def steps_race_time(context: _Context) -> list[ProposedStep]:
     """Time trials (a 5K, or the race itself when shorter) every four weeks at the VDOT a
     steady season brings by then; for a race beyond 10K, long runs too while they fall short
     of what the race asks."""
     goal, runner = context.goal, context.runner
-    distance = goal.distance_m or 0
+    distance = goal.race_distance_m or 0
     test = min(TEST_DISTANCE_M, distance) if distance else TEST_DISTANCE_M
     best = _best_effort(_season_efforts(context.history, context.today))
     if best is None:
@@ -339,18 +346,3 @@ def _every(rungs: list[float], weeks: int) -> list[tuple[int, float]]:
     if rungs and (not marks or marks[-1][0] != len(rungs)):
         marks.append((len(rungs), rungs[-1]))
     return marks
-
-
-_LADDERS = {
-    "weekly_distance": _weekly_distance,
-    "monthly_distance": _monthly_distance,
-    "yearly_distance": _yearly_distance,
-    "weekly_time": _weekly_time,
-    "weekly_runs": _weekly_runs,
-    "monthly_runs": _monthly_runs,
-    "race_finish": _race_finish,
-    "race_time": _race_time,
-    "longest_run": _longest_run,
-    "continuous_run": _continuous_run,
-    "streak": _streak,
-}

@@ -1,8 +1,8 @@
 """What feasibility reads and answers, and the constants it works with.
 
-The goal (``MeasurableGoal``), the runner's history (``Effort``, ``HistorySummary``), the
-answer (``FeasibilityVerdict``), the internal plan and runner the planners share, and the
-thresholds and working assumptions, each with its source.
+The runner's history (``Effort``, ``HistorySummary``), the answer (``FeasibilityVerdict``),
+the internal plan and runner the planners share, and the thresholds and working assumptions,
+each with its source. The goal is a ``metrics.GoalTarget``.
 """
 
 import math
@@ -12,19 +12,6 @@ from datetime import date
 from milepost.runmath import progression
 from milepost.runmath.units import HALF_MARATHON_M, format_pace
 
-METRICS = (
-    "weekly_distance",
-    "monthly_distance",
-    "yearly_distance",
-    "weekly_time",
-    "weekly_runs",
-    "monthly_runs",
-    "race_finish",
-    "race_time",
-    "longest_run",
-    "continuous_run",
-    "streak",
-)
 REALISTIC, STRETCH, UNLIKELY, NEED_HISTORY = "realistic", "stretch", "unlikely", "need_history"
 _ORDER = (REALISTIC, STRETCH, UNLIKELY)
 HALF_M = HALF_MARATHON_M * 1.001
@@ -54,21 +41,8 @@ class FeasibilityError(ValueError):
     """A goal that cannot be assessed as given (unknown metric, missing race distance...)."""
 
 
-@dataclass(frozen=True)
-class MeasurableGoal:
-    """A goal Milepost can measure from runs.
-
-    ``metric`` is one of METRICS. ``target`` is in canonical units: metres for distances (and
-    the race distance of ``race_finish``), seconds for ``weekly_time`` and ``race_time``, a
-    count for runs, days for ``streak``. ``race_time`` also needs ``distance_m``;
-    ``continuous_run`` takes ``unit`` ``"m"`` (default) or ``"s"``. ``by`` is the target date.
-    """
-
-    metric: str
-    target: float
-    by: date
-    distance_m: float | None = None
-    unit: str | None = None
+class NeedHistory(Exception):  # noqa: N818 (not an error: the answer is "tell us more")
+    """A plan cannot be made from this history; the message says what would help."""
 
 
 @dataclass(frozen=True)

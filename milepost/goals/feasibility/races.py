@@ -14,14 +14,15 @@ from .model import (
     STRETCH,
     VDOT_GAIN_PER_WEEK,
     HistorySummary,
+    NeedHistory,
     _Plan,
     _Runner,
 )
-from .runner import _best_effort, _budget_s
+from .runner import _best_effort, _budget_s, _season_efforts
 from .words import _day, _dist, _race, _weeks
 
 
-def _race_finish(goal, history, runner, today) -> _Plan:
+def plan_race_finish(goal, history, runner, today) -> _Plan:
     return _build_up(goal.target, history, runner)
 
 
@@ -113,11 +114,17 @@ def _check_race_budget(plan, distance_m, history, runner, ready) -> None:
         )
 
 
-def _race_time(goal, history, runner, today, efforts) -> _Plan:
+def plan_race_time(goal, history, runner, today) -> _Plan:
+    efforts = _season_efforts(history, today)
+    if not efforts:
+        raise NeedHistory(
+            "To judge a race time, Milepost needs a race or timed run from the last six "
+            "months, such as a parkrun. Add one and ask again."
+        )
     effort, value = _best_effort(efforts) or (None, None)
     if effort is None:
         return _Plan(None, ["Milepost couldn't read a time from your recent races; check them."])
-    distance, race = goal.distance_m, _race(goal.distance_m, runner)
+    distance, race = goal.race_distance_m, _race(goal.race_distance_m, runner)
     predicted = race_time(value, distance)
     reasons = [
         f"Your {_race(effort.distance_m, runner)} in {format_duration(effort.seconds)} on "

@@ -8,7 +8,7 @@ from .runner import _budget_s
 from .words import _dist, _weeks
 
 
-def _longest_run(goal, history, runner, today) -> _Plan:
+def plan_longest_run(goal, history, runner, today) -> _Plan:
     target, longest = goal.target, runner.longest_m
     weeks = progression.weeks_to_longest_run(longest, target)
     plan = _Plan(float(weeks))
@@ -33,7 +33,7 @@ def _longest_run(goal, history, runner, today) -> _Plan:
     return plan
 
 
-def _continuous_run(goal, history, runner, today) -> _Plan:
+def plan_continuous_run(goal, history, runner, today) -> _Plan:
     pace = runner.pace_s_per_km
     target_s = goal.target if goal.unit == "s" else goal.target / 1000 * pace
     reasons = []
@@ -69,7 +69,7 @@ def _from(seconds: float) -> str:
     return f"from {format_hours(seconds)} now" if seconds >= 30 else "starting from scratch"
 
 
-def _streak(goal, history, runner, today) -> _Plan:
+def plan_streak(goal, history, runner, today) -> _Plan:
     so_far = history.streak_days
     remaining = goal.target - so_far
     if remaining <= 0:

@@ -82,11 +82,11 @@ def _check_time_budget(plan: _Plan, weekly_s: float, history, runner: _Runner) -
     )
 
 
-def _weekly_distance(goal, history, runner, today) -> _Plan:
+def plan_weekly_distance(goal, history, runner, today) -> _Plan:
     return _distance_per_week(goal.target, history, runner)
 
 
-def _monthly_distance(goal, history, runner, today) -> _Plan:
+def plan_monthly_distance(goal, history, runner, today) -> _Plan:
     plan = _distance_per_week(goal.target / WEEKS_PER_MONTH, history, runner)
     if runner.weekly_m is not None:
         plan.reasons.insert(
@@ -99,7 +99,7 @@ def _monthly_distance(goal, history, runner, today) -> _Plan:
     return plan
 
 
-def _yearly_distance(goal, history, runner, today) -> _Plan:
+def plan_yearly_distance(goal, history, runner, today) -> _Plan:
     remaining = goal.target - history.year_to_date_m
     show = partial(_dist, runner=runner)
     if remaining <= 0:
@@ -128,7 +128,7 @@ def _yearly_distance(goal, history, runner, today) -> _Plan:
     return _Plan(None if weeks is None else float(weeks), reasons)
 
 
-def _weekly_time(goal, history, runner, today) -> _Plan:
+def plan_weekly_time(goal, history, runner, today) -> _Plan:
     start = progression.C25K_END_WEEKLY_M / 1000 * runner.pace_s_per_km
     plan = _weekly_level(goal.target, runner.weekly_s, start, format_hours)
     budget = _budget_s(history)
@@ -170,11 +170,11 @@ def _runs_per_week(target: float, history, runner: _Runner) -> _Plan:
     return plan
 
 
-def _weekly_runs(goal, history, runner, today) -> _Plan:
+def plan_weekly_runs(goal, history, runner, today) -> _Plan:
     return _runs_per_week(goal.target, history, runner)
 
 
-def _monthly_runs(goal, history, runner, today) -> _Plan:
+def plan_monthly_runs(goal, history, runner, today) -> _Plan:
     plan = _runs_per_week(goal.target / WEEKS_PER_MONTH, history, runner)
     if plan.weeks:
         plan.weeks += WEEKS_PER_MONTH

@@ -1,7 +1,15 @@
 from milepost.goals.alignment import GoalFacts, check_goal, check_set, hours, weekly_minutes_needed
+from milepost.goals.metrics import GoalTarget
 
 
-def goal(**fields) -> GoalFacts:
+def goal(
+    measurable=True,
+    metric="race_finish",
+    period="",
+    target_value=None,
+    race_distance_m=21097.5,
+    **fields,
+) -> GoalFacts:
     defaults = dict(
         id=1,
         title="Run a half marathon",
@@ -9,11 +17,9 @@ def goal(**fields) -> GoalFacts:
         near_term=False,
         feeling="scary",
         themes=("big_dream",),
-        measurable=True,
-        metric="race_finish",
-        race_distance_m=21097.5,
     )
-    return GoalFacts(**{**defaults, **fields})
+    target = GoalTarget(metric, target_value, period, race_distance_m=race_distance_m)
+    return GoalFacts(**{**defaults, **fields}, target=target if measurable else None)
 
 
 def codes(findings) -> list[str]:

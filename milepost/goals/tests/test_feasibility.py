@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pytest
 
 from milepost.goals.feasibility import (
-    METRICS,
     NEED_HISTORY,
     REALISTIC,
     STRETCH,
@@ -13,14 +12,20 @@ from milepost.goals.feasibility import (
     Effort,
     FeasibilityError,
     HistorySummary,
-    MeasurableGoal,
     assess,
-    metric_key,
 )
+from milepost.goals.metrics import METRICS, GoalTarget
 
 TODAY = date(2026, 3, 2)
 MILE = 1609.344
 HALF, MARATHON = 21097.5, 42195.0
+# Every metric and period feasibility has a plan for.
+JUDGED = [
+    (key, period)
+    for key, metric in METRICS.items()
+    for period in (("week", "month", "year") if metric.periodic else ("",))
+    if metric.judge_for(period)
+]
 
 
 def weeks(n: float) -> date:
@@ -51,7 +56,7 @@ def five_k_in_25(**overrides) -> HistorySummary:
 
 
 def test_a_25_minute_5k_runner_can_aim_for_a_sub_2_half_in_12_weeks():
-    goal = MeasurableGoal("race_time", 2 * 3600, weeks(12), distance_m=HALF)
+    goal = GoalTarget("race_time", 2 * 3600, by=weeks(12), race_distance_m=HALF)
     result = assess(goal, five_k_in_25(), TODAY)
     assert result.verdict == REALISTIC
     assert result.realistic_date <= goal.by
@@ -64,7 +69,7 @@ def test_a_25_minute_5k_runner_can_aim_for_a_sub_2_half_in_12_weeks():
 def test_the_same_runner_with_3_km_long_runs_is_stretching():
     # Couch to 5K's last weeks up to 3-mile runs, then the 12-week novice half plan.
     history = five_k_in_25(**season(8, 3), efforts=(Effort(days_ago(40), 5000, 25 * 60),))
-    goal = MeasurableGoal("race_time", 2 * 3600, weeks(12), distance_m=HALF)
+    goal = GoalTarget("race_time", 2 * 3600, by=weeks(12), race_distance_m=HALF)
     result = assess(goal, history, TODAY)
     assert result.verdict == STRETCH
     assert result.realistic_date > goal.by
@@ -72,7 +77,7 @@ def test_the_same_runner_with_3_km_long_runs_is_stretching():
 
 
 def test_a_time_the_recent_races_do_not_support_yet_needs_longer():
-    goal = MeasurableGoal("race_time", 1 * 3600 + 45 * 60, weeks(12), distance_m=HALF)
+    goal = GoalTarget("race_time", 1 * 3600 + 45 * 60, by=weeks(12), race_distance_m=HALF)
     result = assess(goal, five_k_in_25(), TODAY)
     assert result.verdict == UNLIKELY
     assert result.realistic_date > goal.by
@@ -83,7 +88,7 @@ def test_a_time_the_recent_races_do_not_support_yet_needs_longer():
 
 
 def test_a_15_km_a_week_runner_is_unlikely_to_be_ready_for_a_marathon_in_6_weeks():
-    goal = MeasurableGoal("race_finish", MARATHON, weeks(6))
+    goal = GoalTarget("race_finish", MARATHON, by=weeks(6))
     result = assess(goal, HistorySummary(**season(15, 7)), TODAY)
     assert result.verdict == UNLIKELY
     # Higdon's novice plan alone is 18 weeks, from 15 miles a week.
@@ -95,7 +100,7 @@ def test_a_15_km_a_week_runner_is_unlikely_to_be_ready_for_a_marathon_in_6_weeks
 
 
 def test_a_marathon_from_nothing_takes_couch_to_5k_entry_level_and_the_plan():
-    goal = MeasurableGoal("race_finish", MARATHON, weeks(26))
+    goal = GoalTarget("race_finish", MARATHON, by=weeks(26))
     result = assess(goal, HistorySummary(weekly_m=(0, 0, 0, 0)), TODAY)
     assert result.weeks_needed == 9 + 8 + 18
     assert result.verdict == STRETCH  # "tight but possible" (§5.3)
@@ -104,9 +109,9 @@ def test_a_marathon_from_nothing_takes_couch_to_5k_entry_level_and_the_plan():
 # No history.
 
 
-@pytest.mark.parametrize("metric", METRICS)
-def test_without_history_the_answer_asks_for_a_race_or_a_typical_week(metric):
-    goal = MeasurableGoal(metric, 5000, weeks(10), distance_m=5000)
+@pytest.mark.parametrize(("metric", "period"), JUDGED)
+def test_without_history_the_answer_asks_for_a_race_or_a_typical_week(metric, period):
+    goal = GoalTarget(metric, 5000, period, by=weeks(10), race_distance_m=5000)
     result = assess(goal, HistorySummary(), TODAY)
     assert result.verdict == NEED_HISTORY
     assert result.realistic_date is None
@@ -114,7 +119,7 @@ def test_without_history_the_answer_asks_for_a_race_or_a_typical_week(metric):
 
 
 def test_a_race_time_without_a_recent_race_asks_for_one():
-    goal = MeasurableGoal("race_time", 50 * 60, weeks(10), distance_m=10000)
+    goal = GoalTarget("race_time", 50 * 60, by=weeks(10), race_distance_m=10000)
     old = Effort(TODAY - timedelta(days=400), 10000, 48 * 60)
     result = assess(goal, HistorySummary(efforts=(old,), **season(20, 8)), TODAY)
     assert result.verdict == NEED_HISTORY
@@ -129,7 +134,7 @@ def test_marathon_predictions_allow_for_recreational_runners():
         efforts=(Effort(days_ago(30), HALF, 1 * 3600 + 45 * 60),),
         **season(30 * MILE / 1000, 25),
     )
-    goal = MeasurableGoal("race_time", 3 * 3600 + 40 * 60, weeks(10), distance_m=MARATHON)
+    goal = GoalTarget("race_time", 3 * 3600 + 40 * 60, by=weeks(10), race_distance_m=MARATHON)
     result = assess(goal, history, TODAY)
     # Riegel says 3:38:55; Vickers & Vertosick model 1 at 30 mi/week says 3:54:10.
     assert result.prediction_s == pytest.approx(3 * 3600 + 54 * 60 + 10, abs=1)
@@ -146,7 +151,7 @@ def test_the_prediction_allows_for_age_as_the_tables_do():
         category="men",
         **season(25, 12),
     )
-    goal = MeasurableGoal("race_time", 55 * 60, by, distance_m=10000)
+    goal = GoalTarget("race_time", 55 * 60, by=by, race_distance_m=10000)
     result = assess(goal, history, today)
     assert result.prediction_s == pytest.approx(55 * 60 * 0.7386 / 0.6928, rel=5e-4)
 
@@ -159,7 +164,7 @@ def test_the_prediction_allows_for_age_as_the_tables_do():
 )
 def test_weekly_distance_grows_about_ten_percent_a_week(in_weeks, verdict):
     # 20 -> 30 km: 1.1 ** 5 = 1.61 >= 1.5 > 1.1 ** 4 = 1.46, so 5 weeks.
-    goal = MeasurableGoal("weekly_distance", 30000, weeks(in_weeks))
+    goal = GoalTarget("distance", 30000, "week", by=weeks(in_weeks))
     result = assess(goal, HistorySummary(**season(20, 8)), TODAY)
     assert result.verdict == verdict
     assert result.weeks_needed == 5
@@ -167,13 +172,13 @@ def test_weekly_distance_grows_about_ten_percent_a_week(in_weeks, verdict):
 
 def test_a_recent_two_week_jump_over_30_percent_is_mentioned():
     history = HistorySummary(weekly_m=(18000, 20000, 22000, 27000), weekly_runs=(3, 3, 3, 3))
-    result = assess(MeasurableGoal("weekly_distance", 30000, weeks(8)), history, TODAY)
+    result = assess(GoalTarget("distance", 30000, "week", by=weeks(8)), history, TODAY)
     assert any("more than 30 %" in reason for reason in result.reasons)
 
 
 def test_a_week_that_needs_runs_longer_than_lately_suggests_another_run():
     result = assess(
-        MeasurableGoal("weekly_distance", 36000, weeks(10)), HistorySummary(**season(24, 9)), TODAY
+        GoalTarget("distance", 36000, "week", by=weeks(10)), HistorySummary(**season(24, 9)), TODAY
     )
     assert any("extra short run" in reason for reason in result.reasons)
 
@@ -181,7 +186,7 @@ def test_a_week_that_needs_runs_longer_than_lately_suggests_another_run():
 @pytest.mark.parametrize(("in_weeks", "verdict"), [(5, REALISTIC), (4, STRETCH), (3, UNLIKELY)])
 def test_the_long_run_grows_within_110_percent_of_the_last_30_days(in_weeks, verdict):
     # 10 -> 15 km at 10 % a week: 1.1 ** 5 = 1.61 >= 1.5, so 5 weeks.
-    goal = MeasurableGoal("longest_run", 15000, weeks(in_weeks))
+    goal = GoalTarget("longest_run", 15000, by=weeks(in_weeks))
     result = assess(goal, HistorySummary(**season(25, 10)), TODAY)
     assert result.verdict == verdict
     assert result.weeks_needed == 5
@@ -190,13 +195,13 @@ def test_the_long_run_grows_within_110_percent_of_the_last_30_days(in_weeks, ver
 
 def test_a_long_run_older_than_30_days_does_not_count():
     history = HistorySummary(weekly_m=(5000,) * 4, long_runs=((days_ago(40), 15000),))
-    result = assess(MeasurableGoal("longest_run", 15000, weeks(12)), history, TODAY)
+    result = assess(GoalTarget("longest_run", 15000, by=weeks(12)), history, TODAY)
     assert result.weeks_needed > 0
 
 
 @pytest.mark.parametrize(("in_weeks", "verdict"), [(10, REALISTIC), (7, STRETCH), (4, UNLIKELY)])
 def test_thirty_minutes_without_walking_takes_couch_to_5k_nine_weeks(in_weeks, verdict):
-    goal = MeasurableGoal("continuous_run", 30 * 60, weeks(in_weeks), unit="s")
+    goal = GoalTarget("continuous_run", 30 * 60, by=weeks(in_weeks), unit="s")
     result = assess(goal, HistorySummary(weekly_m=(0, 0, 0, 0), longest_continuous_s=0), TODAY)
     assert result.weeks_needed == 9
     assert result.verdict == verdict
@@ -205,36 +210,36 @@ def test_thirty_minutes_without_walking_takes_couch_to_5k_nine_weeks(in_weeks, v
 def test_a_continuous_run_in_metres_uses_the_runners_pace():
     # 5 km at 6:00/km is 30 minutes; already 20 minutes without walking: weeks 6-9 to go.
     history = HistorySummary(**season(12, 4, pace_s_per_km=360), longest_continuous_s=20 * 60)
-    result = assess(MeasurableGoal("continuous_run", 5000, weeks(8)), history, TODAY)
+    result = assess(GoalTarget("continuous_run", 5000, by=weeks(8)), history, TODAY)
     assert result.weeks_needed == 4
     assert result.verdict == REALISTIC
 
 
 def test_a_monthly_distance_already_run_is_realistic():
     history = HistorySummary(**season(25, 10))
-    result = assess(MeasurableGoal("monthly_distance", 100_000, weeks(4)), history, TODAY)
+    result = assess(GoalTarget("distance", 100_000, "month", by=weeks(4)), history, TODAY)
     assert result.verdict == REALISTIC
     assert "100 km" in result.reasons[0]
 
 
 def test_a_yearly_distance_counts_what_is_already_done():
     history = HistorySummary(year_to_date_m=500_000, **season(20, 10))
-    goal = MeasurableGoal("yearly_distance", 1_000_000, date(2026, 12, 31))
+    goal = GoalTarget("distance", 1_000_000, "year", by=date(2026, 12, 31))
     result = assess(goal, history, date(2026, 7, 1))
     assert result.verdict == REALISTIC
     assert "500 km" in result.reasons[0]
 
 
 def test_weekly_runs_add_one_every_couple_of_weeks():
-    result = assess(MeasurableGoal("weekly_runs", 5, weeks(3)), five_k_in_25(), TODAY)
+    result = assess(GoalTarget("runs", 5, "week", by=weeks(3)), five_k_in_25(), TODAY)
     assert result.weeks_needed == 4
     assert result.verdict == STRETCH
 
 
 def test_a_streak_cannot_outrun_the_calendar():
     history = HistorySummary(streak_days=10, **season(30, 10, runs=6))
-    assert assess(MeasurableGoal("streak", 30, weeks(4)), history, TODAY).verdict == REALISTIC
-    result = assess(MeasurableGoal("streak", 30, weeks(2)), history, TODAY)
+    assert assess(GoalTarget("streak", 30, by=weeks(4)), history, TODAY).verdict == REALISTIC
+    result = assess(GoalTarget("streak", 30, by=weeks(2)), history, TODAY)
     assert result.verdict == UNLIKELY
     assert result.realistic_date == TODAY + timedelta(days=20)
 
@@ -244,7 +249,7 @@ def test_a_streak_cannot_outrun_the_calendar():
 
 def test_a_half_marathon_in_90_minutes_a_week_does_not_fit():
     history = HistorySummary(hours_per_week=1.5, **season(15, 5, pace_s_per_km=420))
-    result = assess(MeasurableGoal("race_finish", HALF, weeks(20)), history, TODAY)
+    result = assess(GoalTarget("race_finish", HALF, by=weeks(20)), history, TODAY)
     assert result.verdict == UNLIKELY
     assert result.realistic_date is None
     assert any("1 h 30 min" in reason for reason in result.reasons)
@@ -252,7 +257,7 @@ def test_a_half_marathon_in_90_minutes_a_week_does_not_fit():
 
 def test_a_weekly_distance_beyond_the_time_budget_says_what_fits():
     history = HistorySummary(hours_per_week=3, **season(20, 8, pace_s_per_km=390))
-    result = assess(MeasurableGoal("weekly_distance", 40000, weeks(30)), history, TODAY)
+    result = assess(GoalTarget("distance", 40000, "week", by=weeks(30)), history, TODAY)
     assert result.verdict == UNLIKELY
     assert any("27.7 km a week fits" in reason for reason in result.reasons)
 
@@ -262,7 +267,7 @@ def test_a_weekly_distance_beyond_the_time_budget_says_what_fits():
 
 def test_reasons_follow_the_runners_units():
     result = assess(
-        MeasurableGoal("race_finish", MARATHON, weeks(6)), HistorySummary(**season(15, 7)), TODAY,
+        GoalTarget("race_finish", MARATHON, by=weeks(6)), HistorySummary(**season(15, 7)), TODAY,
         units="mi",
     )  # fmt: skip
     text = " ".join(result.reasons)
@@ -271,10 +276,10 @@ def test_reasons_follow_the_runners_units():
 
 def test_reasons_compare_only_with_the_runners_own_season():
     goals = [
-        MeasurableGoal("race_time", 3 * 3600 + 30 * 60, weeks(8), distance_m=MARATHON),
-        MeasurableGoal("race_finish", MARATHON, weeks(6)),
-        MeasurableGoal("weekly_distance", 60000, weeks(3)),
-        MeasurableGoal("streak", 100, weeks(4)),
+        GoalTarget("race_time", 3 * 3600 + 30 * 60, by=weeks(8), race_distance_m=MARATHON),
+        GoalTarget("race_finish", MARATHON, by=weeks(6)),
+        GoalTarget("distance", 60000, "week", by=weeks(3)),
+        GoalTarget("streak", 100, by=weeks(4)),
     ]
     history = five_k_in_25(age=58, category="women")
     for goal in goals:
@@ -285,40 +290,41 @@ def test_reasons_compare_only_with_the_runners_own_season():
 
 def test_an_ultra_is_at_best_a_stretch():
     history = HistorySummary(**season(70, 32))
-    result = assess(MeasurableGoal("race_finish", 50000, weeks(20)), history, TODAY)
+    result = assess(GoalTarget("race_finish", 50000, by=weeks(20)), history, TODAY)
     assert result.verdict == STRETCH
     assert any("coach" in reason for reason in result.reasons)
 
 
 def test_a_date_in_the_past_asks_for_a_new_one():
-    result = assess(MeasurableGoal("longest_run", 20000, weeks(-1)), five_k_in_25(), TODAY)
+    result = assess(GoalTarget("longest_run", 20000, by=weeks(-1)), five_k_in_25(), TODAY)
     assert result.verdict == UNLIKELY
     assert any("date has passed" in reason for reason in result.reasons)
 
 
 @pytest.mark.parametrize(
-    ("metric", "period", "key"),
+    ("metric", "period"),
     [
-        ("distance", "week", "weekly_distance"),
-        ("distance", "month", "monthly_distance"),
-        ("distance", "year", "yearly_distance"),
-        ("time", "week", "weekly_time"),
-        ("runs", "month", "monthly_runs"),
-        ("race_time", "", "race_time"),
-        ("streak", "", "streak"),
+        ("distance", "week"),
+        ("distance", "month"),
+        ("distance", "year"),
+        ("time", "week"),
+        ("runs", "month"),
+        ("race_time", ""),
+        ("streak", ""),
     ],
 )
-def test_goals_stored_as_metric_and_period_map_to_stable_keys(metric, period, key):
-    assert metric_key(metric, period) == key
+def test_goals_stored_as_metric_and_period_have_a_plan_and_steps(metric, period):
+    entry = METRICS[metric]
+    assert entry.judge_for(period) is not None and entry.ladder_for(period) is not None
 
 
 @pytest.mark.parametrize(
     "goal",
     [
-        MeasurableGoal("fastest_mile", 300, weeks(4)),
-        MeasurableGoal("weekly_distance", 0, weeks(4)),
-        MeasurableGoal("race_time", 3000, weeks(4)),
-        MeasurableGoal("continuous_run", 3000, weeks(4), unit="laps"),
+        GoalTarget("fastest_mile", 300, by=weeks(4)),
+        GoalTarget("distance", 0, "week", by=weeks(4)),
+        GoalTarget("race_time", 3000, by=weeks(4)),
+        GoalTarget("continuous_run", 3000, by=weeks(4), unit="laps"),
     ],
 )
 def test_goals_that_cannot_be_assessed_raise_a_clear_error(goal):
@@ -328,4 +334,4 @@ def test_goals_that_cannot_be_assessed_raise_a_clear_error(goal):
 
 def test_a_period_without_a_check_raises():
     with pytest.raises(FeasibilityError, match="runs per year"):
-        metric_key("runs", "year")
+        assess(GoalTarget("runs", 3, "year", by=weeks(4)), five_k_in_25(), TODAY)

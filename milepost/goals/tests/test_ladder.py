@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from milepost.goals.feasibility import Effort, HistorySummary, MeasurableGoal, propose_steps
+from milepost.goals.feasibility import Effort, HistorySummary, propose_steps
 from milepost.goals.feasibility.ladder import (
     MOST_STEPS,
     TAPER_DAYS_LONG,
@@ -16,6 +16,7 @@ from milepost.goals.feasibility.ladder import (
     nice_distance,
     weekly_amounts,
 )
+from milepost.goals.metrics import GoalTarget
 from milepost.runmath import progression
 from milepost.runmath.units import HALF_MARATHON_M, MARATHON_M
 from milepost.runmath.vdot import race_time, vdot
@@ -38,8 +39,8 @@ def steady(km_week=20.0, long_km=8.0, runs=3, effort=None, streak=0, ytd_km=0.0)
     )
 
 
-def goal(metric, target, days=120, **fields):
-    return MeasurableGoal(metric, target, TODAY + timedelta(days=days), **fields)
+def goal(metric, target, period="", days=120, **fields):
+    return GoalTarget(metric, target, period, by=TODAY + timedelta(days=days), **fields)
 
 
 def titles(steps):
@@ -140,7 +141,7 @@ def test_miles_for_a_runner_in_miles():
 def test_a_race_time_is_checked_with_time_trials_that_get_closer():
     target = race_time(vdot(5000, 1650) + 2, 5000)  # two VDOT points faster than today
     steps = propose_steps(
-        goal("race_time", target, days=200, distance_m=5000), steady(effort=1650), TODAY
+        goal("race_time", target, days=200, race_distance_m=5000), steady(effort=1650), TODAY
     )
     times = [step.title.removeprefix("A timed 5K in ") for step in steps]
     assert times == sorted(times, reverse=True)
@@ -148,13 +149,16 @@ def test_a_race_time_is_checked_with_time_trials_that_get_closer():
 
 
 def test_a_race_time_without_a_timed_run_starts_with_one():
-    steps = propose_steps(goal("race_time", 1500, distance_m=5000), steady(), TODAY)
+    steps = propose_steps(goal("race_time", 1500, race_distance_m=5000), steady(), TODAY)
     assert titles(steps) == ["Run a timed 5K (a parkrun is ideal) to see where you are"]
 
 
 def test_a_half_marathon_time_also_builds_the_long_run():
     steps = propose_steps(
-        goal("race_time", 6600, days=180, distance_m=HALF), steady(effort=1650), TODAY, dated=True
+        goal("race_time", 6600, days=180, race_distance_m=HALF),
+        steady(effort=1650),
+        TODAY,
+        dated=True,
     )
     assert any(t.startswith("A timed 5K") for t in titles(steps))
     assert any(t.startswith("A long run of") for t in titles(steps))
@@ -165,10 +169,10 @@ def test_a_half_marathon_time_also_builds_the_long_run():
 @pytest.mark.parametrize(
     ("made", "expected"),
     [
-        (goal("weekly_distance", 35000), "A week of 35 km"),
-        (goal("monthly_distance", 150000), "A week of 34 km (150 km a month)"),
-        (goal("weekly_time", 4 * 3600), "A week of 4 h running"),
-        (goal("weekly_runs", 5), "5 runs a week, two weeks in a row"),
+        (goal("distance", 35000, "week"), "A week of 35 km"),
+        (goal("distance", 150000, "month"), "A week of 34 km (150 km a month)"),
+        (goal("time", 4 * 3600, "week"), "A week of 4 h running"),
+        (goal("runs", 5, "week"), "5 runs a week, two weeks in a row"),
         (goal("continuous_run", 3600, unit="s"), "Run 1 h without walking"),
         (goal("continuous_run", 10000, unit="m"), "Run 10 km without walking"),
         (goal("streak", 30), "A 30-day streak"),
@@ -181,7 +185,7 @@ def test_each_kind_of_goal_ends_at_its_target(made, expected):
 
 
 def test_a_year_total_is_marked_at_the_quarters_left():
-    steps = propose_steps(goal("yearly_distance", 1000000), steady(ytd_km=100), date(2026, 2, 1))
+    steps = propose_steps(goal("distance", 1000000, "year"), steady(ytd_km=100), date(2026, 2, 1))
     assert [s.due for s in steps] == [
         date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31)
     ]  # fmt: skip
@@ -196,12 +200,13 @@ def test_a_streak_counts_from_the_streak_under_way():
 
 def test_a_goal_already_within_reach_needs_no_ladder():
     assert propose_steps(goal("longest_run", 6000), steady(long_km=8), TODAY) == []
-    assert propose_steps(goal("weekly_runs", 3), steady(runs=3), TODAY) == []
+    assert propose_steps(goal("runs", 3, "week"), steady(runs=3), TODAY) == []
 
 
 METRICS = st.sampled_from(
-    ["weekly_distance", "monthly_distance", "weekly_time", "weekly_runs", "monthly_runs",
-     "race_finish", "longest_run", "continuous_run", "streak", "race_time", "yearly_distance"]
+    [("distance", "week"), ("distance", "month"), ("time", "week"), ("runs", "week"),
+     ("runs", "month"), ("race_finish", ""), ("longest_run", ""), ("continuous_run", ""),
+     ("streak", ""), ("race_time", ""), ("distance", "year")]
 )  # fmt: skip
 
 
@@ -219,10 +224,11 @@ METRICS = st.sampled_from(
 def test_any_goal_gets_a_few_dated_steps_in_order(
     metric, target, days, km_week, long_km, effort, dated, units
 ):
+    metric, period = metric
     distance = HALF if metric == "race_time" else None
     if metric == "race_time":
         target = max(target, 3000)
-    made = goal(metric, target, days=days, distance_m=distance, unit="m")
+    made = goal(metric, target, period, days=days, race_distance_m=distance, unit="m")
     steps = propose_steps(
         made, steady(km_week, long_km, effort=effort), TODAY, units=units, dated=dated
     )

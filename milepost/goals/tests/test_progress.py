@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from milepost.goals.metrics import GoalTarget
 from milepost.goals.progress import (
-    GoalSpec,
     ProgressError,
     RunFact,
     WeekValue,
@@ -43,7 +43,7 @@ THIS_WEEK = [
 
 
 def test_a_weekly_distance_goal_on_track_on_thursday():
-    result = progress(GoalSpec("distance", 20000, "week"), THIS_WEEK, TODAY, STARTED)
+    result = progress(GoalTarget("distance", 20000, "week"), THIS_WEEK, TODAY, STARTED)
     # 12.5 km by Thursday; three days of seven gone: 20 * 3 / 7 = 8.57 km expected.
     assert result.current == 12500
     assert result.fraction == 0.625
@@ -58,7 +58,7 @@ def test_a_weekly_distance_goal_on_track_on_thursday():
 
 def test_a_weekly_distance_goal_not_yet_on_track_says_what_the_week_needs():
     runs = [run(date(2026, 3, 2), 5, 30)]
-    result = progress(GoalSpec("distance", 20000, "week"), runs, TODAY, STARTED)
+    result = progress(GoalTarget("distance", 20000, "week"), runs, TODAY, STARTED)
     assert result.on_track is False
     assert result.needed_per_week == 15000
     assert (
@@ -67,19 +67,19 @@ def test_a_weekly_distance_goal_not_yet_on_track_says_what_the_week_needs():
 
 
 def test_monday_morning_is_on_track_with_nothing_run_yet():
-    result = progress(GoalSpec("distance", 20000, "week"), [], date(2026, 3, 2), STARTED)
+    result = progress(GoalTarget("distance", 20000, "week"), [], date(2026, 3, 2), STARTED)
     assert result.on_track is True and result.current == 0 and result.fraction == 0
 
 
 def test_the_last_day_of_the_week_needs_what_is_left_today():
     runs = [run(date(2026, 3, 2), 8), run(date(2026, 3, 5), 7)]
-    result = progress(GoalSpec("distance", 20000, "week"), runs, date(2026, 3, 8), STARTED)
+    result = progress(GoalTarget("distance", 20000, "week"), runs, date(2026, 3, 8), STARTED)
     assert result.on_track is False  # 15 km against 20 * 6 / 7 = 17.1 km
     assert result.summary == "15 km of 20 km so far this week; 5 km today gets you there."
 
 
 def test_a_weekly_goal_reached_is_celebrated_with_its_day():
-    result = progress(GoalSpec("distance", 12000, "week"), THIS_WEEK, TODAY, STARTED)
+    result = progress(GoalTarget("distance", 12000, "week"), THIS_WEEK, TODAY, STARTED)
     assert result.reached and result.reached_on == date(2026, 3, 4)
     assert result.fraction == pytest.approx(12500 / 12000)
     assert (result.on_track, result.needed_per_week) == (True, 0.0)
@@ -89,7 +89,7 @@ def test_a_weekly_goal_reached_is_celebrated_with_its_day():
 
 
 def test_a_weekly_goal_in_miles():
-    result = progress(GoalSpec("distance", 20000, "week"), THIS_WEEK, TODAY, STARTED, units="mi")
+    result = progress(GoalTarget("distance", 20000, "week"), THIS_WEEK, TODAY, STARTED, units="mi")
     # 12.5 km = 7.77 mi, 20 km = 12.43 mi, 7.5 km = 4.66 mi.
     assert result.summary == "7.8 mi of 12.4 mi so far this week, right on track with 4.7 mi to go."
 
@@ -102,7 +102,7 @@ def test_a_monthly_distance_goal_pro_rates_the_month():
         run(date(2026, 3, 15), 15),
     ]
     today = date(2026, 3, 17)
-    result = progress(GoalSpec("distance", 100000, "month"), runs, today, STARTED)
+    result = progress(GoalTarget("distance", 100000, "month"), runs, today, STARTED)
     # 40 km; 16 of 31 days gone: 100 * 16 / 31 = 51.6 km expected. 15 days left, 60 km to go:
     # 60 / (15 / 7) = 28 km a week.
     assert result.current == 40000
@@ -116,7 +116,7 @@ def test_a_monthly_distance_goal_pro_rates_the_month():
 
 
 def test_february_ends_on_the_28th():
-    result = progress(GoalSpec("distance", 50000, "month"), [], date(2026, 2, 28), STARTED)
+    result = progress(GoalTarget("distance", 50000, "month"), [], date(2026, 2, 28), STARTED)
     assert result.period_end == date(2026, 2, 28)
     assert result.needed_per_week == 50000
     assert result.summary.endswith("; 50 km today gets you there.")
@@ -125,7 +125,7 @@ def test_february_ends_on_the_28th():
 def test_a_yearly_distance_goal_counts_from_new_year():
     runs = [run(date(2025, 12, 31), 10)] + days(date(2026, 1, 1), date(2026, 4, 10), km=5)
     today = date(2026, 7, 2)
-    result = progress(GoalSpec("distance", 1_000_000, "year"), runs, today, date(2026, 6, 1))
+    result = progress(GoalTarget("distance", 1_000_000, "year"), runs, today, date(2026, 6, 1))
     # 100 runs of 5 km = 500 km; 182 of 365 days gone: 498.6 km expected. 183 days left:
     # 500 km * 7 / 183 = 19.13 km a week.
     assert result.current == 500_000
@@ -138,17 +138,17 @@ def test_a_yearly_distance_goal_counts_from_new_year():
 def test_runs_a_week_are_pro_rated_in_whole_runs(runs, on_track):
     # Thursday: 3 * 3 / 7 = 1.3 runs, so one run by now is on track.
     facts = [run(date(2026, 3, 2), 5)] * runs
-    result = progress(GoalSpec("runs", 3, "week"), facts, TODAY, STARTED)
+    result = progress(GoalTarget("runs", 3, "week"), facts, TODAY, STARTED)
     assert result.on_track is on_track
     assert result.unit == "count"
 
 
 def test_runs_a_week_read_as_runs():
     facts = [run(date(2026, 3, 2), 5)]
-    result = progress(GoalSpec("runs", 3, "week"), facts, TODAY, STARTED)
+    result = progress(GoalTarget("runs", 3, "week"), facts, TODAY, STARTED)
     assert result.needed_per_week == 2
     assert result.summary == "1 of 3 runs so far this week, right on track with 2 runs to go."
-    result = progress(GoalSpec("runs", 3, "week"), [], TODAY, STARTED)
+    result = progress(GoalTarget("runs", 3, "week"), [], TODAY, STARTED)
     assert (
         result.summary == "0 of 3 runs so far this week; 3 runs in the 4 days left gets you there."
     )
@@ -156,7 +156,7 @@ def test_runs_a_week_read_as_runs():
 
 def test_the_third_run_of_the_week_reaches_three_runs():
     facts = [run(date(2026, 3, d), 4) for d in (2, 3, 4)]
-    result = progress(GoalSpec("runs", 3, "week"), facts, TODAY, STARTED)
+    result = progress(GoalTarget("runs", 3, "week"), facts, TODAY, STARTED)
     assert result.reached_on == date(2026, 3, 4)
     assert result.fraction == 1.0
     assert result.summary == (
@@ -165,7 +165,7 @@ def test_the_third_run_of_the_week_reaches_three_runs():
 
 
 def test_time_running_a_week():
-    result = progress(GoalSpec("time", 3 * 3600, "week"), THIS_WEEK, TODAY, STARTED)
+    result = progress(GoalTarget("time", 3 * 3600, "week"), THIS_WEEK, TODAY, STARTED)
     # 75 minutes against 180 * 3 / 7 = 77.1 expected.
     assert result.current == 4500 and result.unit == "s"
     assert result.on_track is False
@@ -177,7 +177,7 @@ def test_time_running_a_week():
 
 # Race time --------------------------------------------------------------------------------
 
-FIVE_K = GoalSpec("race_time", 1500, race_distance_m=5000)
+FIVE_K = GoalTarget("race_time", 1500, race_distance_m=5000)
 
 
 def five_k_runs():
@@ -219,7 +219,7 @@ def test_a_race_time_reached():
 
 def test_a_race_time_from_a_longer_run():
     runs = [run(date(2026, 2, 15), HALF / 1000, 125, best_efforts={"10k": 3290, "5k": 1600})]
-    goal = GoalSpec("race_time", 3300, race_distance_m=10000)
+    goal = GoalTarget("race_time", 3300, race_distance_m=10000)
     result = progress(goal, runs, TODAY, STARTED)
     assert result.reached_on == date(2026, 2, 15) and result.current == 3290
     assert result.summary.startswith("You ran a 10K in 54:50 on 15 February")
@@ -236,7 +236,7 @@ def test_no_timed_run_yet():
 
 # Race finish, longest run, continuous run ----------------------------------------------------
 
-HALF_FINISH = GoalSpec("race_finish", race_distance_m=HALF)
+HALF_FINISH = GoalTarget("race_finish", race_distance_m=HALF)
 
 
 def test_a_race_finish_on_the_way():
@@ -276,7 +276,7 @@ def test_a_race_finish_with_no_runs_yet():
 
 
 def test_the_longest_run_since_the_goal_started():
-    goal = GoalSpec("longest_run", 16000)
+    goal = GoalTarget("longest_run", 16000)
     runs = [run(date(2026, 1, 30), 17), run(date(2026, 2, 8), 12), run(date(2026, 2, 15), 10.3)]
     result = progress(goal, runs, TODAY, STARTED)
     assert (result.current, result.fraction) == (12000, 0.75)
@@ -292,19 +292,19 @@ def test_the_longest_run_since_the_goal_started():
 
 
 def test_a_run_on_the_day_the_goal_started_counts():
-    goal = GoalSpec("longest_run", 16000)
+    goal = GoalTarget("longest_run", 16000)
     runs = [run(STARTED - timedelta(days=1), 15), run(STARTED, 14)]
     assert progress(goal, runs, TODAY, STARTED).current == 14000
 
 
 def test_a_goal_started_last_year_names_the_year():
-    goal = GoalSpec("longest_run", 16000)
+    goal = GoalTarget("longest_run", 16000)
     result = progress(goal, [run(date(2026, 2, 8), 12)], TODAY, date(2025, 11, 3))
     assert result.summary.startswith("Your longest run since 3 November 2025 is 12 km")
 
 
 def test_the_longest_stretch_without_walking_in_metres():
-    goal = GoalSpec("continuous_run", 5000, unit="m")
+    goal = GoalTarget("continuous_run", 5000, unit="m")
     runs = [
         run(date(2026, 2, 10), 5, 40, longest_continuous_m=3200),
         run(date(2026, 2, 12), 6, 45),  # entered by hand: not known
@@ -320,7 +320,7 @@ def test_the_longest_stretch_without_walking_in_metres():
 
 
 def test_the_longest_stretch_without_walking_in_minutes():
-    goal = GoalSpec("continuous_run", 1800, unit="s")
+    goal = GoalTarget("continuous_run", 1800, unit="s")
     runs = [
         run(date(2026, 2, 10), 5, 35, longest_continuous_m=4000, continuous_s=1500),
         # 4 km of a 6 km run in 40 minutes: about 26:40 at the run's average pace.
@@ -336,14 +336,14 @@ def test_the_longest_stretch_without_walking_in_minutes():
 
 
 def test_no_record_of_running_without_walking_yet():
-    result = progress(GoalSpec("continuous_run", 5000), [run(TODAY, 5, 35)], TODAY, STARTED)
+    result = progress(GoalTarget("continuous_run", 5000), [run(TODAY, 5, 35)], TODAY, STARTED)
     assert (result.current, result.fraction) == (None, 0.0)
     assert result.summary.startswith("No run since 1 February shows a stretch without walking")
 
 
 # Streak -----------------------------------------------------------------------------------
 
-FIVE_DAYS = GoalSpec("streak", 5)
+FIVE_DAYS = GoalTarget("streak", 5)
 
 
 def test_a_streak_still_alive_before_todays_run():
@@ -397,7 +397,7 @@ def test_a_streak_ending_on_the_day_the_goal_started_counts():
 
 def test_weekly_history_of_a_distance_goal():
     runs = [run(date(2026, 2, 18), 8), run(date(2026, 2, 22), 12), *THIS_WEEK]
-    history = weekly_history(GoalSpec("distance", 20000, "month"), runs, 3, TODAY)
+    history = weekly_history(GoalTarget("distance", 20000, "month"), runs, 3, TODAY)
     assert history == [
         WeekValue(date(2026, 2, 16), 20000),
         WeekValue(date(2026, 2, 23), 10000),
@@ -410,7 +410,7 @@ def test_weekly_history_of_a_race_time_and_a_longest_run():
     history = weekly_history(FIVE_K, runs, 4, TODAY)
     # Weeks from 9 February: the 5k inside a run, the 5K race, a 5.3 km race (not a 5K), none.
     assert [w.value for w in history] == [1590, 1545, None, None]
-    longest = weekly_history(GoalSpec("longest_run", 16000), runs, 2, TODAY)
+    longest = weekly_history(GoalTarget("longest_run", 16000), runs, 2, TODAY)
     assert [w.value for w in longest] == [5300, None]
 
 
@@ -427,13 +427,13 @@ def test_weekly_history_of_a_streak():
 @pytest.mark.parametrize(
     "goal",
     [
-        GoalSpec("pace", 300),
-        GoalSpec("distance", 20000),
-        GoalSpec("distance", 20000, "fortnight"),
-        GoalSpec("race_time", 1500),
-        GoalSpec("race_finish"),
-        GoalSpec("longest_run", 0),
-        GoalSpec("continuous_run", 5, unit="km"),
+        GoalTarget("pace", 300),
+        GoalTarget("distance", 20000),
+        GoalTarget("distance", 20000, "fortnight"),
+        GoalTarget("race_time", 1500),
+        GoalTarget("race_finish"),
+        GoalTarget("longest_run", 0),
+        GoalTarget("continuous_run", 5, unit="km"),
     ],
 )
 def test_a_goal_that_cannot_be_measured_says_so(goal):
@@ -443,12 +443,12 @@ def test_a_goal_that_cannot_be_measured_says_so(goal):
 
 def test_units_are_km_or_mi():
     with pytest.raises(RunmathError):
-        progress(GoalSpec("longest_run", 16000), [], TODAY, STARTED, units="furlongs")
+        progress(GoalTarget("longest_run", 16000), [], TODAY, STARTED, units="furlongs")
 
 
 def test_any_run_with_a_day_distance_and_time_will_do():
     runs = [RunDay(date(2026, 3, 2), 5000, 1800), RunDay(date(2026, 3, 3), 9000, 3300)]
-    assert progress(GoalSpec("distance", 20000, "week"), runs, TODAY, STARTED).current == 14000
+    assert progress(GoalTarget("distance", 20000, "week"), runs, TODAY, STARTED).current == 14000
     assert progress(HALF_FINISH, runs, TODAY, STARTED).current == 9000
     assert progress(FIVE_K, runs, TODAY, STARTED).current is None
 
@@ -462,15 +462,15 @@ def test_progress_needs_no_django():
 
 GOALS = st.sampled_from(
     [
-        GoalSpec("distance", 20000, "week"),
-        GoalSpec("distance", 80000, "month"),
-        GoalSpec("time", 10800, "year"),
-        GoalSpec("runs", 3, "week"),
+        GoalTarget("distance", 20000, "week"),
+        GoalTarget("distance", 80000, "month"),
+        GoalTarget("time", 10800, "year"),
+        GoalTarget("runs", 3, "week"),
         FIVE_K,
         HALF_FINISH,
-        GoalSpec("longest_run", 16000),
-        GoalSpec("continuous_run", 5000),
-        GoalSpec("continuous_run", 1800, unit="s"),
+        GoalTarget("longest_run", 16000),
+        GoalTarget("continuous_run", 5000),
+        GoalTarget("continuous_run", 1800, unit="s"),
         FIVE_DAYS,
     ]
 )
@@ -510,9 +510,9 @@ def test_a_reached_goal_shows_at_least_100_percent(goal, runs):
 @settings(max_examples=80, deadline=None)
 @given(st.lists(FACTS, max_size=40))
 def test_the_week_so_far_is_the_sum_of_its_runs(runs):
-    result = progress(GoalSpec("distance", 20000, "week"), runs, TODAY, STARTED)
+    result = progress(GoalTarget("distance", 20000, "week"), runs, TODAY, STARTED)
     week = [r.distance_m for r in runs if date(2026, 3, 2) <= r.day <= TODAY]
     assert result.current == pytest.approx(sum(week))
     assert result.reached is (result.current >= 20000 - 1e-9)
-    [this_week] = weekly_history(GoalSpec("distance", 20000, "week"), runs, 1, TODAY)
+    [this_week] = weekly_history(GoalTarget("distance", 20000, "week"), runs, 1, TODAY)
     assert this_week.value == pytest.approx(result.current)

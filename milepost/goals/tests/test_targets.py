@@ -1,6 +1,7 @@
 import pytest
 
-from milepost.goals.targets import TargetError, format_target, parse_target
+from milepost.goals.metrics import parse_target
+from milepost.goals.targets import TargetError, format_target
 
 
 @pytest.mark.parametrize(

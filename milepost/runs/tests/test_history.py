@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from milepost.goals import feasibility
+from milepost.goals.metrics import GoalTarget
 from milepost.goals.services import feasibility_history, history_for
 from milepost.runs.history import history_summary
 from milepost.runs.models import Activity, recompute_totals
@@ -137,7 +138,7 @@ def test_goal_feasibility_reads_the_runs_once_there_are_some(alice):
         make_run(alice, at(date(2024, 6, 10) - timedelta(weeks=weeks_ago)), 30000, 180)
     history = history_for(profile, TODAY)
     assert history.weekly_m[-4:] == (30000,) * 4
-    goal = feasibility.MeasurableGoal("weekly_distance", 33000, TODAY + timedelta(weeks=4))
+    goal = GoalTarget("distance", 33000, "week", by=TODAY + timedelta(weeks=4))
     verdict = feasibility.assess(goal, history, TODAY)
     assert verdict.verdict == feasibility.REALISTIC
     assert "30 km a week" in verdict.reasons[0]
