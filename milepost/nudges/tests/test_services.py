@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from milepost import clock
+from milepost import clock, demo
 from milepost.goals.models import Status
 from milepost.goals.progress import EFFORT_KEYS
-from milepost.nudges import demo, services, triggers
+from milepost.nudges import services, triggers
 from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
 from milepost.reflection.models import Round
 from milepost.runs.models import Activity
