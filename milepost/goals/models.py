@@ -117,6 +117,8 @@ class Goal(models.Model):
     out_the_door = models.BooleanField(null=True)
     smile = models.BooleanField(null=True)
     purpose_checked_at = models.DateTimeField(null=True, blank=True)
+    # The runner's own date the goal was marked done; set by save(), kept through later edits.
+    reached_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=clock.now)
     updated_at = models.DateTimeField(default=clock.now)  # set by save(), as auto_now would
 
@@ -140,6 +142,10 @@ class Goal(models.Model):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        if self.status == Status.DONE and self.reached_on is None:
+            self.reached_on = self.owner.profile.today()
+            if update_fields is not None:
+                kwargs["update_fields"] = update_fields = {*update_fields, "reached_on"}
         if update_fields is None or "updated_at" in update_fields:
             self.updated_at = clock.now()
         super().save(*args, **kwargs)

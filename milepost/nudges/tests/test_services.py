@@ -1,5 +1,7 @@
 """Nudges worked out from real rows, stored once, kept dismissed, snoozed, closed."""
 
+import io
+import json
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -81,6 +83,19 @@ def test_a_goal_marked_done_is_celebrated(alice, make_goal):
     [nudge] = services.open_nudges(alice)
     assert (nudge.kind, nudge.goal, nudge.since) == ("goal_reached", goal, today())
     assert "You reached “Coast path with Jo”" in nudge.reason
+
+
+def test_editing_a_goal_after_it_was_reached_keeps_the_day_it_was_reached(alice, make_goal, travel):
+    goal = make_goal(alice, title="Coast path with Jo", status=Status.DONE)
+    reached = today()
+    travel(days=3)
+    goal.why = "A day out with my sister."
+    goal.save()
+    [nudge] = services.open_nudges(alice)
+    assert (nudge.kind, nudge.since) == ("goal_reached", reached)
+    out = io.StringIO()
+    call_command("nudges", "--user", "alice", "--json", stdout=out)
+    assert json.loads(out.getvalue())[0]["since"] == reached.isoformat()
 
 
 def test_a_race_time_reached_in_a_race_is_celebrated(alice, make_goal):
