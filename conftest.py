@@ -35,19 +35,17 @@ def alice_client(client, alice):
 
 @pytest.fixture
 def travel(monkeypatch):
-    """Moves Milepost's clock: travel(days=4) makes it four days later from then on."""
+    """Moves Milepost's clock: travel(days=4) makes it four days later from then on;
+    travel(to=moment) makes it that aware datetime (and the clock runs on from there)."""
     from datetime import timedelta
 
     from django.utils import timezone
 
     from milepost import clock
 
-    offset = timedelta()
-
-    def move(**delta):
-        nonlocal offset
-        offset += timedelta(**delta)
-        monkeypatch.setattr(clock, "now", lambda: timezone.now() + offset)
+    def move(to=None, **delta):
+        offset = clock.offset if to is None else to - timezone.now()
+        monkeypatch.setattr(clock, "offset", offset + timedelta(**delta))
 
     return move
 

@@ -56,6 +56,7 @@ def load(years: list[int]) -> dict[int, tuple[str, int, int]]:
     django.setup()
     from django.core.management import call_command
 
+    from milepost import demo
     from milepost.goals.models import Goal
     from milepost.runs.models import Activity
 
@@ -68,7 +69,7 @@ def load(years: list[int]) -> dict[int, tuple[str, int, int]]:
     runners = {}
     for n in years:
         started = time.perf_counter()
-        user = demo.create_demo(username=f"runner{n}y", password=PASSWORD)
+        user = demo.create_demo(username=f"runner{n}y", password=PASSWORD, today=demo.demo_today())
         first_demo_day = Activity.objects.filter(owner=user).order_by("local_date")[0].local_date
         earlier = demo.synthetic_days(
             first_demo_day - timedelta(days=365 * (n - 1)),

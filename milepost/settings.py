@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "milepost",  # base templates, static files and the commands serve and demo
     "milepost.accounts",
     "milepost.reflection",
     "milepost.goals",
@@ -148,7 +149,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.getenv("STATIC_ROOT") or DATA_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing one
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# milepost/static is found as the "milepost" app's, like each app's own static files.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

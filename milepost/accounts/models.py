@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from milepost import clock
 
@@ -113,7 +112,7 @@ class LoginFailureQuerySet(models.QuerySet):
 class LoginFailure(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    at = models.DateTimeField(default=clock.now, db_index=True)
 
     objects = LoginFailureQuerySet.as_manager()
 

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from milepost import clock
 from milepost.reflection.models import Round, theme_choices
@@ -113,8 +112,10 @@ class Goal(models.Model):
     out_the_door = models.BooleanField(null=True)
     smile = models.BooleanField(null=True)
     purpose_checked_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    # The runner's own date the goal was marked done; set by save(), kept through later edits.
+    reached_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=clock.now)
+    updated_at = models.DateTimeField(default=clock.now)  # set by save(), as auto_now would
 
     objects = GoalQuerySet.as_manager()
 
@@ -133,6 +134,16 @@ class Goal(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.status == Status.DONE and self.reached_on is None:
+            self.reached_on = self.owner.profile.today()
+            if update_fields is not None:
+                kwargs["update_fields"] = update_fields = {*update_fields, "reached_on"}
+        if update_fields is None or "updated_at" in update_fields:
+            self.updated_at = clock.now()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("goals:detail", args=[self.pk])
@@ -250,7 +261,7 @@ class CheckIn(models.Model):
         "How it felt", null=True, blank=True, choices=[(n, str(n)) for n in range(1, 6)]
     )
     note = models.TextField(blank=True, max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
 
     objects = CheckInQuerySet.as_manager()
 
@@ -273,7 +284,7 @@ class GoalPause(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="pauses")
     reason = models.CharField("Why the pause?", max_length=8, choices=PauseReason)
     note = models.TextField("A note for yourself (optional)", blank=True, max_length=2000)
-    started_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(default=clock.now)
     ended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -307,7 +318,7 @@ class GoalRevision(models.Model):
     """How a goal read before an edit, and how far along it was then."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="revisions")
-    changed_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=clock.now)
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=12, choices=Kind)
     metric = models.CharField(max_length=16, choices=Metric, blank=True)

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+
+from milepost import clock
 
 
 def new_token() -> str:
@@ -16,7 +17,7 @@ class CalendarFeed(models.Model):
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     token = models.CharField(max_length=64, unique=True, default=new_token)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
 
     def __str__(self):
         return f"Calendar of {self.owner}"
@@ -26,7 +27,7 @@ class CalendarFeed(models.Model):
 
     def regenerate(self) -> None:
         self.token = new_token()
-        self.created_at = timezone.now()
+        self.created_at = clock.now()
         self.save(update_fields=["token", "created_at"])
 
 
@@ -73,7 +74,7 @@ class Nudge(models.Model):
     goal = models.ForeignKey(
         "goals.Goal", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    created = models.DateTimeField(default=timezone.now)
+    created = models.DateTimeField(default=clock.now)
     closed_on = models.DateField(null=True, blank=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
     snoozed_until = models.DateField(null=True, blank=True)
@@ -109,7 +110,7 @@ class Nudge(models.Model):
         return f"{reverse('rounds:round_new')}?reason={self.round_reason}"
 
     def dismiss(self) -> None:
-        self.dismissed_at = timezone.now()
+        self.dismissed_at = clock.now()
         self.save(update_fields=["dismissed_at"])
 
     def snooze(self, until) -> None:
@@ -123,7 +124,7 @@ class CycleStart(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     day = models.DateField("My new training cycle starts on")
     note = models.CharField("A word about it (optional)", max_length=200, blank=True)
-    created = models.DateTimeField(default=timezone.now)
+    created = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["day", "id"]
@@ -138,7 +139,7 @@ class NudgeCheck(models.Model):
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     checked_on = models.DateField()
-    checked_at = models.DateTimeField(default=timezone.now)
+    checked_at = models.DateTimeField(default=clock.now)
     data_version = models.CharField(max_length=16, blank=True)
 
     def __str__(self):
@@ -150,7 +151,7 @@ class DemoRunner(models.Model):
     is ever reset by the command."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    created = models.DateTimeField(default=timezone.now)
+    created = models.DateTimeField(default=clock.now)
 
     def __str__(self):
         return f"Demo runner {self.user}"

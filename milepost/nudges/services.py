@@ -145,7 +145,7 @@ def _goals(owner, today: date, first: date, rows) -> list[triggers.OpenGoal]:
     zone = owner.profile.zone
     goals = Goal.objects.owned_by(owner).filter(
         Q(status__in=[Status.ACTIVE, Status.CHOSEN])
-        | Q(status=Status.DONE, updated_at__date__gte=first)
+        | Q(status=Status.DONE, reached_on__gte=first)
         | Q(status=Status.DONE, target_date__gte=first)
     )
     facts = [
@@ -167,7 +167,7 @@ def _goals(owner, today: date, first: date, rows) -> list[triggers.OpenGoal]:
         measured = _progress(goal, facts, today, started)
         reached_on = measured.reached_on if measured and measured.reached else None
         if goal.status == Status.DONE and reached_on is None:
-            reached_on = goal.updated_at.astimezone(zone).date()  # the day it was marked done
+            reached_on = goal.reached_on  # the day it was marked done
         recurring = goal.period in RECURRING_PERIODS
         measurable = goal.kind == Kind.MEASURABLE
         watched.append(

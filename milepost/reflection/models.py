@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 
 from milepost import clock
 
@@ -59,7 +58,7 @@ class Round(models.Model):
     reason = models.CharField(max_length=20, choices=Reason)
     reason_note = models.TextField("Anything to add?", blank=True)
     stage = models.CharField(max_length=12, choices=Stage, default=Stage.BRAINSTORM)
-    started_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(default=clock.now)
     brainstorm_closed_at = models.DateTimeField(null=True, blank=True)
     rest_started_at = models.DateTimeField(null=True, blank=True)
     rest_until = models.DateTimeField(null=True, blank=True)
@@ -144,7 +143,7 @@ class Note(models.Model):
     text = models.TextField(max_length=4000)
     # Sent by the page with each note, so a retried save never stores it twice.
     client_id = models.UUIDField(default=uuid.uuid4)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
+from milepost import clock
 from milepost.accounts import pagecache
 from milepost.runmath.units import BEST_EFFORT_DISTANCES, NAMED, format_distance, week_start
 
@@ -53,7 +53,7 @@ class SourceFile(models.Model):
     # True when the original was itself gzip (Strava's .fit.gz): ``data`` is it, unchanged.
     was_gzip = models.BooleanField(default=False)
     data = models.BinaryField()
-    created = models.DateTimeField(default=timezone.now)
+    created = models.DateTimeField(default=clock.now)
 
     class Meta:
         constraints = [
@@ -117,7 +117,7 @@ class Activity(models.Model):
     feeling_note = models.TextField(blank=True)
     is_race = models.BooleanField("This was a race", default=False)
     warnings = models.JSONField(default=list, blank=True)
-    created = models.DateTimeField(default=timezone.now)
+    created = models.DateTimeField(default=clock.now)
 
     objects = ActivityQuerySet.as_manager()
 
@@ -421,7 +421,7 @@ class ImportBatch(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches"
     )
-    created = models.DateTimeField(default=timezone.now)
+    created = models.DateTimeField(default=clock.now)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=BatchStatus, default=BatchStatus.QUEUED)
@@ -475,7 +475,7 @@ class ImportBatch(models.Model):
         return {s: getattr(self, s) for s in ItemStatus.values}
 
     def begin(self, expected_files: int) -> None:
-        self.status, self.started = BatchStatus.RUNNING, timezone.now()
+        self.status, self.started = BatchStatus.RUNNING, clock.now()
         self.expected_files = expected_files
         self.save(update_fields=["status", "started", "expected_files"])
 
@@ -486,12 +486,12 @@ class ImportBatch(models.Model):
         self.save(update_fields=["done_files", *counts])
 
     def finish(self, counts: dict[str, int], done_files: int) -> None:
-        self.status, self.finished = BatchStatus.DONE, timezone.now()
+        self.status, self.finished = BatchStatus.DONE, clock.now()
         self.record_progress(done_files, counts)
         self.save(update_fields=["status", "finished"])
 
     def fail(self, error: str) -> None:
-        self.status, self.finished, self.error = BatchStatus.FAILED, timezone.now(), error
+        self.status, self.finished, self.error = BatchStatus.FAILED, clock.now(), error
         self.save(update_fields=["status", "finished", "error"])
 
 

@@ -4,24 +4,26 @@ with the reason already chosen, and dismisses another (a new training cycle set 
 import io
 import re
 import zoneinfo
+from datetime import date, datetime, time
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from milepost import clock
-from milepost.nudges.demo import TIME_ZONE
+from milepost.demo import TIME_ZONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+TODAY = date(2026, 3, 5)
 
 
 def nudge(page, title):
     return page.locator("article.nudge").filter(has=page.get_by_role("heading", name=title))
 
 
-def test_the_demo_runner_acts_on_its_nudges(page, shoot):
+def test_the_demo_runner_acts_on_its_nudges(page, shoot, travel):
+    travel(to=datetime.combine(TODAY, time(10), tzinfo=zoneinfo.ZoneInfo(TIME_ZONE)))
     out = io.StringIO()
-    call_command("demo", stdout=out)
+    call_command("demo", "--today", TODAY.isoformat(), stdout=out)
     password = re.search(r"password: (\S+)", out.getvalue())[1]
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill("demo")
@@ -38,8 +40,7 @@ def test_the_demo_runner_acts_on_its_nudges(page, shoot):
     shoot("nudges-01-dashboard")
 
     page.get_by_text("Starting a new training cycle?").click()
-    today = clock.now().astimezone(zoneinfo.ZoneInfo(TIME_ZONE)).date()
-    page.get_by_label("My new cycle starts on").fill(today.isoformat())
+    page.get_by_label("My new cycle starts on").fill(TODAY.isoformat())
     page.get_by_label("A word about it (optional)").fill("Spring half marathon block")
     shoot("nudges-02-cycle-form")
     page.get_by_role("button", name="Tell Milepost").click()

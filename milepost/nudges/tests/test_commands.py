@@ -1,4 +1,4 @@
-"""`milepost nudges` (a replay of the triggers on any day) and `milepost demo`."""
+"""`milepost nudges`: a replay of the triggers on any day."""
 
 import io
 import json
@@ -10,28 +10,28 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
-from django.test import Client
-from django.urls import reverse
+from django.core.management import call_command
 
-from milepost.goals.models import Goal, Status
-from milepost.nudges.models import DemoRunner, Nudge
-from milepost.reflection.models import Round, RoundTheme, Stage, ThemeStatus
-from milepost.runs.models import Activity, WeeklyTotal
+from milepost.nudges.models import Nudge
 
 from .helpers import days_ago, run_every, run_on
 
 MILEPOST = str(Path(sys.executable).with_name("milepost"))
 
 
+DEMO_DAY = "2026-03-05"
+
+
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
-    """A data directory of its own, migrated once, with the demo runner."""
+    """A data directory of its own, migrated once, with the demo runner's year up to
+    ``DEMO_DAY``."""
     folder = tmp_path_factory.mktemp("nudges-cli")
     env = {**os.environ, "MILEPOST_DATA_DIR": str(folder)}
     subprocess.run([MILEPOST, "migrate", "-v", "0"], env=env, check=True)
-    subprocess.run([MILEPOST, "demo"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [MILEPOST, "demo", "--today", DEMO_DAY], env=env, check=True, capture_output=True
+    )
     return folder
 
 
@@ -41,7 +41,7 @@ def milepost(data_dir, *args):
 
 
 def test_json_is_a_list_of_kind_since_and_reason(data_dir):
-    result = milepost(data_dir, "nudges", "--user", "demo", "--json")
+    result = milepost(data_dir, "nudges", "--user", "demo", "--today", DEMO_DAY, "--json")
     assert result.returncode == 0, result.stderr
     nudges = json.loads(result.stdout)
     assert isinstance(nudges, list) and nudges
@@ -55,7 +55,7 @@ def test_json_is_a_list_of_kind_since_and_reason(data_dir):
 def test_without_json_each_nudge_is_a_line(data_dir):
     result = milepost(data_dir, "nudges", "--user", "demo", "--today", "2001-01-01")
     assert (result.returncode, result.stdout) == (0, "No nudges open on 2001-01-01.\n")
-    result = milepost(data_dir, "nudges", "--user", "demo")
+    result = milepost(data_dir, "nudges", "--user", "demo", "--today", DEMO_DAY)
     assert re.match(r"\d{4}-\d{2}-\d{2}  break: Welcome back", result.stdout)
 
 
@@ -99,62 +99,3 @@ def test_a_replay_shows_the_break_the_day_after_a_20_day_gap_and_not_the_week_be
     assert replay(back - timedelta(days=7)) == []
     assert replay(back - timedelta(days=1)) == []
     assert Nudge.objects.count() == 0  # a replay stores nothing
-
-
-# The demo ----------------------------------------------------------------------------------
-
-
-def make_demo(*args) -> str:
-    out = io.StringIO()
-    call_command("demo", *args, stdout=out)
-    return out.getvalue()
-
-
-@pytest.mark.django_db
-def test_the_demo_is_a_working_account_with_a_year_of_runs_and_a_nudge():
-    output = make_demo()
-    password = re.search(r"password: (\S+)", output)[1]
-    assert "username: demo" in output and "1 open nudge." in output
-    demo = get_user_model().objects.get(username="demo")
-    assert DemoRunner.objects.filter(user=demo).exists()
-    assert demo.profile.name == "Demo runner"
-    runs = Activity.objects.filter(owner=demo)
-    assert 150 < runs.count() < 250 and runs.filter(is_race=True).count() == 1
-    assert WeeklyTotal.objects.filter(owner=demo).count() > 45
-    round = Round.objects.get(owner=demo)
-    assert round.stage == Stage.DONE and round.notes.count() >= 6
-    assert len({note.question for note in round.notes.all()}) >= 6
-    assert RoundTheme.objects.filter(round=round, status=ThemeStatus.CONFIRMED).count() >= 3
-    goals = Goal.objects.filter(owner=demo)
-    assert goals.filter(status=Status.ACTIVE).count() == 3
-    assert all(goal.steps.exists() for goal in goals.filter(status=Status.ACTIVE))
-
-    client = Client()
-    assert client.login(username="demo", password=password)
-    body = client.get(reverse("dashboard")).content.decode()
-    assert "Hello, Demo runner" in body
-    assert "Demo runner: the runs, rounds and goals here are made up" in body
-    assert "Welcome back: your first run after 20 days off." in body
-    assert 'href="/rounds/new/?reason=break"' in body
-    assert "Run a half marathon in under 2:15" in body
-
-
-@pytest.mark.django_db
-def test_running_it_again_says_it_exists_and_reset_makes_it_afresh():
-    first = make_demo()
-    assert "already exists" in make_demo()
-    again = make_demo("--reset")
-    assert again.startswith("Made the demo runner afresh")
-    assert re.search(r"password: (\S+)", first)[1] != re.search(r"password: (\S+)", again)[1]
-    assert get_user_model().objects.filter(username="demo").count() == 1
-    assert Round.objects.count() == 1
-
-
-@pytest.mark.django_db
-def test_the_demo_never_touches_a_real_runners_account(alice, make_goal):
-    make_goal(alice)
-    for args in (["--username", "alice"], ["--username", "alice", "--reset"]):
-        with pytest.raises(CommandError, match="'alice' is a real runner's account"):
-            make_demo(*args)
-    assert Goal.objects.filter(owner=alice).count() == 1
-    assert not Activity.objects.exists()

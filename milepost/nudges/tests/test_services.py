@@ -1,5 +1,7 @@
 """Nudges worked out from real rows, stored once, kept dismissed, snoozed, closed."""
 
+import io
+import json
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -8,10 +10,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from milepost import clock
+from milepost import clock, demo
 from milepost.accounts import pagecache
 from milepost.goals.models import Status
-from milepost.nudges import demo, services, triggers
+from milepost.nudges import services, triggers
 from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
 from milepost.reflection.models import Round
 from milepost.runmath.units import BEST_EFFORT_DISTANCES as EFFORT_KEYS
@@ -106,6 +108,19 @@ def test_a_goal_marked_done_is_celebrated(alice, make_goal):
     [nudge] = services.open_nudges(alice)
     assert (nudge.kind, nudge.goal, nudge.since) == ("goal_reached", goal, today())
     assert "You reached “Coast path with Jo”" in nudge.reason
+
+
+def test_editing_a_goal_after_it_was_reached_keeps_the_day_it_was_reached(alice, make_goal, travel):
+    goal = make_goal(alice, title="Coast path with Jo", status=Status.DONE)
+    reached = today()
+    travel(days=3)
+    goal.why = "A day out with my sister."
+    goal.save()
+    [nudge] = services.open_nudges(alice)
+    assert (nudge.kind, nudge.since) == ("goal_reached", reached)
+    out = io.StringIO()
+    call_command("nudges", "--user", "alice", "--json", stdout=out)
+    assert json.loads(out.getvalue())[0]["since"] == reached.isoformat()
 
 
 def test_a_race_time_reached_in_a_race_is_celebrated(alice, make_goal):

@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
 
+from milepost import clock
 from milepost.reflection.models import Stage
 from milepost.reflection.tasks import remind_rest_over
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_the_worker_sends_the_rest_reminder_once_the_rest_is_over(alice, make_round):
     round = make_round(alice, stage=Stage.GOALS)
     round.start_rest(3)
-    round.rest_until = timezone.now() - timedelta(minutes=1)
+    round.rest_until = clock.now() - timedelta(minutes=1)
     round.save(update_fields=["rest_until"])
     remind_rest_over.enqueue(round.pk)
     remind_rest_over.enqueue(round.pk)  # a duplicate never sends twice

@@ -4,7 +4,6 @@ billion laughs, truncated and malformed copies, impossible clocks)."""
 import gzip
 import json
 import re
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -248,13 +247,11 @@ LAUGHS = (
     ],
     ids=["xxe", "billion-laughs", "external-dtd", "utf16-xxe"],
 )
-def test_xml_with_a_dtd_is_refused_fast(data):
-    t0 = time.perf_counter()
+def test_xml_with_a_dtd_is_refused(data):
     with pytest.raises(ActivityFileError) as exc:
         parse_file(data, "evil.gpx")
     assert exc.value.code == "unsafe_xml"
     assert "XML bomb" in exc.value.reason
-    assert time.perf_counter() - t0 < 1.0
 
 
 def test_prolog_finds_the_root_and_the_dtd():

@@ -1,14 +1,16 @@
-"""`milepost demo [--reset] [--username demo]`: a demo runner to try Milepost with."""
+"""`milepost demo [--reset] [--username demo] [--today YYYY-MM-DD]`: a demo runner to try
+Milepost with."""
 
+import argparse
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from milepost import commands
-from milepost.nudges import demo
+from milepost import commands, demo
 
 
 class Command(commands.Command):
@@ -22,8 +24,13 @@ class Command(commands.Command):
         parser.add_argument(
             "--reset", action="store_true", help="make the demo account afresh, new password"
         )
+        parser.add_argument(
+            "--today",
+            type=day,
+            help="the last day of the demo's history (YYYY-MM-DD; the demo runner's today)",
+        )
 
-    def handle(self, *args, username, reset, **options):
+    def handle(self, *args, username, reset, today, **options):
         call_command("migrate", interactive=False, verbosity=0)  # works before `make run` too
         try:
             existing = demo.demo_user(username)
@@ -40,7 +47,9 @@ class Command(commands.Command):
             )
             return
         password = secrets.token_urlsafe(9)
-        user = demo.create_demo(username=username, password=password)
+        user = demo.create_demo(
+            username=username, password=password, today=today or demo.demo_today()
+        )
         count = demo.open_nudge_count(user)
         self.stdout.write(
             f"{'Made the demo runner afresh' if existing else 'Made a demo runner'}: a year of "
@@ -50,3 +59,10 @@ class Command(commands.Command):
             f"  username: {username}\n"
             f"  password: {password}"
         )
+
+
+def day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {value!r}") from None

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('nudges', '0002_cyclestart_demorunner_nudgecheck_nudge'),
+        ('nudges', '0003_clock_defaults'),
     ]
 
     operations = [

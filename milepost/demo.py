@@ -16,12 +16,11 @@ from django.db import transaction
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.goals.models import Goal, Status, Step
+from milepost.nudges.models import DemoRunner, Nudge
+from milepost.nudges.services import refresh_nudges
 from milepost.reflection.models import Note, Round, RoundTheme, Stage, ThemeStatus
 from milepost.reflection.services import propose_themes
 from milepost.runs.models import Activity, Source, recompute_totals
-
-from .models import DemoRunner, Nudge
-from .services import refresh_nudges
 
 PROFILE_NAME = "Demo runner"
 TIME_ZONE = "Europe/London"
@@ -62,15 +61,15 @@ def demo_user(username: str):
 
 
 @transaction.atomic
-def create_demo(*, username: str, password: str, today: date | None = None):
-    """Makes the demo runner (after removing an earlier demo account of that name)."""
+def create_demo(*, username: str, password: str, today: date):
+    """Makes the demo runner, its history ending on ``today`` (after removing an earlier demo
+    account of that name)."""
     old = demo_user(username)
     if old is not None:
         old.delete()
     user = get_user_model().objects.create_user(username, "", password)
     DemoRunner.objects.create(user=user)
     zone = zoneinfo.ZoneInfo(TIME_ZONE)
-    today = today or clock.now().astimezone(zone).date()
     profile = user.profile
     profile.name, profile.time_zone, profile.units = PROFILE_NAME, TIME_ZONE, "km"
     profile.birth_year, profile.weekly_minutes = today.year - AGE, 240
@@ -78,9 +77,14 @@ def create_demo(*, username: str, password: str, today: date | None = None):
     add_runs(user, demo_runs(today), zone)
     round = finished_round(user, today, zone)
     add_goals(user, round, today, zone)
-    refresh_nudges(user, today)
     pagecache.mark_changed(user.pk)  # themes and goals were written in bulk
+    refresh_nudges(user, today)  # stored as of that version: the dashboard reads them
     return user
+
+
+def demo_today() -> date:
+    """Today where the demo runner lives."""
+    return clock.now().astimezone(zoneinfo.ZoneInfo(TIME_ZONE)).date()
 
 
 def demo_runs(today: date) -> list[dict]:
@@ -90,6 +94,8 @@ def demo_runs(today: date) -> list[dict]:
     race_day = today - timedelta(days=RACE_10K_DAYS_AGO)
     before_break = today - timedelta(days=BREAK_FIRST_DAY_AGO + 1)
     runs = [r for r in synthetic_days(first, before_break, seed=7) if r["day"] != race_day]
+    if runs[-1]["day"] != before_break:  # the niggle's run, whatever the weekday
+        runs.append(run(before_break, 5000, 390, "Easy run, calf tight"))
     runs.append(race(race_day, 10000, 56 * 60 + 24, "Riverside 10K"))
     for ago, km in ((6, 3.0), (4, 4.0), (2, 5.0)):
         runs.append(run(today - timedelta(days=ago), km * 1000, 400, "Easy run back", feeling=4))
@@ -251,7 +257,7 @@ def add_goals(user, round: Round, today: date, zone) -> None:
         race_distance_m=42195,
         status=Status.SOMEDAY,
     )
-    earlier = Goal.objects.create(
+    Goal.objects.create(
         owner=user,
         created_at=at(today - timedelta(days=RACE_10K_DAYS_AGO + 60), zone),
         title="Run 10K in under an hour",
@@ -265,9 +271,7 @@ def add_goals(user, round: Round, today: date, zone) -> None:
         target_unit="s",
         race_distance_m=10000,
         status=Status.DONE,
-    )
-    Goal.objects.filter(pk=earlier.pk).update(
-        updated_at=at(today - timedelta(days=RACE_10K_DAYS_AGO - 1), zone)
+        reached_on=today - timedelta(days=RACE_10K_DAYS_AGO - 1),
     )
     steps = [
         (half, "Long run of 14 km", -60, True),
