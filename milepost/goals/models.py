@@ -158,11 +158,10 @@ class Goal(models.Model):
         answers = (self.excited, self.out_the_door, self.smile)
         return self.purpose_checked_at is not None and not all(answers)
 
-    @property
-    def is_near_term(self) -> bool:
+    def is_near_term(self, today: date) -> bool:
+        """Whether the goal is for the next month or two, from ``today`` (the runner's)."""
         if self.horizon == Horizon.SOON:
             return True
-        today = clock.now().date()
         return bool(self.target_date) and self.target_date <= today + timedelta(days=SOON_DAYS)
 
     def record_purpose(self, *, excited: bool, out_the_door: bool, smile: bool) -> None:
@@ -220,12 +219,12 @@ class Goal(models.Model):
         ended = [p.ended_at for p in self.pauses.all() if p.ended_at is not None]
         return max(ended).astimezone(zone).date() if ended else None
 
-    def facts(self) -> alignment.GoalFacts:
+    def facts(self, today: date) -> alignment.GoalFacts:
         return alignment.GoalFacts(
             id=self.pk,
             title=self.title,
             size=self.size,
-            near_term=self.is_near_term,
+            near_term=self.is_near_term(today),
             feeling=self.feeling,
             themes=tuple(self.themes),
             target=self._goal_target(),

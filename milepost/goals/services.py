@@ -48,7 +48,7 @@ def goal_cards(
     progress (one query of runs for all of them); ``chart`` its week-by-week chart too;
     ``ladder`` the steps Milepost suggests toward it from the runner's running."""
     working = [g for g in goals if g.status != Status.PAUSED]
-    per_goal, overall = findings_for(working, round, profile.weekly_minutes)
+    per_goal, overall = findings_for(working, round, profile)
     today = runner_today(profile)
     history = history_for(profile, today)
     measured = progress_for(goals, profile, today, chart=chart) if with_progress else {}
@@ -200,11 +200,17 @@ def confirmed_themes(round: Round | None) -> tuple[list[str], str | None]:
     return [t.key for t in themes], most
 
 
-def findings_for(goals: list[Goal], round: Round | None, weekly_minutes: int | None):
-    """Alignment findings grouped as {goal id: [...]} and a list for the whole set."""
+def findings_for(goals: list[Goal], round: Round | None, profile: Profile):
+    """Alignment findings grouped as {goal id: [...]} and a list for the whole set, as of the
+    runner's today."""
     confirmed, most = confirmed_themes(round)
+    today = profile.today()
     findings = alignment.check_set(
-        [g.facts() for g in goals], set(confirmed), most, weekly_minutes, dict(theme_choices())
+        [g.facts(today) for g in goals],
+        set(confirmed),
+        most,
+        profile.weekly_minutes,
+        dict(theme_choices()),
     )
     per_goal: dict[int, list[alignment.Finding]] = {}
     for finding in findings:

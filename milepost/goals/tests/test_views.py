@@ -300,3 +300,19 @@ def test_a_measurable_goal_shows_a_verdict_and_a_realistic_date(
 def test_the_how_we_estimate_page_explains_the_method(client):
     body = client.get(reverse("how_we_estimate")).content.decode()
     assert "VDOT" in body and "Riegel" in body and "10 %" in body
+
+
+def test_near_term_counts_from_the_runners_own_today(alice, make_goal, travel):
+    from datetime import UTC, datetime, timedelta
+
+    from milepost.goals import services
+
+    alice.profile.time_zone = "Pacific/Auckland"
+    alice.profile.save()
+    travel(to=datetime(2026, 12, 3, 12, 0, tzinfo=UTC))  # already 4 December in Auckland
+    goal = make_goal(
+        alice, status="active", horizon="date", target_date=datetime(2027, 2, 2).date()
+    )
+    assert alice.profile.today() + timedelta(days=60) == goal.target_date
+    per_goal, overall = services.findings_for([goal], None, alice.profile)
+    assert "no_near_term" not in {f.code for f in overall}
