@@ -1,6 +1,6 @@
 """Goal operations that span the round, its themes, the runner's runs and profile."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -176,20 +176,11 @@ RECENT_WEEKS = 4
 
 
 def feasibility_history(runs: RunHistory) -> feasibility.HistorySummary:
-    """The runs' own summary as feasibility reads it."""
-    return feasibility.HistorySummary(
-        efforts=tuple(feasibility.Effort(e.on, e.distance_m, e.seconds) for e in runs.efforts),
-        weekly_m=runs.weekly_m,
-        weekly_s=runs.weekly_s,
-        weekly_runs=runs.weekly_runs,
-        long_runs=runs.long_runs,
-        longest_continuous_m=runs.longest_continuous_m,
-        streak_days=runs.streak_days,
-        year_to_date_m=runs.year_to_date_m,
-        hours_per_week=runs.hours_per_week,
-        age=runs.age,
-        category=runs.category,
-    )
+    """The runs' own summary as feasibility reads it: the same fields, efforts as its own."""
+    plain = {f.name: getattr(runs, f.name) for f in fields(runs)}
+    efforts = (feasibility.Effort(e.on, e.distance_m, e.seconds) for e in runs.efforts)
+    plain["efforts"] = tuple(efforts)
+    return feasibility.HistorySummary(**plain)
 
 
 def confirmed_themes(round: Round | None) -> tuple[list[str], str | None]:
