@@ -25,6 +25,14 @@ class CalendarFeed(models.Model):
     def get_absolute_url(self):
         return reverse("nudges:calendar_feed", args=[self.token])
 
+    @classmethod
+    def renew_for(cls, owner) -> "CalendarFeed":
+        """The runner's feed at a new secret address (their first one, or a fresh one)."""
+        feed, created = cls.objects.get_or_create(owner=owner)
+        if not created:
+            feed.regenerate()
+        return feed
+
     def regenerate(self) -> None:
         self.token = new_token()
         self.created_at = clock.now()

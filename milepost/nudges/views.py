@@ -28,9 +28,7 @@ def calendar_feed(request, token):
 @login_required
 @require_POST
 def calendar_regenerate(request):
-    feed, created = CalendarFeed.objects.get_or_create(owner=request.user)
-    if not created:
-        feed.regenerate()
+    CalendarFeed.renew_for(request.user)
     messages.success(
         request, "Your calendar has a new private address. The old one no longer works."
     )
