@@ -15,7 +15,9 @@ def empty_page_cache():
 
 @pytest.fixture
 def alice(django_user_model):
-    user = django_user_model.objects.create_user("alice", "alice@example.org", "correct horse 42")
+    from milepost.accounts.models import Profile
+
+    user = Profile.objects.create_runner("alice", "alice@example.org", "correct horse 42")
     user.profile.name = "Alice"
     user.profile.weekly_minutes = 240
     user.profile.save()
@@ -24,7 +26,9 @@ def alice(django_user_model):
 
 @pytest.fixture
 def bob(django_user_model):
-    return django_user_model.objects.create_user("bob", "bob@example.org", "battery staple 42")
+    from milepost.accounts.models import Profile
+
+    return Profile.objects.create_runner("bob", "bob@example.org", "battery staple 42")
 
 
 @pytest.fixture

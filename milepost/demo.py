@@ -15,6 +15,7 @@ from django.db import transaction
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.accounts.models import Profile
 from milepost.goals.models import Goal, Status, Step
 from milepost.nudges.models import DemoRunner, Nudge
 from milepost.nudges.services import refresh_nudges
@@ -67,7 +68,7 @@ def create_demo(*, username: str, password: str, today: date):
     old = demo_user(username)
     if old is not None:
         old.delete()
-    user = get_user_model().objects.create_user(username, "", password)
+    user = Profile.objects.create_runner(username, "", password)
     DemoRunner.objects.create(user=user)
     zone = zoneinfo.ZoneInfo(TIME_ZONE)
     profile = user.profile

@@ -46,6 +46,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.getenv("ALLOWED_HOSTS", "127.0.0.1,localh
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    "milepost.accounts",  # first: its createsuperuser (which adds the profile) wins over auth's
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,7 +58,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "milepost",  # base templates, static files and the commands serve and demo
-    "milepost.accounts",
     "milepost.reflection",
     "milepost.goals",
     "milepost.paper",

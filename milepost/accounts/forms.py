@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.db import transaction
 
 from milepost import clock
 from milepost.fields import DistanceField, DurationField
@@ -17,6 +18,14 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+
+    @transaction.atomic
+    def save(self, commit=True):
+        """The new runner, with their profile."""
+        user = super().save(commit=commit)
+        if commit:
+            Profile.objects.create(user=user)
+        return user
 
 
 class LimitedAuthenticationForm(AuthenticationForm):

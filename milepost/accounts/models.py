@@ -3,7 +3,8 @@ import zoneinfo
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
 
 from milepost import clock
 
@@ -37,6 +38,18 @@ class ProfileQuerySet(models.QuerySet):
     def mark_changed(self) -> int:
         """Something these runners' pages show has changed: their cached pages are stale."""
         return self.update(data_version=new_data_version())
+
+    @transaction.atomic
+    def create_runner(self, username: str, email: str = "", password: str | None = None):
+        """A new runner: the user and their profile, together."""
+        user = get_user_model().objects.create_user(username, email, password)
+        self.create(user=user)
+        return user
+
+    def give_missing(self) -> int:
+        """A profile for every user made without one (by ``createsuperuser``, say)."""
+        users = get_user_model().objects.filter(profile=None)
+        return len(self.bulk_create(self.model(user=user) for user in users))
 
 
 class Profile(models.Model):

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from milepost import clock
+from milepost.accounts.models import Profile
 from milepost.goals.models import Goal
 from milepost.reflection.models import Round, RoundTheme
 
@@ -32,7 +33,7 @@ def test_the_pace_calculator_in_miles(page, shoot):
 
 
 def test_a_runner_tells_their_running_lately_and_sees_a_verdict(page, shoot, django_user_model):
-    user = django_user_model.objects.create_user("sam", password="tempo tuesday 7")
+    user = Profile.objects.create_runner("sam", password="tempo tuesday 7")
     round = Round.objects.create(owner=user, reason="new_cycle", stage="goals")
     RoundTheme.objects.create(round=round, key="big_dream", status="confirmed")
     Goal.objects.create(

@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from milepost.accounts.models import Profile
 from milepost.runs.formats.synthetic import fit_bytes, gpx_bytes, run_points, tcx_bytes
 from milepost.runs.models import Activity, ImportBatch
 
@@ -23,7 +24,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def log_in(page, django_user_model, name="imogen", password="ten years of runs"):
-    user = django_user_model.objects.create_user(name, password=password)
+    user = Profile.objects.create_runner(name, password=password)
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(name)
     page.locator("#id_password").fill(password)

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from milepost.accounts.models import Profile
 from milepost.goals.models import Goal
 from milepost.reflection.models import Round
 
@@ -169,7 +170,7 @@ def log_in(page, username, password):
 
 
 def test_a_note_sent_while_offline_is_kept_and_sent_once_back_online(page, django_user_model):
-    user = django_user_model.objects.create_user("offline", password="no signal 2027")
+    user = Profile.objects.create_runner("offline", password="no signal 2027")
     round = Round.objects.create(owner=user, reason="break")
     log_in(page, "offline", "no signal 2027")
     page.goto(f"/rounds/{round.pk}/brainstorm/")
@@ -189,7 +190,7 @@ def test_a_note_sent_while_offline_is_kept_and_sent_once_back_online(page, djang
 
 
 def test_a_half_typed_note_survives_a_reload(page, django_user_model):
-    user = django_user_model.objects.create_user("drafter", password="half typed 2027")
+    user = Profile.objects.create_runner("drafter", password="half typed 2027")
     round = Round.objects.create(owner=user, reason="plateau")
     log_in(page, "drafter", "half typed 2027")
     page.goto(f"/rounds/{round.pk}/brainstorm/")

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from milepost import clock
+from milepost.accounts.models import Profile
 from milepost.goals.models import CheckIn, Goal, Status
 from milepost.runs.models import Activity, recompute_totals
 
@@ -23,7 +24,7 @@ def frozen_clock(monkeypatch):
 
 
 def a_runner_with_some_runs(django_user_model):
-    user = django_user_model.objects.create_user("rosa", password="hills on thursdays")
+    user = Profile.objects.create_runner("rosa", password="hills on thursdays")
     user.profile.name = "Rosa"
     user.profile.save()
     runs = []

@@ -174,3 +174,22 @@ def test_a_race_run_today_is_today_in_the_runners_own_time_zone(alice_client, al
     fields["recent_race_on"] = "2026-11-26"
     response = alice_client.post(reverse("accounts:running_lately"), fields)
     assert "That date is in the future" in response.content.decode()
+
+
+def test_every_way_of_making_a_user_gives_them_a_profile(client, django_user_model):
+    from django.core.management import call_command
+
+    from milepost.accounts.models import Profile
+
+    client.post(
+        "/accounts/signup/",
+        {"username": "sam", "password1": "tempo tuesday 7", "password2": "tempo tuesday 7"},
+    )
+    runner = Profile.objects.create_runner("rosa", password="hills on thursdays")
+    call_command(
+        "createsuperuser", username="admin", email="a@example.org", interactive=False, verbosity=0
+    )
+    for name in ("sam", "rosa", "admin"):
+        user = django_user_model.objects.select_related("profile").get(username=name)
+        assert user.profile.units == "km"
+    assert runner.profile.user == runner

@@ -36,7 +36,7 @@ def data_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cli-data")
     env = {**os.environ, "MILEPOST_DATA_DIR": str(folder)}
     subprocess.run([MILEPOST, "migrate", "-v", "0"], env=env, check=True)
-    create = "from django.contrib.auth.models import User; User.objects.create_user('ana')"
+    create = "from milepost.accounts.models import Profile; Profile.objects.create_runner('ana')"
     subprocess.run([MILEPOST, "shell", "-c", create], env=env, check=True)
     return folder
 
