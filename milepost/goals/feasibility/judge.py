@@ -9,9 +9,14 @@ import math
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from milepost.runmath import RunmathError
+from milepost.runmath.units import format_distance, format_duration, race_name
+from milepost.runmath.vdot import vdot
+
 from .model import (
     _ORDER,
     NEED_HISTORY,
+    NOT_POSSIBLE,
     REALISTIC,
     STRETCH,
     STRETCH_FRACTION,
@@ -34,6 +39,9 @@ def assess(
 ) -> FeasibilityVerdict:
     """Judge ``goal`` against ``history`` as of ``today``; reasons in ``units`` (km or mi)."""
     plan_for = _check(goal)
+    impossible = _beyond_any_run(goal)
+    if impossible is not None:
+        return FeasibilityVerdict(NOT_POSSIBLE, None, (impossible,))
     if history.is_empty:
         return _need_history(
             "Add a recent race or timed run, or tell Milepost about a typical week "
@@ -65,6 +73,27 @@ def _check(goal: "GoalTarget"):
     return plan_for
 
 
+def _beyond_any_run(goal: "GoalTarget") -> str | None:
+    """Why a race time is not possible at all, when it is faster than world-record pace."""
+    if goal.metric != "race_time":
+        return None
+    try:
+        vdot(goal.race_distance_m, goal.target)
+    except RunmathError:
+        if goal.race_distance_m / goal.target < 1:  # too slow for VDOT, but possible
+            return None
+        distance = race_name(goal.race_distance_m) or format_distance(goal.race_distance_m)
+        return (
+            f"{format_duration(goal.target)} for {_a(distance)} is faster than the world record, "
+            "so it isn't possible. Check the time: 3:15:00 is hours, minutes and seconds."
+        )
+    return None
+
+
+def _a(name: str) -> str:
+    return f"an {name}" if name[:1] in "8aeiou" else f"a {name}"
+
+
 def _need_history(reason: str) -> FeasibilityVerdict:
     return FeasibilityVerdict(verdict=NEED_HISTORY, realistic_date=None, reasons=(reason,))
 
@@ -72,6 +101,8 @@ def _need_history(reason: str) -> FeasibilityVerdict:
 def _judge(goal: "GoalTarget", today: date, plan: _Plan) -> FeasibilityVerdict:
     available = max((goal.by - today).days, 0) / 7
     reasons = list(plan.reasons)
+    if plan.impossible:
+        return FeasibilityVerdict(NOT_POSSIBLE, None, tuple(reasons), None, plan.prediction_s)
     if goal.by < today:
         reasons.append("The date has passed; pick a new one and the plan moves with it.")
     if plan.weeks is None:

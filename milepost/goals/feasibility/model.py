@@ -13,6 +13,8 @@ from milepost.runmath import progression
 from milepost.runmath.units import HALF_MARATHON_M, format_pace
 
 REALISTIC, STRETCH, UNLIKELY, NEED_HISTORY = "realistic", "stretch", "unlikely", "need_history"
+# A target no date makes realistic: faster than world-record pace (vdot.MAX_VDOT).
+NOT_POSSIBLE = "not_possible"
 _ORDER = (REALISTIC, STRETCH, UNLIKELY)
 HALF_M = HALF_MARATHON_M * 1.001
 
@@ -35,6 +37,9 @@ EASY_FRACTION = 0.68
 DEFAULT_PACE_S_PER_KM = 420.0
 # Each run in a beginner's week, with its warm-up walk (NHS Couch to 5K).
 MINUTES_PER_RUN = 30
+# Milepost's working assumption: a weekly level the runner held for four weeks within the
+# season comes back in about two weeks of easing in, quicker than building it new.
+RETURN_WEEKS = 2
 
 
 class FeasibilityError(ValueError):
@@ -94,7 +99,8 @@ class HistorySummary:
 
 @dataclass(frozen=True)
 class FeasibilityVerdict:
-    """The answer: ``verdict`` is realistic, stretch, unlikely or need_history.
+    """The answer: ``verdict`` is realistic, stretch, unlikely, need_history or not_possible
+    (a race time beyond world-record pace: no date would do).
 
     ``realistic_date`` is the earliest date the goal looks realistic (on or before the goal's
     own date when the verdict is realistic); ``None`` when no date would do it within the
@@ -115,6 +121,7 @@ class _Plan:
     reasons: list[str] = field(default_factory=list)
     cap: str = REALISTIC
     prediction_s: float | None = None
+    impossible: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,10 @@ class _Runner:
     pace_s_per_km: float
     pace_known: bool
     units: str
+    # The best four weeks in a row within the season (the weekly series), a week's average.
+    season_weekly_m: float | None = None
+    season_weekly_s: float | None = None
+    experienced: bool = False
 
     @property
     def usual_pace(self) -> str:

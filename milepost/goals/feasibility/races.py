@@ -71,11 +71,22 @@ def _build_up_reason(distance_m, runner: _Runner, weekly: float, weeks: float, r
             f"times a week. From your longest run lately ({longest}) that is about "
             f"{_weeks(weeks)}."
         )
+    if distance_m <= HALF_M and runner.experienced:
+        return (
+            f"Long runs of about {_dist(ready, runner)} make this distance comfortable. From "
+            f"your longest run lately ({longest}) that is about {_weeks(weeks)}."
+        )
     if distance_m <= HALF_M:
         return (
             f"Long runs of about {_dist(ready, runner)} make this distance comfortable; a novice "
             "half-marathon plan builds them in 12 weeks from 3-mile runs. From your longest "
             f"run lately ({longest}) that is about {_weeks(weeks)}."
+        )
+    if runner.experienced:
+        return (
+            f"The marathon's long runs build to about {_dist(ready, runner)}. From your "
+            f"{_dist(weekly, runner)} a week and longest run lately ({longest}), building "
+            f"the long run to that takes about {_weeks(weeks)}."
         )
     entry = _dist(progression.MARATHON_ENTRY_WEEKLY_M, runner)
     return (

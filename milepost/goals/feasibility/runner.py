@@ -23,6 +23,25 @@ def _recent(series: tuple[float, ...]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def _best_block(series: tuple[float, ...]) -> float | None:
+    """The best average of ``RECENT_WEEKS`` weeks in a row within the series (the season the
+    weekly series covers): a level the runner has held lately, even before a break."""
+    if not series:
+        return None
+    size = min(RECENT_WEEKS, len(series))
+    return max(sum(series[i : i + size]) / size for i in range(len(series) - size + 1))
+
+
+def _experienced(history: HistorySummary, longest: float, season_m: float | None) -> bool:
+    """A runner past beginner plans: long runs of 10 miles, 30 km weeks held for four weeks,
+    or a half marathon or longer raced this season."""
+    return bool(
+        longest >= progression.HALF_PEAK_LONG_RUN_M * 0.999
+        or (season_m or 0) >= progression.MARATHON_MIN_WEEKLY_M
+        or any(e.distance_m >= 21000 for e in history.efforts)
+    )
+
+
 def _season_efforts(history: HistorySummary, today: date) -> list[Effort]:
     start = today - timedelta(days=SEASON_DAYS)
     return [e for e in history.efforts if start <= e.on <= today and e.distance_m >= 1500]
@@ -58,7 +77,13 @@ def _runner(history: HistorySummary, today: date, units: str) -> _Runner:
     if not longest and weekly_m:
         longest = weekly_m / max(runs or 3, 1)
     pace_known = bool(recent_m > 0 and recent_s > 0 or best)
-    return _Runner(weekly_m, weekly_s, runs, longest, pace, pace_known, units)
+    season_m, season_s = _best_block(history.weekly_m), _best_block(history.weekly_s)
+    if season_s is None and season_m is not None:
+        season_s = season_m / 1000 * pace
+    experienced = _experienced(history, longest, season_m)
+    return _Runner(
+        weekly_m, weekly_s, runs, longest, pace, pace_known, units, season_m, season_s, experienced
+    )
 
 
 def _budget_s(history: HistorySummary) -> float | None:

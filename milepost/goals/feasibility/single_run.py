@@ -5,7 +5,7 @@ from milepost.runmath.units import format_hours
 
 from .model import STRETCH, _Plan
 from .runner import _budget_s
-from .words import _dist, _weeks
+from .words import _dist, _runs, _weeks
 
 
 def plan_longest_run(goal, history, runner, today) -> _Plan:
@@ -81,7 +81,7 @@ def plan_streak(goal, history, runner, today) -> _Plan:
     if runs < 4 and goal.target > 7:
         plan.cap = STRETCH
         plan.reasons.append(
-            f"Every day is a big change from about {runs:.0f} runs a week; short, easy days "
+            f"Every day is a big change from about {_runs(runs)} a week; short, easy days "
             "(even 10 minutes) are what keep a streak going."
         )
     return plan

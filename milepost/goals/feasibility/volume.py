@@ -11,6 +11,7 @@ from milepost.runmath.units import format_hours
 from .model import (
     MINUTES_PER_RUN,
     RECENT_WEEKS,
+    RETURN_WEEKS,
     STRETCH,
     WEEKS_PER_EXTRA_RUN,
     WEEKS_PER_MONTH,
@@ -18,14 +19,29 @@ from .model import (
     _Runner,
 )
 from .runner import _budget_s
-from .words import _dist, _weeks
+from .words import _dist, _runs, _weeks
 
 
-def _weekly_level(target_per_week, current, start, show) -> _Plan:
+def _weekly_level(target_per_week, current, start, show, season=None) -> _Plan:
     """Weeks to lift a weekly amount from ``current`` (or from scratch) to ``target_per_week``.
 
-    From scratch, Couch to 5K comes first and ends at ``start`` a week.
+    From scratch, Couch to 5K comes first and ends at ``start`` a week. Recent weeks weigh
+    more than a single average: a level held for four weeks in a row within the season
+    (``season``) comes back in ``RETURN_WEEKS``, even after a break.
     """
+    below = not current or current < target_per_week
+    if below and season and season >= target_per_week:
+        weeks = RETURN_WEEKS
+        if current:
+            weeks = min(weeks, progression.weeks_to_grow(current, target_per_week))
+        return _Plan(
+            float(weeks),
+            [
+                f"You ran about {show(season)} a week over four weeks earlier this season, "
+                f"so {show(target_per_week)} is a level your body knows. Easing back in over "
+                f"about {_weeks(max(weeks, 1))} gets you there."
+            ],
+        )
     if not current:
         weeks = progression.C25K_WEEKS + progression.weeks_to_grow(start, target_per_week)
         return _Plan(
@@ -52,7 +68,8 @@ def _weekly_level(target_per_week, current, start, show) -> _Plan:
 
 def _distance_per_week(target_per_week, history, runner) -> _Plan:
     start = progression.C25K_END_WEEKLY_M
-    plan = _weekly_level(target_per_week, runner.weekly_m, start, partial(_dist, runner=runner))
+    show = partial(_dist, runner=runner)
+    plan = _weekly_level(target_per_week, runner.weekly_m, start, show, runner.season_weekly_m)
     if progression.two_week_growth_warning(history.weekly_m):
         plan.reasons.append(
             "Your week has already grown more than 30 % over the last two weeks; an easier "
@@ -62,7 +79,7 @@ def _distance_per_week(target_per_week, history, runner) -> _Plan:
     per_run = target_per_week / runs
     if runner.longest_m and per_run > progression.SPIKE_WARNING * runner.longest_m:
         plan.reasons.append(
-            f"At {runs} runs a week that is about {_dist(per_run, runner)} a run, longer than "
+            f"At {_runs(runs)} a week that is about {_dist(per_run, runner)} a run, longer than "
             f"your longest lately ({_dist(runner.longest_m, runner)}); an extra short run "
             "spreads the distance more kindly than one big jump."
         )
@@ -130,7 +147,7 @@ def plan_yearly_distance(goal, history, runner, today) -> _Plan:
 
 def plan_weekly_time(goal, history, runner, today) -> _Plan:
     start = progression.C25K_END_WEEKLY_M / 1000 * runner.pace_s_per_km
-    plan = _weekly_level(goal.target, runner.weekly_s, start, format_hours)
+    plan = _weekly_level(goal.target, runner.weekly_s, start, format_hours, runner.season_weekly_s)
     budget = _budget_s(history)
     if budget is not None and goal.target > budget:
         plan.weeks = None
@@ -144,13 +161,16 @@ def _runs_per_week(target: float, history, runner: _Runner) -> _Plan:
     current = runner.runs_per_week or 0.0
     extra = max(math.ceil(target - current - 1e-9), 0)
     plan = _Plan(float(extra * WEEKS_PER_EXTRA_RUN))
-    lately = f"You've run about {current:.0f} times a week lately"
+    if current < 0.5:
+        lately = f"Over the last {RECENT_WEEKS} weeks there were few runs to build on"
+    else:
+        lately = f"You've run about {_runs(current)} a week lately"
     if extra == 0:
         plan.reasons.append(f"{lately}, which already does it.")
     else:
         plan.reasons.append(
             f"{lately}. Adding one run a week every couple of weeks gets you to "
-            f"{math.ceil(target - 1e-9)} a week in about {_weeks(plan.weeks)}."
+            f"{_runs(math.ceil(target - 1e-9))} a week in about {_weeks(plan.weeks)}."
         )
     if target > 7:
         plan.cap = STRETCH
@@ -164,7 +184,7 @@ def _runs_per_week(target: float, history, runner: _Runner) -> _Plan:
     if budget is not None and target * MINUTES_PER_RUN * 60 > budget:
         plan.weeks = None
         plan.reasons.append(
-            f"{target:.0f} runs of about {MINUTES_PER_RUN} minutes need more than the "
+            f"{_runs(target)} of about {MINUTES_PER_RUN} minutes need more than the "
             f"{format_hours(budget)} a week you have."
         )
     return plan

@@ -25,3 +25,9 @@ def _day(day: date) -> str:
 def _weeks(weeks: float) -> str:
     weeks = math.ceil(weeks)
     return "1 week" if weeks == 1 else f"{weeks} weeks"
+
+
+def _runs(count: float) -> str:
+    """ "1 run", "3 runs" (a whole number of runs)."""
+    count = max(round(count), 0)
+    return "1 run" if count == 1 else f"{count} runs"

@@ -335,3 +335,79 @@ def test_goals_that_cannot_be_assessed_raise_a_clear_error(goal):
 def test_a_period_without_a_check_raises():
     with pytest.raises(FeasibilityError, match="runs per year"):
         assess(GoalTarget("runs", 3, "year", by=weeks(4)), five_k_in_25(), TODAY)
+
+
+# Issue 12: as runners live it.
+
+
+def test_a_level_held_earlier_in_the_season_counts_after_a_break():
+    """30-35 km weeks until five weeks ago, a break, then a comeback: 25 km is realistic."""
+    weekly = (30, 33, 35, 32, 34, 31, 33, 0, 0, 0, 8, 12)
+    history = HistorySummary(
+        weekly_m=tuple(km * 1000 for km in weekly),
+        weekly_runs=(4,) * 7 + (0, 0, 0, 2, 3),
+        long_runs=((days_ago(3), 7000),),
+    )
+    result = assess(GoalTarget("distance", 25000, "week", by=weeks(3)), history, TODAY)
+    assert result.verdict == REALISTIC
+    assert "level your body knows" in result.reasons[0]
+    assert "33" in result.reasons[0]  # the best four weeks in a row: 33.25 km
+
+
+def test_a_level_never_held_still_grows_ten_percent_a_week():
+    history = HistorySummary(weekly_m=(10000,) * 8 + (12000,) * 4, weekly_runs=(3,) * 12)
+    result = assess(GoalTarget("distance", 25000, "week", by=weeks(3)), history, TODAY)
+    assert result.verdict == UNLIKELY
+
+
+def test_runs_are_counted_in_plain_words():
+    history = HistorySummary(weekly_runs=(1, 1, 1, 1), weekly_m=(5000,) * 4)
+    result = assess(GoalTarget("runs", 2, "week", by=weeks(6)), history, TODAY)
+    text = " ".join(result.reasons)
+    assert "about 1 run a week" in text and "2 runs a week" in text
+    assert "1 runs" not in text and "times a week" not in text
+
+
+def test_no_runs_lately_is_never_about_0_times_a_week():
+    history = HistorySummary(weekly_runs=(0, 0, 0, 0), weekly_m=(0,) * 4, streak_days=0)
+    result = assess(GoalTarget("runs", 3, "week", by=weeks(8)), history, TODAY)
+    text = " ".join(result.reasons)
+    assert "0 times" not in text and "0 runs" not in text
+    assert "few runs to build on" in text
+
+
+def mark() -> HistorySummary:
+    """Mark, 47: a 3:20 marathoner, 55 km weeks, 26 km long runs, a 1:33 half last month."""
+    return HistorySummary(
+        efforts=(Effort(days_ago(30), HALF, 93 * 60),),
+        **season(55, 26, runs=5, pace_s_per_km=330),
+        age=47,
+        category="men",
+    )
+
+
+def test_an_experienced_marathoner_gets_no_beginner_plan_citations():
+    history = HistorySummary(
+        efforts=(Effort(days_ago(30), HALF, 93 * 60),),
+        **season(55, 12, runs=5, pace_s_per_km=330),
+    )
+    result = assess(
+        GoalTarget("race_time", 3 * 3600 + 15 * 60, race_distance_m=MARATHON, by=weeks(16)),
+        history,
+        TODAY,
+    )
+    text = " ".join(result.reasons).lower()
+    assert "novice" not in text and "couch to 5k" not in text
+    assert "long runs build to about" in text
+
+
+def test_a_one_hour_marathon_is_not_possible_and_gets_no_date():
+    from milepost.goals.feasibility import NOT_POSSIBLE
+
+    result = assess(
+        GoalTarget("race_time", 3600, race_distance_m=MARATHON, by=weeks(20)), mark(), TODAY
+    )
+    assert result.verdict == NOT_POSSIBLE
+    assert result.realistic_date is None
+    assert len(result.reasons) == 1
+    assert "isn't possible" in result.reasons[0] and "world record" in result.reasons[0]
