@@ -43,6 +43,9 @@ PERIODS = ("week", "month", "year")
 # A run marked as a race counts as a race at a distance when its measured distance is within
 # 5 % of it (GPS rarely measures a course exactly).
 RACE_TOLERANCE = 0.05
+# A period just begun has no verdict yet, only what it takes: a week is judged from its third
+# day, a month from its fourth, a year from its eighth (days gone before today).
+JUDGED_AFTER_DAYS = {"week": 2, "month": 3, "year": 7}
 _EPSILON = 1e-9
 
 
@@ -164,7 +167,7 @@ def _check(goal: "GoalTarget") -> None:
 
 def measure_periodic(goal: "GoalTarget", runs, since, today, started, units) -> Progress:
     """Distance, time or runs this week, month or year (``since`` and ``started`` are unused:
-    the current period counts from its first day)."""
+    the current period counts from its first day). Not judged in its first days."""
     start, end = _period(goal.period, today)
     target = goal.target
     total, reached_on = 0.0, None
@@ -186,7 +189,7 @@ def measure_periodic(goal: "GoalTarget", runs, since, today, started, units) -> 
         current=total,
         target=target,
         unit=goal.canonical_unit,
-        on_track=reached or total >= expected - _EPSILON,
+        on_track=_on_track(goal.period, start, today, reached, total >= expected - _EPSILON),
         needed_per_week=needed,
         reached=reached,
         reached_on=reached_on,
@@ -195,6 +198,15 @@ def measure_periodic(goal: "GoalTarget", runs, since, today, started, units) -> 
         period_end=end,
     )
     return replace(result, summary=_periodic_summary(goal, result, today, units))
+
+
+def _on_track(period: str, start: date, today: date, reached: bool, ahead: bool) -> bool | None:
+    """On track (or not), or None while the period has only just begun."""
+    if reached:
+        return True
+    if (today - start).days < JUDGED_AFTER_DAYS[period]:
+        return None
+    return ahead
 
 
 def period_bounds(period: str, today: date) -> tuple[date, date]:

@@ -66,9 +66,20 @@ def test_a_weekly_distance_goal_not_yet_on_track_says_what_the_week_needs():
     )
 
 
-def test_monday_morning_is_on_track_with_nothing_run_yet():
-    result = progress(GoalTarget("distance", 20000, "week"), [], date(2026, 3, 2), STARTED)
-    assert result.on_track is True and result.current == 0 and result.fraction == 0
+def test_a_week_just_begun_is_not_judged_and_says_what_it_takes():
+    for day in (2, 3):  # Monday and Tuesday, nothing run yet
+        result = progress(GoalTarget("distance", 20000, "week"), [], date(2026, 3, day), STARTED)
+        assert result.on_track is None and result.current == 0 and result.fraction == 0
+        assert "gets you there" in result.summary
+    result = progress(GoalTarget("distance", 20000, "week"), [], date(2026, 3, 4), STARTED)
+    assert result.on_track is False  # Wednesday: two days gone
+
+
+def test_a_month_just_begun_is_not_judged():
+    goal = GoalTarget("runs", 12, "month")
+    assert progress(goal, [], date(2026, 4, 1), STARTED).on_track is None
+    assert progress(goal, [], date(2026, 4, 3), STARTED).on_track is None
+    assert progress(goal, [], date(2026, 4, 4), STARTED).on_track is False
 
 
 def test_the_last_day_of_the_week_needs_what_is_left_today():

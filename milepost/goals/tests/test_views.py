@@ -316,3 +316,30 @@ def test_near_term_counts_from_the_runners_own_today(alice, make_goal, travel):
     assert alice.profile.today() + timedelta(days=60) == goal.target_date
     per_goal, overall = services.findings_for([goal], None, alice.profile)
     assert "no_near_term" not in {f.code for f in overall}
+
+
+def test_the_dashboard_says_one_plain_sentence_and_the_goal_page_the_reasons(
+    alice_client, alice, make_goal
+):
+    profile = alice.profile
+    profile.recent_race_m, profile.recent_race_s = 5000, 25 * 60
+    profile.recent_race_on = clock.now().date() - timedelta(days=14)
+    profile.typical_week_m, profile.typical_week_runs = 15_000, 3
+    profile.recent_long_run_m = 8000
+    profile.save()
+    goal = make_goal(
+        alice,
+        title="My first marathon",
+        kind="measurable",
+        metric="race_finish",
+        race_distance_m=42195,
+        horizon="date",
+        target_date=clock.now().date() + timedelta(days=42),
+        status="active",
+    )
+    body = alice_client.get(reverse("dashboard")).content.decode()
+    assert "verdict-brief" in body and "Better a little later: around" in body
+    assert "verdict-reasons" not in body and "ovice" not in body
+    assert f"{goal.get_absolute_url()}#verdict" in body
+    page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "verdict-reasons" in page and "Novice marathon plans" in page
