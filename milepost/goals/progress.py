@@ -8,7 +8,9 @@ Only runs dated up to ``today`` count, so any past day can be replayed.
   day even when the goal was set later), whether that is on track, and what is needed per
   week from now to the period's end.
 - Race time: the best time at the race distance since the goal started, from the best efforts
-  inside runs or from a run marked as a race at that distance (within 5 %).
+  inside runs or from a run marked as a race at that distance (within 5 %); until it is
+  reached, where the runner stands now: the equivalent time the season's races and best
+  efforts point to (``estimated_time``).
 - Race finish: done when a run at least the race distance, or a race at it, exists since the
   goal started.
 - Longest run, continuous run (metres or seconds without walking), and streak (consecutive
@@ -24,8 +26,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from milepost.runmath import RunmathError
+from milepost.runmath.equivalence import vickers_marathon
+from milepost.runmath.progression import SEASON_DAYS
 from milepost.runmath.units import (
     BEST_EFFORT_DISTANCES,
+    MARATHON_M,
+    METRES_PER_MILE,
     check_units,
     format_day,
     format_distance,
@@ -35,6 +42,8 @@ from milepost.runmath.units import (
     race_name,
     week_start,
 )
+from milepost.runmath.vdot import race_time as vdot_race_time
+from milepost.runmath.vdot import vdot
 
 if TYPE_CHECKING:
     from milepost.goals.metrics import GoalTarget
@@ -122,7 +131,8 @@ def weekly_history(
 
     The last week is the current one, up to ``today``. Distance, time and runs: the week's
     total (0 without runs). Longest run and race finish: the longest run of the week; continuous
-    run: the longest stretch without walking; race time: the best time at the distance; streak:
+    run: the longest stretch without walking; race time: the time the season's efforts point
+    to at the week's end (``estimated_time``, so ``runs`` need the six months before); streak:
     the streak at the end of the week's Sunday (this week: the current streak, as
     ``progress`` counts it). ``None`` when the week has none.
     """
@@ -134,15 +144,17 @@ def weekly_history(
         start = monday - timedelta(weeks=k)
         last = min(start + timedelta(days=6), today)
         week = [run for run in runs if start <= run.day <= last]
-        history.append(WeekValue(start, _week_value(goal, week, days, last, today)))
+        history.append(WeekValue(start, _week_value(goal, week, days, last, today, runs)))
     return history
 
 
-def _week_value(goal, week, days, last, today) -> float | None:
+def _week_value(goal, week, days, last, today, runs=()) -> float | None:
     if goal.entry.periodic:
         return float(sum(_amount(goal.metric, run) for run in week))
     if goal.metric == "streak":
         return float(_current_streak(days, last) if last == today else _streak_ending(days, last))
+    if goal.metric == "race_time":
+        return estimated_time(goal.race_distance_m, runs, last)
     values = [v for v in (_single_value(goal, run) for run in week) if v is not None]
     if not values:
         return None
@@ -276,6 +288,14 @@ def measure_race_time(goal, runs, since, today, started, units) -> Progress:
         if reached_on is None and seconds <= goal.target + _EPSILON:
             reached_on = run.day
     target = format_duration(goal.target)
+    estimate = None if best is not None else estimated_time(goal.race_distance_m, runs, today)
+    if estimate is not None:
+        summary = (
+            f"Your recent runs point to about {format_duration(estimate)} for the {race}; "
+            f"the goal is {target}."
+        )
+        fraction = min(goal.target / estimate, 0.99) if estimate > goal.target else 0.99
+        return _single(goal, goal.target, float(estimate), fraction, None, summary)
     if best is None:
         summary = (
             f"No timed {race} since {_day(started, today)} yet; a race or a timed run will "
@@ -294,6 +314,49 @@ def measure_race_time(goal, runs, since, today, started, units) -> Progress:
     fraction = goal.target / best if best else 0.0
     current = None if best is None else float(best)
     return _single(goal, goal.target, current, fraction, reached_on, summary)
+
+
+def estimated_time(distance_m: float, runs, today: date) -> float | None:
+    """The time over ``distance_m`` the season's races and best efforts point to as of
+    ``today``: the best VDOT of the last six months (efforts of 1500 m or more), its
+    equivalent time and, for a marathon from shorter efforts, the recreational runners'
+    model with the last four weeks' mileage when that is slower (RUNNING_SCIENCE.md §1-2).
+    ``None`` without a timed effort in the season."""
+    first = today - timedelta(days=SEASON_DAYS)
+    best = None
+    for run in runs:
+        if not first <= run.day <= today:
+            continue
+        for metres, seconds in _efforts(run):
+            try:
+                value = vdot(metres, seconds)
+            except RunmathError:
+                continue
+            if best is None or value > best[0]:
+                best = (value, metres, seconds)
+    if best is None:
+        return None
+    value, metres, seconds = best
+    try:
+        estimate = vdot_race_time(value, distance_m)
+    except RunmathError:
+        return None
+    if abs(distance_m - MARATHON_M) <= MARATHON_M * 0.01 and metres < distance_m * 0.9:
+        month = today - timedelta(days=28)
+        weekly = sum(r.distance_m for r in runs if month < r.day <= today) / 4
+        estimate = max(estimate, vickers_marathon(seconds, metres, weekly / METRES_PER_MILE))
+    return estimate
+
+
+def _efforts(run):
+    """(metres, seconds) of the run's best efforts of 1500 m or more, and of the run when it
+    is a race."""
+    for key, seconds in (getattr(run, "best_efforts", None) or {}).items():
+        metres = BEST_EFFORT_DISTANCES.get(key)
+        if metres and metres >= 1500 and seconds:
+            yield metres, seconds
+    if getattr(run, "is_race", False) and run.distance_m >= 1500 and run.moving_s:
+        yield run.distance_m, run.moving_s
 
 
 def _race_seconds(distance_m: float, run) -> float | None:

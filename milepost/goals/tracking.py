@@ -18,6 +18,7 @@ reason).
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from milepost.runmath.progression import SEASON_DAYS
 from milepost.runmath.units import (
     MONTHS,
     format_day,
@@ -107,8 +108,12 @@ def runs_from(spec: GoalTarget, started: date, today: date, weeks: int = 0) -> d
         first = started - timedelta(days=int(spec.target or 0))
     else:
         first = started
+    if spec.metric == "race_time":  # where the runner stands: the season's efforts
+        first = min(first, today - timedelta(days=SEASON_DAYS))
     if weeks:
         first = min(first, week_start(today) - timedelta(weeks=weeks - 1))
+        if spec.metric == "race_time":
+            first -= timedelta(days=SEASON_DAYS)
         if spec.metric == "streak":
             first -= timedelta(days=int(spec.target or 0))
     return min(first, today)
@@ -203,7 +208,7 @@ def _with_chart(item: GoalProgress, goal: Goal, spec, history, units: str) -> Go
         desc=_goal_chart_desc(spec, len(history), line.label),
         unit=axis,
         line=line,
-        heading=spec.entry.chart[0],
+        heading="Estimated time" if spec.metric == "race_time" else spec.entry.chart[0],
     )
     return replace(item, chart=chart)
 
@@ -247,6 +252,11 @@ def _goal_line_label(spec, show) -> str:
 
 def _goal_chart_desc(spec, weeks: int, line: str) -> str:
     what = spec.entry.chart[1]
+    if spec.metric == "race_time":
+        what = (
+            "the time your races and best efforts of the six months before each week's end "
+            "point to at the race distance (shorter is faster)"
+        )
     return (
         f"Bars: {what}, for the last {weeks} weeks, oldest first; the last bar is this week "
         f"so far, and a week with nothing to show has no bar. Dashed line: {line[0].lower()}"

@@ -18,6 +18,10 @@ from milepost.goals.progress import (
 )
 from milepost.nudges.triggers import RunDay
 from milepost.runmath import RunmathError
+from milepost.runmath.equivalence import vickers_marathon
+from milepost.runmath.units import format_duration
+from milepost.runmath.vdot import race_time as vdot_race_time
+from milepost.runmath.vdot import vdot
 
 TODAY = date(2026, 3, 5)  # a Thursday; the week runs Monday 2 to Sunday 8 March
 STARTED = date(2026, 2, 1)
@@ -419,8 +423,10 @@ def test_weekly_history_of_a_distance_goal():
 def test_weekly_history_of_a_race_time_and_a_longest_run():
     runs = five_k_runs()
     history = weekly_history(FIVE_K, runs, 4, TODAY)
-    # Weeks from 9 February: the 5k inside a run, the 5K race, a 5.3 km race (not a 5K), none.
-    assert [w.value for w in history] == [1590, 1545, None, None]
+    # Weeks from 9 February: what the season's efforts point to by each week's end. The
+    # 25:00 5k inside a January run leads until the 5.3 km race in 24:40 points lower.
+    from_race = vdot_race_time(vdot(5300, 1480), 5000)
+    assert [w.value for w in history] == pytest.approx([1450, 1450, from_race, from_race])
     longest = weekly_history(GoalTarget("longest_run", 16000), runs, 2, TODAY)
     assert [w.value for w in longest] == [5300, None]
 
@@ -527,3 +533,39 @@ def test_the_week_so_far_is_the_sum_of_its_runs(runs):
     assert result.reached is (result.current >= 20000 - 1e-9)
     [this_week] = weekly_history(GoalTarget("distance", 20000, "week"), runs, 1, TODAY)
     assert this_week.value == pytest.approx(result.current)
+
+
+# Where a race-time goal stands before race day (issue 12) ---------------------------------
+
+MARATHON_GOAL = GoalTarget("race_time", 3 * 3600 + 15 * 60, race_distance_m=42195)
+
+
+def marks_season():
+    """Mark: a 1:33 half in January, 55 km weeks of 11 km runs, no marathon since the goal."""
+    half = RunFact(date(2026, 1, 18), HALF, 93 * 60, is_race=True)
+    return [half, *days(date(2026, 2, 5), date(2026, 3, 5), km=11)[::2]]
+
+
+def test_a_race_time_goal_shows_what_recent_runs_point_to_before_race_day():
+    result = progress(MARATHON_GOAL, marks_season(), TODAY, STARTED)
+    # Five weeks of 11 km runs every other day: 77 km a week... the slower of VDOT and
+    # the recreational marathoners' model (RUNNING_SCIENCE.md §2.3).
+    expected = max(
+        vdot_race_time(vdot(HALF, 93 * 60), 42195),
+        vickers_marathon(
+            93 * 60, HALF, sum(r.distance_m for r in marks_season()[-14:]) / 4 / 1609.344
+        ),
+    )
+    assert result.current == pytest.approx(expected)
+    assert 0 < result.fraction < 1 and not result.reached
+    assert result.summary == (
+        f"Your recent runs point to about {format_duration(expected)} for the marathon; "
+        "the goal is 3:15:00."
+    )
+
+
+def test_the_race_time_chart_follows_the_estimate_week_by_week():
+    history = weekly_history(MARATHON_GOAL, marks_season(), 10, TODAY)
+    values = [w.value for w in history]
+    assert values[0] is None  # before the half marathon: nothing to point to
+    assert all(v is not None for v in values[2:])

@@ -355,3 +355,17 @@ def test_before_any_run_the_goal_invites_runs_instead_of_judging(alice_client, a
     run(alice, date(2026, 1, 5), 5)  # any run, even long before this week, is a start
     shown = measured(alice, goal)
     assert not shown.waiting and shown.on_track is False
+
+
+def test_a_marathon_time_goal_shows_where_the_runner_stands_before_race_day(alice, measurable):
+    run(alice, date(2025, 11, 16), 21.0975, minutes=93, is_race=True)  # before the goal
+    for day in (10, 17, 24):
+        run(alice, date(2026, 2, day), 16)
+    goal = measurable(
+        alice, "race_time", 3 * 3600 + 15 * 60, target_unit="s", race_distance_m=42195
+    )
+    shown = measured(alice, goal, chart=True)
+    assert shown.summary.startswith("Your recent runs point to about 3:")
+    assert shown.summary.endswith("for the marathon; the goal is 3:15:00.")
+    assert 80 < shown.percent < 100
+    assert "Estimated time" in shown.chart.table
