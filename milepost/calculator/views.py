@@ -1,8 +1,14 @@
 from django.shortcuts import render
 
-from milepost.runmath import RunmathError
+from milepost.runmath import RunmathError, standards
 from milepost.runmath.predict import predict
-from milepost.runmath.units import NAMED, format_distance, format_duration, format_pace
+from milepost.runmath.units import (
+    NAMED,
+    distance_key,
+    format_distance,
+    format_duration,
+    format_pace,
+)
 
 from .forms import PaceForm
 
@@ -14,6 +20,7 @@ def pace(request):
         result = solve(form.cleaned_data)
         if result.get("error"):
             form.add_error(None, result.pop("error"))
+            result = None  # no paces or times after the warning: they would be nonsense
     return render(request, "calculator/pace.html", {"form": form, "result": result})
 
 
@@ -51,5 +58,14 @@ def solve(data: dict) -> dict:
         for key, value in prediction["equivalents"].items()
     ]
     result["age_grade_pct"] = prediction["age_grade_pct"]
-    result["notes"] = prediction["notes"]
+    result["notes"] = [n for n in prediction["notes"] if not n.startswith("No Boston")]
+    if distance_key(metres) == "marathon":
+        age, category = data["age"], data["category"] or None
+        result["boston"] = standards.boston_sentences(seconds, age, category, what="This time") or [
+            "There is no Boston standard for that age."
+        ]
+        if age is None or category is None:
+            result["boston"] = [
+                "Give your age on race day and a category to see your Boston qualifying standard."
+            ]
     return result

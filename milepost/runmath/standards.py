@@ -10,7 +10,7 @@ from datetime import date
 from importlib.resources import files
 
 from milepost.runmath.errors import RunmathError
-from milepost.runmath.units import check_positive, parse_duration
+from milepost.runmath.units import check_positive, format_duration, parse_duration
 
 DEFAULT_EDITION = 2026
 CATEGORIES = {
@@ -127,3 +127,51 @@ def bq_margin(
 def acceptance_cutoff(edition: int = DEFAULT_EDITION) -> int | None:
     """How far under their standard accepted runners had to be, once known (seconds)."""
     return _edition(edition)["acceptance_cutoff_s"]
+
+
+def boston_sentences(
+    seconds: float | None,
+    age: int | None,
+    category: str | None,
+    edition: int = DEFAULT_EDITION,
+    what: str = "Your target",
+) -> list[str]:
+    """What a marathon time means for Boston, in plain words: the standard for ``age`` (on
+    race day) and ``category``, and how ``seconds`` sits against it and the recent cut-off.
+    Without an age or a category, what is needed to say."""
+    if age is None or not category:
+        return [
+            "Add your birth year and a category to your profile to see your Boston "
+            "qualifying standard."
+        ]
+    try:
+        standard = bq_standard(age, category, edition)
+    except RunmathError:
+        return []
+    group = check_category(category)
+    who = {"women": "women", "men": "men", "nonbinary": "non-binary runners"}[group]
+    text = [
+        f"The Boston {edition} qualifying standard for {who} aged {age} on race day is "
+        f"{format_duration(standard)}."
+    ]
+    if seconds is None:
+        return text
+    cutoff = acceptance_cutoff(edition)
+    margin = standard - seconds
+    if margin < 0:
+        text.append(
+            f"{what} is {format_duration(-margin)} slower than that: a fine goal of its "
+            "own, and Boston would need a little more."
+        )
+    elif cutoff and margin < cutoff:
+        text.append(
+            f"{what} is inside the standard, but for {edition} runners needed "
+            f"{format_duration(cutoff)} under it to be accepted; a few minutes of cushion "
+            "makes the entry safer."
+        )
+    elif cutoff:
+        text.append(
+            f"{what} is {format_duration(margin)} under it, more than the "
+            f"{format_duration(cutoff)} cut-off the {edition} race needed."
+        )
+    return text

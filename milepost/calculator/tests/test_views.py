@@ -54,3 +54,22 @@ def test_the_calculator_uses_the_runners_units(alice_client, alice):
     body = alice_client.get(reverse("calculator:pace")).content.decode()
     assert re.search(r'value="mi"[^>]* checked', body)
     assert not re.search(r'value="km"[^>]* checked', body)
+
+
+def test_no_nonsense_paces_after_the_warning(client):
+    body = calculate(client, distance="marathon", time="1:00", units="km")
+    assert "No equivalents for this one" in body and "world record" in body
+    assert 'id="result"' not in body and "0:0" not in body.split("No equivalents")[1]
+
+
+def test_a_marathon_time_shows_the_boston_standard_for_age_and_category(client):
+    body = calculate(
+        client, distance="marathon", time="3:13:00", units="km", age=47, category="men"
+    )
+    assert "Boston 2026 qualifying standard for men aged 47 on race day is 3:15:00" in body
+    assert "This time is inside the standard" in body and "4:34" in body
+
+
+def test_without_age_the_marathon_asks_for_it_to_show_boston(client):
+    body = calculate(client, distance="marathon", time="3:13:00", units="km")
+    assert "Give your age on race day and a category" in body

@@ -2,7 +2,7 @@
 effort, the marathon allowance for recreational runners, the age drift).
 """
 
-from milepost.runmath import RunmathError, agegrade, progression
+from milepost.runmath import RunmathError, agegrade, progression, standards
 from milepost.runmath.equivalence import vickers_marathon
 from milepost.runmath.units import MARATHON_M, METRES_PER_MILE, format_duration, format_hours
 from milepost.runmath.vdot import race_time, vdot
@@ -172,7 +172,18 @@ def plan_race_time(goal, history, runner, today) -> _Plan:
         )
         plan.weeks = max(plan.weeks, fitness_weeks)
     plan.reasons[:0] = reasons
+    if abs(distance - MARATHON_M) <= MARATHON_M * 0.01:
+        plan.reasons.extend(_boston(goal, history, today))
     return plan
+
+
+def _boston(goal, history: HistorySummary, today) -> list[str]:
+    """The Boston standard for the runner's age on race day (about: Milepost knows the birth
+    year) and category, and how the target sits against it and the recent cut-off."""
+    age = history.age
+    if age is not None and goal.by > today:
+        age += int((goal.by - today).days / 365.25)
+    return standards.boston_sentences(goal.target, age, history.category)
 
 
 def _with_age(seconds, distance, history, days, reasons) -> float:

@@ -411,3 +411,27 @@ def test_a_one_hour_marathon_is_not_possible_and_gets_no_date():
     assert result.realistic_date is None
     assert len(result.reasons) == 1
     assert "isn't possible" in result.reasons[0] and "world record" in result.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        ("3:25:00", "10:00 slower than that"),
+        ("3:13:00", "needed 4:34 under it"),
+        ("3:05:00", "10:00 under it, more than the 4:34 cut-off"),
+    ],
+)
+def test_a_marathon_time_goal_tells_the_boston_standard_for_age_on_race_day(target, words):
+    from milepost.runmath.units import parse_duration
+
+    goal = GoalTarget("race_time", parse_duration(target), race_distance_m=MARATHON, by=weeks(20))
+    text = " ".join(assess(goal, mark(), TODAY).reasons)
+    assert "Boston 2026 qualifying standard for men aged 47 on race day is 3:15:00" in text
+    assert words in text
+
+
+def test_without_age_or_category_the_boston_line_says_what_is_needed():
+    goal = GoalTarget("race_time", 3 * 3600 + 15 * 60, race_distance_m=MARATHON, by=weeks(20))
+    history = HistorySummary(**(vars(mark()) | {"age": None}))
+    text = " ".join(assess(goal, history, TODAY).reasons)
+    assert "Add your birth year and a category" in text
