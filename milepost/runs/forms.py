@@ -70,8 +70,9 @@ class ManualRunForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.units, self.today = units, today
         self.fields["distance"].units = units
-        example, unit = ("5 km or 3.1 mi", "kilometres") if units == "km" else ("3.1 mi", "miles")
-        self.fields["distance"].help_text = f"For example {example}; a plain number is in {unit}."
+        example, unit = ("5 km", "kilometres") if units == "km" else ("3.1 mi", "miles")
+        help_text = f"For example {example}, half or parkrun; a plain number is in {unit}."
+        self.fields["distance"].help_text = help_text
 
     def clean_on(self):
         on = self.cleaned_data["on"]

@@ -115,6 +115,13 @@ def test_a_run_entered_by_hand_in_miles(alice_client, alice):
     assert str(run.local_date) == "2024-05-05"
 
 
+def test_a_parkrun_is_a_distance_runners_can_type(alice_client, alice):
+    in_miles(alice)
+    data = {"on": "2024-05-04", "distance": "parkrun", "time": "31:10"}
+    alice_client.post(reverse("runs:new"), data)
+    assert Activity.objects.get(owner=alice).distance_m == 5000
+
+
 @pytest.mark.parametrize(
     ("fields", "error"),
     [
