@@ -9,8 +9,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from milepost import clock
 
 from . import services
-from .forms import ActivityForm, ImportForm, ManualRunForm
-from .models import Activity, ImportBatch, ItemStatus
+from .forms import ActivityForm, ImportForm, ManualRunEditForm, ManualRunForm
+from .models import Activity, ImportBatch, ItemStatus, Source
 
 PER_PAGE = 25
 # The batch page's table, in the order a runner wants to read it: what needs a look first.
@@ -45,9 +45,24 @@ def activity_list(request):
 @login_required
 def activity_detail(request, pk):
     activity = owned_activity(request, pk)
+    if activity.source == Source.MANUAL:
+        return manual_run_detail(request, activity)
     form = ActivityForm(request.POST or None, instance=activity)
     if form.is_valid():
         services.save_activity(activity=form.instance, fields=form.changed_data)
+        messages.success(request, "Saved.")
+        return redirect(activity)
+    return render(request, "runs/activity_detail.html", {"activity": activity, "form": form})
+
+
+def manual_run_detail(request, activity: Activity):
+    """A run entered by hand: everything typed can be corrected, the date and time too."""
+    profile = request.user.profile
+    form = ManualRunEditForm(
+        request.POST or None, activity=activity, units=profile.units, today=profile.today()
+    )
+    if form.is_valid():
+        services.correct_run(activity=activity, **form.corrections())
         messages.success(request, "Saved.")
         return redirect(activity)
     return render(request, "runs/activity_detail.html", {"activity": activity, "form": form})
@@ -81,6 +96,7 @@ def activity_new(request):
             feeling=data["feeling"],
             feeling_note=data["feeling_note"],
             is_race=data["is_race"],
+            longest_continuous_m=data["longest_continuous_m"],
         )
         messages.success(request, "Run added.")
         return redirect(activity)
