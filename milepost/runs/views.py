@@ -1,3 +1,5 @@
+import calendar
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from milepost import clock
 
 from . import services
 from .forms import ActivityForm, ImportForm, ManualRunEditForm, ManualRunForm
+from .glance import glance
 from .models import Activity, ImportBatch, ItemStatus, Source
 
 PER_PAGE = 25
@@ -40,6 +43,18 @@ def activity_list(request):
         "active_batches": [b for b in batches[:5] if b.is_active],
     }
     return render(request, "runs/activity_list.html", context)
+
+
+WEEKDAYS = [(calendar.day_name[n], calendar.day_abbr[n][:2]) for n in range(7)]
+
+
+@login_required
+def running_glance(request):
+    """Totals per week, month and year, and the days run over the last twelve months."""
+    profile = request.user.profile
+    context = glance(request.user, profile.today())
+    context.update(units=profile.units, weekdays=WEEKDAYS)
+    return render(request, "runs/glance.html", context)
 
 
 @login_required

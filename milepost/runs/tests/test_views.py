@@ -292,3 +292,29 @@ def test_a_correction_into_the_future_is_explained(alice_client, alice):
     assert "still to come" in body
     run.refresh_from_db()
     assert str(run.local_date) == "2024-04-29"
+
+
+def test_running_at_a_glance_shows_weeks_months_years_and_the_days_run(alice_client, alice, travel):
+    in_miles(alice)
+    travel(to=datetime(2024, 6, 12, 18, tzinfo=UTC))
+    make_run(alice, day(2024, 6, 10), 8046.72, 50, time_zone="America/New_York")
+    make_run(alice, day(2024, 6, 1, 14), 5000, 31, time_zone="America/New_York")
+    make_run(alice, day(2021, 3, 3, 14), 16093.44, 100, time_zone="America/New_York")
+    body = alice_client.get(reverse("runs:glance")).content.decode()
+    assert "Week of" in body and "Mon 10 Jun" in body and "5 mi" in body
+    assert "June 2024" in body and "8.11 mi" in body  # the month: both June runs
+    assert '<th scope="row">2021</th>' in body and "10 mi" in body
+    assert "June 2024: 2 days run" in body
+    assert "Saturday 1 June: ran 3.11 mi" in body  # each run day in words for screen readers
+    assert "Monday 10 June: ran 5 mi" in body
+    assert reverse("runs:glance") in alice_client.get(reverse("runs:list")).content.decode()
+
+
+def test_running_at_a_glance_reads_the_same_few_queries_for_twenty_years(
+    alice_client, alice, django_assert_max_num_queries
+):
+    for year in range(2004, 2025):
+        make_run(alice, day(year, 5, 5), 10000, 60)
+    with django_assert_max_num_queries(12):
+        body = alice_client.get(reverse("runs:glance")).content.decode()
+    assert '<th scope="row">2004</th>' in body
