@@ -1,6 +1,6 @@
 """Goal operations that span the round, its themes, the runner's runs and profile."""
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -146,10 +146,35 @@ def verdict_for(goal: Goal, history, today: date, units: str):
 
 
 def history_for(profile: Profile, today: date) -> feasibility.HistorySummary:
-    """What Milepost knows of the runner's recent running: their runs once they have some,
-    else what they told us ("your running lately" on the profile)."""
-    if Activity.objects.filter(owner_id=profile.user_id, is_run=True).exists():
-        return feasibility_history(history_summary(profile.user, today, profile))
+    """What Milepost knows of the runner's recent running: their runs merged with what they
+    told us ("your running lately" on the profile). The race they told us counts as an effort
+    beside the runs' own; their typical week and long run fill in while the runs cover fewer
+    than ``RECENT_WEEKS`` complete weeks."""
+    told = told_history(profile, today)
+    if not Activity.objects.filter(owner_id=profile.user_id, is_run=True).exists():
+        return told
+    runs = feasibility_history(history_summary(profile.user, today, profile))
+    efforts = runs.efforts + tuple(e for e in told.efforts if e not in runs.efforts)
+    merged = {"efforts": tuple(sorted(efforts, key=lambda e: (e.on, e.distance_m)))}
+    missing = RECENT_WEEKS - len(runs.weekly_m)
+    if missing > 0:
+        if told.weekly_m:
+            merged["weekly_m"] = told.weekly_m[:missing] + runs.weekly_m
+            moved_m, moved_s = sum(runs.weekly_m), sum(runs.weekly_s)
+            if moved_m > 0 and moved_s > 0:  # the told weeks at the runs' own pace
+                pace = moved_s / moved_m
+                merged["weekly_s"] = tuple(m * pace for m in told.weekly_m[:missing])
+                merged["weekly_s"] += runs.weekly_s
+            else:  # no pace from the runs: feasibility works the time out from the distance
+                merged["weekly_s"] = ()
+        if told.weekly_runs:
+            merged["weekly_runs"] = told.weekly_runs[:missing] + runs.weekly_runs
+        merged["long_runs"] = runs.long_runs + told.long_runs
+    return replace(runs, **merged)
+
+
+def told_history(profile: Profile, today: date) -> feasibility.HistorySummary:
+    """What the runner told us of their running lately, as feasibility reads it."""
     recent = RECENT_WEEKS
     efforts = ()
     if profile.recent_race_m and profile.recent_race_s and profile.recent_race_on:

@@ -63,6 +63,9 @@ NAMED_DISTANCES = {
     "full": MARATHON_M,
     "full marathon": MARATHON_M,
     "mile": METRES_PER_MILE,
+    "parkrun": 5000.0,  # every (adult) parkrun is 5 km
+    "park run": 5000.0,
+    "junior parkrun": 2000.0,
 }
 DISTANCE_UNITS = {
     "k": METRES_PER_KM,
@@ -135,7 +138,8 @@ def _text(value: str, what: str, example: str) -> str:
 
 
 def parse_distance(text: str) -> float:
-    """Metres from ``5k``, ``10K``, ``half``, ``marathon``, ``8km``, ``10mi``, ``3000m``, ``mile``.
+    """Metres from ``5k``, ``10K``, ``half``, ``marathon``, ``parkrun``, ``8km``, ``10mi``,
+    ``3000m``, ``mile``.
 
     A bare number and an upper-case ``M`` (metres or miles?) are refused rather than guessed.
     """
@@ -143,7 +147,7 @@ def parse_distance(text: str) -> float:
     raw = _text(text, "distance", example)
     if re.fullmatch(rf"{_NUMBER}\s*M", raw):
         raise RunmathError(f"distance {raw!r} is ambiguous: write 'mi' for miles or 'm' for metres")
-    lowered = raw.lower()
+    lowered = re.sub(r"^(?:an?|the)\s+", "", raw.lower())  # "a parkrun", "the marathon"
     if lowered in NAMED_DISTANCES:
         return NAMED_DISTANCES[lowered]
     match = _QUANTITY.match(lowered)
@@ -200,7 +204,7 @@ MIN_TYPED_DISTANCE_M, MAX_TYPED_DISTANCE_M = 100, 50_000_000
 
 
 def read_distance(text: str, units: str) -> float:
-    """Metres from "20 km", "12 mi", "half", "7,5 km" or a bare number in the runner's
+    """Metres from "20 km", "12 mi", "half", "parkrun", "7,5 km" or a bare number in the runner's
     ``units``; out-of-range distances (under 100 m, over 50,000 km) are refused."""
     text = text.replace(",", ".")
     try:

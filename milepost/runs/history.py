@@ -17,6 +17,7 @@ from milepost.runmath.units import BEST_EFFORT_DISTANCES
 from .models import Activity, MonthlyTotal, WeeklyTotal
 
 WEEKS = 12  # complete weeks in the weekly series, the week in progress left out
+BREAK_WEEKS = 4  # this many empty weeks in a row: the running before them is not "lately"
 LONG_RUN_DAYS = 60  # long runs and the longest run without walking: the last two months
 
 
@@ -34,8 +35,9 @@ class RunHistory:
     """The runner's recent running and their situation, from their runs and profile.
 
     Weekly series are oldest first, one value per complete week (the last ``WEEKS`` at most,
-    from the week of the first run). ``efforts`` are the season's fastest best efforts and
-    every race; ``long_runs`` are ``(day, metres)`` pairs of the last ``LONG_RUN_DAYS``.
+    from the week of the first run or of the comeback after a break: ``_weeks``). ``efforts``
+    are the season's fastest best efforts and every race;
+    ``long_runs`` are ``(day, metres)`` pairs of the last ``LONG_RUN_DAYS``.
     """
 
     efforts: tuple[RunEffort, ...] = ()
@@ -85,19 +87,41 @@ def history_summary(owner, today: date, profile) -> RunHistory:
 
 def _weeks(owner, today: date, first: date):
     """Distance, moving time and runs of each complete week, oldest first, from the week of
-    the first run on (weeks before it are not known, not empty)."""
+    the first run on (weeks before it are not known, not empty).
+
+    A few runs in a short history never average to none: after a break of ``BREAK_WEEKS``
+    empty weeks, or when every run is in the week in progress, the series starts from the
+    runner's comeback, and the week in progress stands for one while no complete week since
+    holds a run (two runs in it are about two a week)."""
     this_week = WeeklyTotal.period_of(today)
     starts = [this_week - timedelta(weeks=n) for n in range(WEEKS, 0, -1)]
     starts = [s for s in starts if s >= WeeklyTotal.period_of(first)]
-    rows = WeeklyTotal.objects.filter(owner=owner, period_start__in=starts)
+    rows = WeeklyTotal.objects.filter(owner=owner, period_start__in=[*starts, this_week])
     totals = {row.period_start: row for row in rows}
     empty = WeeklyTotal()
     weeks = [totals.get(s, empty) for s in starts]
+    current = totals.get(this_week, empty)
+    back = _since_break(weeks)
+    if back is not None and (weeks[back:] or current.runs):
+        weeks = weeks[back:] or [current]
+    elif not weeks:
+        weeks = [current]
     return (
         tuple(float(w.distance_m) for w in weeks),
         tuple(float(w.moving_s) for w in weeks),
         tuple(float(w.runs) for w in weeks),
     )
+
+
+def _since_break(weeks: list) -> int | None:
+    """The index just after the last ``BREAK_WEEKS`` empty weeks in a row, or None."""
+    empty_run = 0
+    found = None
+    for n, week in enumerate(weeks):
+        empty_run = empty_run + 1 if not week.runs else 0
+        if empty_run >= BREAK_WEEKS:
+            found = n + 1
+    return found
 
 
 def _efforts(season: list) -> tuple[RunEffort, ...]:

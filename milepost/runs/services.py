@@ -165,8 +165,10 @@ def record_run(
     feeling: int | None = None,
     feeling_note: str = "",
     is_race: bool = False,
+    longest_continuous_m: float | None = None,
 ) -> Activity:
-    """A run entered by hand (no watch): on ``on`` in the runner's time zone."""
+    """A run entered by hand (no watch): on ``on`` in the runner's time zone;
+    ``longest_continuous_m`` is the furthest run without walking (the whole run, or a part)."""
     zone = owner.profile.zone
     start = datetime.combine(on, start_time or clock_time(12, 0), tzinfo=zone).astimezone(UTC)
     activity = Activity(
@@ -183,6 +185,7 @@ def record_run(
         feeling=feeling,
         feeling_note=feeling_note,
         is_race=is_race,
+        longest_continuous_run_m=longest_continuous_m,
         created=clock.now(),
     )
     activity.fill_local_date()
@@ -201,6 +204,37 @@ def save_activity(*, activity: Activity, fields: Iterable[str]) -> Activity:
     activity.full_clean(validate_unique=False)
     activity.save(update_fields={*fields, "is_run"})
     recompute_totals(activity.owner_id, [activity.local_date])
+    return activity
+
+
+@transaction.atomic
+def correct_run(
+    *,
+    activity: Activity,
+    on: date,
+    distance_m: float,
+    duration_s: float,
+    start_time: clock_time | None,
+    name: str,
+    sport: str,
+    is_race: bool,
+    longest_continuous_m: float | None,
+) -> Activity:
+    """A run entered by hand, corrected: its day, distance and time too, and the totals of
+    both the day it was on and the day it is on now."""
+    old_day = activity.local_date
+    zone = activity.zone
+    start = datetime.combine(on, start_time or activity.local_start.time(), tzinfo=zone)
+    activity.start = start.astimezone(UTC)
+    activity.distance_m = distance_m
+    activity.elapsed_s = activity.moving_s = duration_s
+    activity.name, activity.sport, activity.is_race = name, sport, is_race
+    activity.is_run = sport == "run"
+    activity.longest_continuous_run_m = longest_continuous_m
+    activity.fill_local_date()
+    activity.full_clean(validate_unique=False)
+    activity.save()
+    recompute_totals(activity.owner_id, [old_day, activity.local_date])
     return activity
 
 
@@ -226,6 +260,7 @@ def delete_activity(*, activity: Activity) -> None:
 __all__ = [
     "Entry",
     "ImportReport",
+    "correct_run",
     "delete_activity",
     "estimate_files",
     "import_paths",

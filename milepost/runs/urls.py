@@ -6,6 +6,7 @@ app_name = "runs"
 urlpatterns = [
     path("", views.activity_list, name="list"),
     path("new/", views.activity_new, name="new"),
+    path("glance/", views.running_glance, name="glance"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_batch, name="batch"),
     path("<int:pk>/", views.activity_detail, name="detail"),

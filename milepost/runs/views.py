@@ -1,3 +1,5 @@
+import calendar
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,8 +11,9 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from milepost import clock
 
 from . import services
-from .forms import ActivityForm, ImportForm, ManualRunForm
-from .models import Activity, ImportBatch, ItemStatus
+from .forms import ActivityForm, ImportForm, ManualRunEditForm, ManualRunForm
+from .glance import glance
+from .models import Activity, ImportBatch, ItemStatus, Source
 
 PER_PAGE = 25
 # The batch page's table, in the order a runner wants to read it: what needs a look first.
@@ -42,12 +45,39 @@ def activity_list(request):
     return render(request, "runs/activity_list.html", context)
 
 
+WEEKDAYS = [(calendar.day_name[n], calendar.day_abbr[n][:2]) for n in range(7)]
+
+
+@login_required
+def running_glance(request):
+    """Totals per week, month and year, and the days run over the last twelve months."""
+    profile = request.user.profile
+    context = glance(request.user, profile.today())
+    context.update(units=profile.units, weekdays=WEEKDAYS)
+    return render(request, "runs/glance.html", context)
+
+
 @login_required
 def activity_detail(request, pk):
     activity = owned_activity(request, pk)
+    if activity.source == Source.MANUAL:
+        return manual_run_detail(request, activity)
     form = ActivityForm(request.POST or None, instance=activity)
     if form.is_valid():
         services.save_activity(activity=form.instance, fields=form.changed_data)
+        messages.success(request, "Saved.")
+        return redirect(activity)
+    return render(request, "runs/activity_detail.html", {"activity": activity, "form": form})
+
+
+def manual_run_detail(request, activity: Activity):
+    """A run entered by hand: everything typed can be corrected, the date and time too."""
+    profile = request.user.profile
+    form = ManualRunEditForm(
+        request.POST or None, activity=activity, units=profile.units, today=profile.today()
+    )
+    if form.is_valid():
+        services.correct_run(activity=activity, **form.corrections())
         messages.success(request, "Saved.")
         return redirect(activity)
     return render(request, "runs/activity_detail.html", {"activity": activity, "form": form})
@@ -81,6 +111,7 @@ def activity_new(request):
             feeling=data["feeling"],
             feeling_note=data["feeling_note"],
             is_race=data["is_race"],
+            longest_continuous_m=data["longest_continuous_m"],
         )
         messages.success(request, "Run added.")
         return redirect(activity)

@@ -253,6 +253,15 @@ def test_race_names_read_in_a_sentence_and_race_keys_find_any_race():
         ("12", "mi", 12 * MILE),
         ("7,5km", "km", 7_500),
         ("half", "mi", 21097.5),
+        ("parkrun", "mi", 5000),
+        ("Parkrun", "km", 5000),
+        ("a parkrun", "km", 5000),
+        ("junior parkrun", "km", 2000),
+        ("Half Marathon", "km", 21097.5),
+        ("marathon", "mi", 42195),
+        ("5K", "mi", 5000),
+        ("10 miles", "km", 10 * MILE),
+        ("the mile", "km", MILE),
     ],
 )
 def test_it_reads_distances_runners_type_in_a_form(text, units, metres):

@@ -33,7 +33,7 @@ def test_without_runs_only_the_runners_situation_is_known(alice):
 
 def test_weekly_series_are_the_complete_weeks_oldest_first(alice):
     monday = date(2024, 6, 10)  # this week: left out until it is complete
-    for weeks_ago, km in [(1, 20), (1, 5), (3, 12), (12, 8), (13, 30)]:
+    for weeks_ago, km in [(1, 20), (1, 5), (3, 12), (5, 4), (8, 4), (12, 8), (13, 30)]:
         make_run(alice, at(monday - timedelta(weeks=weeks_ago)), km * 1000, minutes=km * 6)
     make_run(alice, at(TODAY), 7000)
     history = summary(alice)
@@ -142,3 +142,39 @@ def test_goal_feasibility_reads_the_runs_once_there_are_some(alice):
     verdict = feasibility.assess(goal, history, TODAY)
     assert verdict.verdict == feasibility.REALISTIC
     assert "30 km a week" in verdict.reasons[0]
+
+
+def test_two_runs_in_the_week_in_progress_are_about_two_a_week_not_none(alice):
+    make_run(alice, at(date(2024, 6, 10)), 5000, 30)  # Monday of this week
+    make_run(alice, at(TODAY), 4000, 25)
+    history = summary(alice)
+    assert history.weekly_runs == (2,) and history.weekly_m == (9000,)
+    goal = GoalTarget("runs", 4, "week", by=TODAY + timedelta(weeks=8))
+    verdict = feasibility.assess(goal, history, TODAY)
+    assert "about 2 times a week" in verdict.reasons[0]
+    assert "about 0 times" not in " ".join(verdict.reasons)
+
+
+def test_after_a_break_lately_starts_from_the_comeback(alice):
+    monday = date(2024, 6, 10)
+    for weeks_ago in range(8, 12):  # running before six weeks off
+        make_run(alice, at(monday - timedelta(weeks=weeks_ago)), 8000, 48)
+    make_run(alice, at(monday), 3000, 20)  # back this week
+    make_run(alice, at(TODAY), 3000, 20)
+    assert summary(alice).weekly_runs == (2,)
+
+
+def test_a_told_race_counts_beside_the_runs_and_the_told_week_fills_in(alice):
+    profile = alice.profile
+    profile.recent_race_m, profile.recent_race_s = 5000, 28 * 60
+    profile.recent_race_on = TODAY - timedelta(days=30)
+    profile.typical_week_m, profile.typical_week_runs = 12000, 3
+    profile.save()
+    make_run(alice, at(TODAY - timedelta(days=1)), 5000, 32)  # one run entered by hand
+    history = history_for(profile, TODAY)
+    assert feasibility.Effort(TODAY - timedelta(days=30), 5000, 28 * 60) in history.efforts
+    assert history.weekly_runs == (3, 3, 3, 1) and history.weekly_m[:3] == (12000,) * 3
+    goal = GoalTarget("race_time", 27 * 60, race_distance_m=5000, by=TODAY + timedelta(weeks=12))
+    verdict = feasibility.assess(goal, history, TODAY)
+    assert verdict.verdict != feasibility.NEED_HISTORY
+    assert "race or timed run" not in " ".join(verdict.reasons)

@@ -1,7 +1,7 @@
 """The runs pages through the test client: list, detail, edit, delete, manual entry, and an
 upload carried through the background worker to the batch page's table."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from milepost.runs.models import Activity, BatchStatus, ImportBatch, WeeklyTotal
+from milepost.runs.models import Activity, BatchStatus, ImportBatch, MonthlyTotal, WeeklyTotal
 
 from .helpers import RUN_FIT, RUN_TCX, XXE_GPX, corrupt_fit, day, make_run
 
@@ -115,6 +115,13 @@ def test_a_run_entered_by_hand_in_miles(alice_client, alice):
     assert str(run.local_date) == "2024-05-05"
 
 
+def test_a_parkrun_is_a_distance_runners_can_type(alice_client, alice):
+    in_miles(alice)
+    data = {"on": "2024-05-04", "distance": "parkrun", "time": "31:10"}
+    alice_client.post(reverse("runs:new"), data)
+    assert Activity.objects.get(owner=alice).distance_m == 5000
+
+
 @pytest.mark.parametrize(
     ("fields", "error"),
     [
@@ -216,3 +223,98 @@ def test_an_upload_still_needs_the_csrf_token(alice):
     response = client.post(reverse("runs:import"), {"files": [upload("a.gpx", b"<gpx/>")]})
     assert response.status_code == 403
     assert not ImportBatch.objects.exists()
+
+
+def test_a_run_by_hand_can_be_run_all_without_walking(alice_client, alice):
+    data = {"on": "2024-05-04", "distance": "parkrun", "time": "34:00", "without_walking": "on"}
+    alice_client.post(reverse("runs:new"), data)
+    assert Activity.objects.get(owner=alice).longest_continuous_run_m == 5000
+
+
+def test_a_run_by_hand_keeps_its_longest_stretch_without_walking(alice_client, alice):
+    in_miles(alice)
+    data = {"on": "2024-05-04", "distance": "3.1", "time": "36:00", "longest_stretch": "1"}
+    alice_client.post(reverse("runs:new"), data)
+    assert Activity.objects.get(owner=alice).longest_continuous_run_m == pytest.approx(1609.344)
+
+
+def test_a_stretch_longer_than_the_run_is_explained_and_what_was_typed_kept(alice_client):
+    data = {"on": "2024-05-04", "distance": "5 km", "time": "34:00", "longest_stretch": "8 km"}
+    body = alice_client.post(reverse("runs:new"), data).content.decode()
+    assert "longer than the whole run" in body and 'value="8 km"' in body
+    assert not Activity.objects.exists()
+
+
+def test_a_run_by_hand_can_be_corrected_and_the_totals_follow(alice_client, alice):
+    alice_client.post(reverse("runs:new"), {"on": "2024-04-29", "distance": "5", "time": "30:00"})
+    run = Activity.objects.get(owner=alice)
+    page = alice_client.get(run.get_absolute_url()).content.decode()
+    assert 'value="5 km"' in page and 'value="30:00"' in page and 'value="2024-04-29"' in page
+    response = alice_client.post(
+        run.get_absolute_url(),
+        {
+            "on": "2024-05-07",
+            "distance": "6 km",
+            "time": "36:00",
+            "without_walking": "on",
+            "start_time": "08:15",
+            "name": "Saturday parkrun",
+            "sport": "run",
+        },
+    )
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert (str(run.local_date), run.distance_m, run.moving_s) == ("2024-05-07", 6000, 2160)
+    assert run.longest_continuous_run_m == 6000 and run.name == "Saturday parkrun"
+    weeks = WeeklyTotal.objects.filter(owner=alice, distance_m__gt=0)
+    assert list(weeks.values_list("period_start", "distance_m")) == [(date(2024, 5, 6), 6000)]
+    months = MonthlyTotal.objects.filter(owner=alice, distance_m__gt=0)
+    assert list(months.values_list("period_start", "distance_m")) == [(date(2024, 5, 1), 6000)]
+
+
+def test_a_run_saved_unchanged_keeps_its_exact_distance(alice_client, alice):
+    in_miles(alice)
+    alice_client.post(
+        reverse("runs:new"), {"on": "2024-04-29", "distance": "5 km", "time": "30:00"}
+    )
+    run = Activity.objects.get(owner=alice)
+    data = {"on": "2024-04-29", "distance": "3.107 mi", "time": "30:00", "sport": "run"}
+    alice_client.post(run.get_absolute_url(), {**data, "name": "Easy"})
+    run.refresh_from_db()
+    assert run.distance_m == 5000 and run.name == "Easy"
+
+
+def test_a_correction_into_the_future_is_explained(alice_client, alice):
+    alice_client.post(reverse("runs:new"), {"on": "2024-04-29", "distance": "5", "time": "30:00"})
+    run = Activity.objects.get(owner=alice)
+    data = {"on": "2999-01-01", "distance": "5 km", "time": "30:00", "sport": "run"}
+    body = alice_client.post(run.get_absolute_url(), data).content.decode()
+    assert "still to come" in body
+    run.refresh_from_db()
+    assert str(run.local_date) == "2024-04-29"
+
+
+def test_running_at_a_glance_shows_weeks_months_years_and_the_days_run(alice_client, alice, travel):
+    in_miles(alice)
+    travel(to=datetime(2024, 6, 12, 18, tzinfo=UTC))
+    make_run(alice, day(2024, 6, 10), 8046.72, 50, time_zone="America/New_York")
+    make_run(alice, day(2024, 6, 1, 14), 5000, 31, time_zone="America/New_York")
+    make_run(alice, day(2021, 3, 3, 14), 16093.44, 100, time_zone="America/New_York")
+    body = alice_client.get(reverse("runs:glance")).content.decode()
+    assert "Week of" in body and "Mon 10 Jun" in body and "5 mi" in body
+    assert "June 2024" in body and "8.11 mi" in body  # the month: both June runs
+    assert '<th scope="row">2021</th>' in body and "10 mi" in body
+    assert "June 2024: 2 days run" in body
+    assert "Saturday 1 June: ran 3.11 mi" in body  # each run day in words for screen readers
+    assert "Monday 10 June: ran 5 mi" in body
+    assert reverse("runs:glance") in alice_client.get(reverse("runs:list")).content.decode()
+
+
+def test_running_at_a_glance_reads_the_same_few_queries_for_twenty_years(
+    alice_client, alice, django_assert_max_num_queries
+):
+    for year in range(2004, 2025):
+        make_run(alice, day(year, 5, 5), 10000, 60)
+    with django_assert_max_num_queries(12):
+        body = alice_client.get(reverse("runs:glance")).content.decode()
+    assert '<th scope="row">2004</th>' in body
