@@ -151,7 +151,7 @@ def test_two_runs_in_the_week_in_progress_are_about_two_a_week_not_none(alice):
     assert history.weekly_runs == (2,) and history.weekly_m == (9000,)
     goal = GoalTarget("runs", 4, "week", by=TODAY + timedelta(weeks=8))
     verdict = feasibility.assess(goal, history, TODAY)
-    assert "about 2 times a week" in verdict.reasons[0]
+    assert "about 2 runs a week" in verdict.reasons[0]
     assert "about 0 times" not in " ".join(verdict.reasons)
 
 
