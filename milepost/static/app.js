@@ -84,7 +84,25 @@
     update();
   }
 
+  // The site menu: folded on a phone, always open on a wider screen.
+  function setUpSiteMenu(menu) {
+    var phone = window.matchMedia("(max-width: 40rem)");
+    var fit = function () { menu.open = !phone.matches; };
+    if (phone.addEventListener) phone.addEventListener("change", fit);
+    fit();
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && phone.matches && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var menu = document.querySelector("[data-site-menu]");
+    if (menu) setUpSiteMenu(menu);
+    var messages = document.getElementById("messages");
+    if (messages && document.activeElement === document.body) messages.focus();
     var questions = document.querySelector(".questions[data-round]");
     if (questions) {
       questions.querySelectorAll("form.note-form").forEach(function (form) {
