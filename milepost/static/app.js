@@ -99,6 +99,12 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Sign-up: the browser's own time zone (the server checks it against its list).
+    document.querySelectorAll("input[data-browser-time-zone]").forEach(function (field) {
+      try {
+        if (!field.value) field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+      } catch (error) { /* an old browser: the profile page asks instead */ }
+    });
     var menu = document.querySelector("[data-site-menu]");
     if (menu) setUpSiteMenu(menu);
     var messages = document.getElementById("messages");

@@ -93,3 +93,17 @@ def test_after_a_form_is_sent_focus_lands_on_the_message(page, django_user_model
     assert page.evaluate("document.activeElement.id") == "messages"
     page.keyboard.press("Tab")  # the next stop is on the page, not the menu again
     assert page.evaluate("!document.activeElement.closest('.site-header')")
+
+
+def test_sign_up_takes_the_time_zone_of_the_browser(browser, live_server, django_user_model):
+    context = browser.new_context(base_url=live_server.url, timezone_id="America/Chicago")
+    page = context.new_page()
+    page.goto("/accounts/signup/")
+    page.get_by_label("Username").fill("linda")
+    page.locator("#id_password1").fill("coast path 2027")
+    page.locator("#id_password2").fill("coast path 2027")
+    page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_role("heading", name="About you")).to_be_visible()
+    expect(page.get_by_label("Time zone")).to_have_value("America/Chicago")
+    context.close()
+    assert django_user_model.objects.get(username="linda").profile.time_zone == "America/Chicago"
