@@ -407,7 +407,15 @@ class Page(FPDF):
 # (1) The blank reflection worksheet: two questions a page, with room to write.
 
 
-def worksheet_pdf(questions: Sequence[QuestionText], paper: str = "a4", runner: str = "") -> bytes:
+def worksheet_pdf(
+    questions: Sequence[QuestionText],
+    paper: str = "a4",
+    runner: str = "",
+    themes: Sequence[str] = (),
+    purpose_questions: Sequence[str] = (),
+) -> bytes:
+    """Step one's questions; given the themes and the purpose questions, the rest of the
+    exercise too (themes, goals, the purpose check), so it can all be done on paper."""
     pdf = Page(paper, "Reflection worksheet")
     pdf.set_subject("The eight reflection questions, to answer by hand")
     name = runner or "_" * 26
@@ -426,7 +434,63 @@ def worksheet_pdf(questions: Sequence[QuestionText], paper: str = "a4", runner: 
             top = pdf.get_y()
         half = top + (pdf.bottom - top) / 2
         _worksheet_question(pdf, number, question, until=half if number % 2 else pdf.bottom)
+    if themes:
+        _worksheet_themes(pdf, themes)
+        _worksheet_goals(pdf)
+    if purpose_questions:
+        _purpose(pdf, purpose_questions, WORKSHEET_GOALS)
     return pdf.finish()
+
+
+WORKSHEET_GOALS = 5
+
+
+def _worksheet_themes(pdf: Page, themes: Sequence[str]) -> None:
+    pdf.add_page()
+    pdf.text_block("Step two: what moves you", 15, bold=True, colour=ACCENT)
+    pdf.gap(1)
+    pdf.text_block(
+        "Read back what you wrote. Tick each theme you recognise in it, and circle the one "
+        "that matters most.",
+        10.5,
+    )
+    pdf.gap(3)
+    col_w = (pdf.right - pdf.l_margin) / 2
+    for start in range(0, len(themes), 2):
+        y = pdf.get_y()
+        for column, label in enumerate(themes[start : start + 2]):
+            pdf.style(11)
+            pdf.set_xy(pdf.l_margin + column * col_w, y)
+            pdf.cell(col_w, pdf.leading(11) + 1.5, f"\u2610  {label}")
+        pdf.set_y(y + pdf.leading(11) + 1.5)
+    pdf.gap(3)
+    _ruled(pdf, "Matters most", pdf.l_margin, pdf.l_margin + 32, size=10, colour=INK)
+    pdf.gap(6)
+
+
+def _worksheet_goals(pdf: Page) -> None:
+    pdf.text_block("Step three: your goals", 15, bold=True, colour=ACCENT)
+    pdf.gap(1)
+    pdf.text_block(
+        "Write small, medium and big goals, some for the next month or two and some further "
+        "out; some very doable, at least one a little scary. Tick what each one is, and note "
+        "the themes it serves.",
+        10.5,
+    )
+    pdf.gap(3)
+    for number in range(1, WORKSHEET_GOALS + 1):
+        x = pdf.l_margin + 7
+        pdf.keep(RULE * 3 + pdf.leading(10) * 2 + 5)
+        _ruled(pdf, str(number), pdf.l_margin, x, size=13.5, colour=ACCENT)
+        pdf.gap(1.5)
+        for choices in (
+            "\u2610 small   \u2610 medium   \u2610 big",
+            "\u2610 next month or two   \u2610 further out     "
+            "\u2610 very doable   \u2610 a little scary",
+        ):
+            pdf.text_block(choices, 10, colour=MUTED, x=x + LABEL_W)
+        _ruled(pdf, "Why", x, x + LABEL_W)
+        pdf.gap(5)
 
 
 def _worksheet_question(pdf: Page, number: int, question: QuestionText, until: float) -> None:

@@ -290,3 +290,22 @@ def test_poppler_renders_every_page_without_a_complaint(tmp_path, paper):
         )  # fmt: skip
         assert (done.returncode, done.stderr) == (0, ""), name
         assert len(list(tmp_path.glob(f"{name}-*.png"))) == len(read(data).pages)
+
+
+def test_the_blank_worksheet_covers_the_whole_exercise():
+    from milepost.paper import services
+
+    printed = text_of(services.worksheet(paper="a4"))
+    for words in (
+        "Step two: what moves you",
+        "Routine and showing up",
+        "Tick each theme you recognise",
+        "MATTERS MOST",
+        "Step three: your goals",
+        "small",
+        "further out",
+        "a little scary",
+        "The purpose check",
+        services.PURPOSE_QUESTIONS[0].split()[0],
+    ):
+        assert words in printed, words
