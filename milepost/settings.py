@@ -44,6 +44,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [h.strip() for h in os.getenv("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
+# Without SITE_URL, links in what a request serves (the calendar feed) use the request's host.
+SITE_URL_FROM_REQUEST = not os.getenv("SITE_URL")
 
 INSTALLED_APPS = [
     "milepost.accounts",  # first: its createsuperuser (which adds the profile) wins over auth's

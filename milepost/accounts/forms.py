@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
@@ -14,6 +16,15 @@ class SignupForm(UserCreationForm):
     email = forms.EmailField(
         required=False, help_text="Optional. We use it only for your reminders."
     )
+    # Filled in by app.js from the browser's own time zone; without JavaScript, UTC.
+    time_zone = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+    )
+
+    def clean_time_zone(self):
+        """The browser's time zone if it is one we know; otherwise UTC (the profile says so)."""
+        zone = self.cleaned_data.get("time_zone", "")
+        return zone if zone in dict(time_zone_choices()) else "UTC"
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
@@ -24,7 +35,7 @@ class SignupForm(UserCreationForm):
         """The new runner, with their profile."""
         user = super().save(commit=commit)
         if commit:
-            Profile.objects.create(user=user)
+            Profile.objects.create(user=user, time_zone=self.cleaned_data["time_zone"])
         return user
 
 
@@ -48,16 +59,85 @@ class LimitedAuthenticationForm(AuthenticationForm):
             raise
 
 
+_HOURS = r"(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)"
+_MINUTES = r"(?P<minutes>\d+)\s*(?:m|mins?|minutes?)"
+WEEKLY_TIME = [
+    re.compile(rf"{_HOURS}(?:\s*(?:and\s*)?{_MINUTES})?"),
+    re.compile(_MINUTES),
+    re.compile(r"(?P<hours>\d+(?:[.,]\d+)?)"),  # a bare number is hours
+]
+MOST_HOURS = 40
+
+
+class WeeklyTimeField(forms.CharField):
+    """Time for running each week, typed as runners say it: "4 hours", "3.5", "3h 30m",
+    "3:30", "90 min". A bare number is hours. Cleans to whole minutes (or None)."""
+
+    default_error_messages = {
+        "invalid": "Write the time in hours and minutes, for example 4 hours, 3.5 or 3h 30m.",
+        "too_much": (
+            "That is more than %(most)s hours a week. If you meant minutes, add “min”, "
+            "for example %(value)s min."
+        ),
+    }
+
+    def to_python(self, value):
+        text = super().to_python(value).strip().lower()
+        if not text:
+            return None
+        clock = re.fullmatch(r"(\d+):([0-5]\d)", text)
+        if clock:
+            return int(clock[1]) * 60 + int(clock[2])
+        found = next((m for p in WEEKLY_TIME if (m := p.fullmatch(text))), None)
+        if not found:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        parts = found.groupdict()
+        hours = float((parts.get("hours") or "0").replace(",", "."))
+        if hours > MOST_HOURS and re.fullmatch(r"[\d.,]+", text):
+            raise forms.ValidationError(
+                self.error_messages["too_much"],
+                code="too_much",
+                params={"most": MOST_HOURS, "value": text},
+            )
+        minutes = round(hours * 60) + int(parts.get("minutes") or 0)
+        if minutes > MOST_HOURS * 60:
+            raise forms.ValidationError(
+                "That is more than %(most)s hours a week; what can you really give?",
+                code="too_much",
+                params={"most": MOST_HOURS},
+            )
+        return minutes
+
+    def prepare_value(self, value):
+        return weekly_time_text(value) if isinstance(value, int) else value
+
+
+def weekly_time_text(minutes: int | None) -> str:
+    """180 → "3 hours", 210 → "3 hours 30 min", 45 → "45 min"."""
+    if not minutes:
+        return "" if minutes is None else "0 hours"
+    hours, rest = divmod(minutes, 60)
+    words = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    return " ".join(words + ([f"{rest} min"] if rest else []))
+
+
 class ProfileForm(forms.ModelForm):
     time_zone = forms.ChoiceField(choices=time_zone_choices)
     birth_year = forms.IntegerField(required=False, min_value=1900, max_value=2025)
-    weekly_minutes = forms.IntegerField(
+    weekly_minutes = WeeklyTimeField(
         required=False,
-        min_value=0,
-        max_value=3000,
-        label="Time for running each week (minutes)",
-        help_text="What you can really give, on an ordinary week.",
+        label="Time for running each week",
+        help_text="What you can really give, on an ordinary week: for example 4 hours, "
+        "3.5 or 3h 30m.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.time_zone == "UTC":
+            self.fields["time_zone"].help_text = (
+                "Set to UTC for now: we could not tell your time zone. Choose yours, so your "
+                "weeks and reminders follow your own clock."
+            )
 
     class Meta:
         model = Profile

@@ -13,24 +13,30 @@ from .models import Nudge
 PRODUCT_ID = "-//Milepost//Running goals//EN"
 
 
-def runner_calendar(owner, site_url: str, now: datetime) -> bytes:
+def runner_calendar(owner, site_url: str, now: datetime, uid_tag: str = "") -> bytes:
+    """The feed's iCalendar. Each event's UID is "goal-3.<uid_tag>@milepost": the tag (the
+    feed's own, see ``CalendarFeed.uid_tag``) keeps it unique beyond this installation."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Milepost")
     calendar.add("x-published-ttl", "PT1H")
-    for event in rest_events(owner, site_url, now):
-        calendar.add_component(event)
+    events = list(rest_events(owner, site_url, now))
     goals = list(Goal.objects.owned_by(owner).filter(status__in=[Status.ACTIVE, Status.CHOSEN]))
     for goal in goals:
         if goal.target_date:
-            calendar.add_component(goal_event(goal, site_url, now))
+            events.append(goal_event(goal, site_url, now))
     steps = Step.objects.filter(goal__in=goals, done_at=None).select_related("goal")
     for step in steps:
-        calendar.add_component(step_event(step, site_url, now))
+        events.append(step_event(step, site_url, now))
     today = now.astimezone(owner.profile.zone).date()
     for nudge in Nudge.objects.owned_by(owner).open_on(today):
-        calendar.add_component(nudge_event(nudge, site_url, now))
+        events.append(nudge_event(nudge, site_url, now))
+    for event in events:
+        if uid_tag:
+            uid = str(event.pop("uid"))
+            event.add("uid", uid.replace("@", f".{uid_tag}@", 1))
+        calendar.add_component(event)
     return calendar.to_ical()
 
 

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -24,6 +25,12 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self):
         return reverse("nudges:calendar_feed", args=[self.token])
+
+    @property
+    def uid_tag(self) -> str:
+        """Makes the feed's event UIDs unique across installations and stable across
+        requests: a digest of the secret token (it changes with a new address)."""
+        return hashlib.sha256(self.token.encode()).hexdigest()[:16]
 
     @classmethod
     def renew_for(cls, owner) -> "CalendarFeed":

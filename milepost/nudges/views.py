@@ -16,9 +16,16 @@ from .forms import CycleStartForm, NudgeKeyForm
 from .models import CalendarFeed, CycleStart, Nudge
 
 
+def site_url(request) -> str:
+    """SITE_URL when set; otherwise the address this request came to."""
+    if settings.SITE_URL_FROM_REQUEST:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.SITE_URL.rstrip("/")
+
+
 def calendar_feed(request, token):
     feed = get_object_or_404(CalendarFeed.objects.select_related("owner"), token=token)
-    body = runner_calendar(feed.owner, settings.SITE_URL, clock.now())
+    body = runner_calendar(feed.owner, site_url(request), clock.now(), feed.uid_tag)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="milepost.ics"'
     response["Cache-Control"] = "private, max-age=900"

@@ -123,21 +123,134 @@ def covered() -> frozenset[int]:
     return frozenset(maps[0] & maps[1])
 
 
+EMOJI_WORDS = {
+    "\U0001f3c3": "running",
+    "\U0001f45f": "running shoe",
+    "\U0001f3c5": "medal",
+    "\U0001f3c6": "trophy",
+    "\U0001f947": "gold medal",
+    "\U0001f948": "silver medal",
+    "\U0001f949": "bronze medal",
+    "\U0001f3c1": "finish flag",
+    "\u2764": "heart",
+    "\U0001f499": "heart",
+    "\U0001f49a": "heart",
+    "\U0001f49b": "heart",
+    "\U0001f9e1": "heart",
+    "\U0001f49c": "heart",
+    "\U0001f5a4": "heart",
+    "\U0001f90d": "heart",
+    "\U0001f495": "hearts",
+    "\U0001f60a": "smile",
+    "\U0001f642": "smile",
+    "\U0001f600": "smile",
+    "\U0001f603": "smile",
+    "\U0001f604": "smile",
+    "\U0001f601": "grin",
+    "\U0001f602": "laughing",
+    "\U0001f923": "laughing",
+    "\U0001f60d": "love it",
+    "\U0001f970": "love it",
+    "\U0001f622": "sad",
+    "\U0001f62d": "crying",
+    "\U0001f605": "phew",
+    "\U0001f613": "sweat",
+    "\U0001f4a6": "sweat",
+    "\U0001f62c": "nervous",
+    "\U0001f630": "nervous",
+    "\U0001f631": "scared",
+    "\U0001f914": "thinking",
+    "\U0001f634": "tired",
+    "\U0001f62b": "tired",
+    "\U0001f975": "hot",
+    "\U0001f976": "cold",
+    "\U0001f4aa": "strong",
+    "\U0001f44d": "thumbs up",
+    "\U0001f44e": "thumbs down",
+    "\U0001f44f": "applause",
+    "\U0001f64c": "hooray",
+    "\U0001f64f": "thanks",
+    "\U0001f389": "celebration",
+    "\U0001f38a": "celebration",
+    "\U0001f525": "fire",
+    "\u2b50": "star",
+    "\U0001f31f": "star",
+    "\u2728": "sparkles",
+    "\U0001f3af": "target",
+    "\U0001f5d3": "calendar",
+    "\U0001f4c5": "calendar",
+    "\u23f1": "stopwatch",
+    "\u231a": "watch",
+    "\U0001f3d4": "mountain",
+    "\u26f0": "mountain",
+    "\U0001f30a": "sea",
+    "\U0001f3d6": "beach",
+    "\U0001f332": "trees",
+    "\U0001f333": "tree",
+    "\u2600": "sun",
+    "\U0001f31e": "sun",
+    "\U0001f327": "rain",
+    "\u2614": "rain",
+    "\u2744": "snow",
+    "\U0001f415": "dog",
+    "\U0001f436": "dog",
+    "\u2615": "coffee",
+    "\U0001f6b4": "cycling",
+    "\U0001f3ca": "swimming",
+    "\U0001f6b6": "walking",
+    "\U0001f9d8": "yoga",
+    "\U0001f46b": "friends",
+    "\U0001f46d": "friends",
+    "\U0001f46c": "friends",
+    "\U0001f468": "man",
+    "\U0001f469": "woman",
+    "\U0001f9d1": "person",
+    "\u2705": "done",
+    "\u2714": "done",
+    "\u274c": "no",
+    "\U0001f4af": "100",
+    "\U0001f4c8": "going up",
+    "\U0001f4c9": "going down",
+    "\U0001f915": "hurt",
+    "\U0001f9b5": "leg",
+    "\U0001f9b6": "foot",
+    "\U0001f9e0": "mind",
+}
+FLAG = range(0x1F1E6, 0x1F200)  # regional indicators: two make a flag
+
+
+def emoji_word(char: str) -> str | None:
+    """What an emoji the font lacks prints as: "(running)", "(flag)", or "(emoji)"; None for
+    a character that is no emoji (it gets the placeholder)."""
+    code = ord(char)
+    if char in EMOJI_WORDS:
+        return f"({EMOJI_WORDS[char]})"
+    if code in FLAG:
+        return "(flag)"
+    if 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF:
+        return "(emoji)"
+    return None
+
+
 def printable(text: str) -> str:
-    """The text as the font can set it: one placeholder per character it cannot."""
+    """The text as the font can set it: an emoji in words ("(running)"), one placeholder
+    per other character it cannot set."""
     text = unicodedata.normalize("NFC", text or "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     glyphs = covered()
     out: list[str] = []
     joined = False  # a placeholder and a zero-width joiner came just before
+    replaced = False  # the last thing out stands for a character the font lacks
     for char in text:
         code, category = ord(char), unicodedata.category(char)
         if joined:
             joined = False
             continue  # "🏃 + ZWJ + ♀": one placeholder for the whole emoji
-        if out and out[-1] == PLACEHOLDER and _continues(code, category):
+        if replaced and _continues(code, category):
             joined = code == 0x200D  # a mark, joiner or modifier of the character replaced
-        elif 0xFE00 <= code <= 0xFE0F:
+            continue
+        replaced = False
+        if 0xFE00 <= code <= 0xFE0F:
             continue  # a variation selector: a hint for emoji fonts, invisible here
         elif char == "\n" or (code in glyphs and unicodedata.bidirectional(char) not in RTL):
             out.append(char)
@@ -148,7 +261,8 @@ def printable(text: str) -> str:
         elif category == "Cf":
             continue  # invisible formatting: a direction mark, a word joiner
         else:
-            out.append(PLACEHOLDER)
+            out.append(emoji_word(char) or PLACEHOLDER)
+            replaced = True
     return "".join(out)
 
 
@@ -293,7 +407,15 @@ class Page(FPDF):
 # (1) The blank reflection worksheet: two questions a page, with room to write.
 
 
-def worksheet_pdf(questions: Sequence[QuestionText], paper: str = "a4", runner: str = "") -> bytes:
+def worksheet_pdf(
+    questions: Sequence[QuestionText],
+    paper: str = "a4",
+    runner: str = "",
+    themes: Sequence[str] = (),
+    purpose_questions: Sequence[str] = (),
+) -> bytes:
+    """Step one's questions; given the themes and the purpose questions, the rest of the
+    exercise too (themes, goals, the purpose check), so it can all be done on paper."""
     pdf = Page(paper, "Reflection worksheet")
     pdf.set_subject("The eight reflection questions, to answer by hand")
     name = runner or "_" * 26
@@ -312,7 +434,63 @@ def worksheet_pdf(questions: Sequence[QuestionText], paper: str = "a4", runner: 
             top = pdf.get_y()
         half = top + (pdf.bottom - top) / 2
         _worksheet_question(pdf, number, question, until=half if number % 2 else pdf.bottom)
+    if themes:
+        _worksheet_themes(pdf, themes)
+        _worksheet_goals(pdf)
+    if purpose_questions:
+        _purpose(pdf, purpose_questions, WORKSHEET_GOALS)
     return pdf.finish()
+
+
+WORKSHEET_GOALS = 5
+
+
+def _worksheet_themes(pdf: Page, themes: Sequence[str]) -> None:
+    pdf.add_page()
+    pdf.text_block("Step two: what moves you", 15, bold=True, colour=ACCENT)
+    pdf.gap(1)
+    pdf.text_block(
+        "Read back what you wrote. Tick each theme you recognise in it, and circle the one "
+        "that matters most.",
+        10.5,
+    )
+    pdf.gap(3)
+    col_w = (pdf.right - pdf.l_margin) / 2
+    for start in range(0, len(themes), 2):
+        y = pdf.get_y()
+        for column, label in enumerate(themes[start : start + 2]):
+            pdf.style(11)
+            pdf.set_xy(pdf.l_margin + column * col_w, y)
+            pdf.cell(col_w, pdf.leading(11) + 1.5, f"\u2610  {label}")
+        pdf.set_y(y + pdf.leading(11) + 1.5)
+    pdf.gap(3)
+    _ruled(pdf, "Matters most", pdf.l_margin, pdf.l_margin + 32, size=10, colour=INK)
+    pdf.gap(6)
+
+
+def _worksheet_goals(pdf: Page) -> None:
+    pdf.text_block("Step three: your goals", 15, bold=True, colour=ACCENT)
+    pdf.gap(1)
+    pdf.text_block(
+        "Write small, medium and big goals, some for the next month or two and some further "
+        "out; some very doable, at least one a little scary. Tick what each one is, and note "
+        "the themes it serves.",
+        10.5,
+    )
+    pdf.gap(3)
+    for number in range(1, WORKSHEET_GOALS + 1):
+        x = pdf.l_margin + 7
+        pdf.keep(RULE * 3 + pdf.leading(10) * 2 + 5)
+        _ruled(pdf, str(number), pdf.l_margin, x, size=13.5, colour=ACCENT)
+        pdf.gap(1.5)
+        for choices in (
+            "\u2610 small   \u2610 medium   \u2610 big",
+            "\u2610 next month or two   \u2610 further out     "
+            "\u2610 very doable   \u2610 a little scary",
+        ):
+            pdf.text_block(choices, 10, colour=MUTED, x=x + LABEL_W)
+        _ruled(pdf, "Why", x, x + LABEL_W)
+        pdf.gap(5)
 
 
 def _worksheet_question(pdf: Page, number: int, question: QuestionText, until: float) -> None:

@@ -9,6 +9,7 @@ from milepost.goals.models import Goal, Status
 from milepost.goals.targets import format_target
 from milepost.reflection.models import Round
 from milepost.reflection.questions import QUESTIONS
+from milepost.reflection.themes import THEME_LABELS
 
 from . import pdf
 
@@ -19,7 +20,13 @@ PURPOSE_QUESTIONS = tuple(str(field.label) for field in PurposeForm.base_fields.
 
 def worksheet(*, paper: str, runner=None) -> bytes:
     name = runner.profile.display_name if runner else ""
-    return pdf.worksheet_pdf(QUESTIONS, paper=paper, runner=name)
+    return pdf.worksheet_pdf(
+        QUESTIONS,
+        paper=paper,
+        runner=name,
+        themes=tuple(THEME_LABELS.values()),
+        purpose_questions=PURPOSE_QUESTIONS,
+    )
 
 
 def reflection(*, round: Round, paper: str) -> bytes:

@@ -84,7 +84,31 @@
     update();
   }
 
+  // The site menu: folded on a phone, always open on a wider screen.
+  function setUpSiteMenu(menu) {
+    var phone = window.matchMedia("(max-width: 40rem)");
+    var fit = function () { menu.open = !phone.matches; };
+    if (phone.addEventListener) phone.addEventListener("change", fit);
+    fit();
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && phone.matches && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    // Sign-up: the browser's own time zone (the server checks it against its list).
+    document.querySelectorAll("input[data-browser-time-zone]").forEach(function (field) {
+      try {
+        if (!field.value) field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+      } catch (error) { /* an old browser: the profile page asks instead */ }
+    });
+    var menu = document.querySelector("[data-site-menu]");
+    if (menu) setUpSiteMenu(menu);
+    var messages = document.getElementById("messages");
+    if (messages && document.activeElement === document.body) messages.focus();
     var questions = document.querySelector(".questions[data-round]");
     if (questions) {
       questions.querySelectorAll("form.note-form").forEach(function (form) {

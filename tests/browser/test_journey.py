@@ -70,7 +70,7 @@ def test_a_runner_walks_the_whole_exercise(page, shoot, travel):
     expect(page.get_by_role("heading", name="About you")).to_be_visible()
     page.get_by_label("Your name").fill("María")
     page.get_by_label("Miles").check()
-    page.get_by_label("Time for running each week (minutes)").fill("240")
+    page.get_by_label("Time for running each week").fill("4 hours")
     shoot("02-profile")
     page.get_by_role("button", name="Save").click()
 

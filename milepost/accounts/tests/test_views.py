@@ -17,6 +17,41 @@ def test_a_runner_signs_up_and_lands_on_their_profile(client):
     assert carol.profile.units == "km"
 
 
+def test_sign_up_takes_the_browsers_time_zone(client):
+    client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "linda",
+            "password1": "a long trail run",
+            "password2": "a long trail run",
+            "time_zone": "Europe/Lisbon",
+        },
+    )
+    assert get_user_model().objects.get(username="linda").profile.time_zone == "Europe/Lisbon"
+
+
+@pytest.mark.parametrize("zone", ["", "Mars/Olympus", "<script>"])
+def test_without_a_known_time_zone_sign_up_keeps_utc_and_the_profile_says_so(client, zone):
+    client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "linda",
+            "password1": "a long trail run",
+            "password2": "a long trail run",
+            "time_zone": zone,
+        },
+    )
+    assert get_user_model().objects.get(username="linda").profile.time_zone == "UTC"
+    body = client.get(reverse("accounts:profile")).content.decode()
+    assert "Set to UTC for now: we could not tell your time zone" in body
+
+
+def test_the_sign_up_page_has_a_field_for_the_browsers_time_zone(client):
+    body = client.get(reverse("accounts:signup")).content.decode()
+    assert 'type="hidden" name="time_zone"' in body
+    assert "data-browser-time-zone" in body
+
+
 def test_a_bad_signup_explains_and_keeps_the_name(client):
     response = client.post(
         reverse("accounts:signup"),
@@ -83,13 +118,42 @@ def test_profile_saves_units_time_zone_and_budget(alice_client, alice):
             "time_zone": "Europe/London",
             "birth_year": "1974",
             "category": "women",
-            "weekly_minutes": "180",
+            "weekly_minutes": "3 hours",
         },
     )
     assert response.status_code == 302
     alice.profile.refresh_from_db()
     assert (alice.profile.units, alice.profile.time_zone) == ("mi", "Europe/London")
     assert (alice.profile.birth_year, alice.profile.weekly_minutes) == (1974, 180)
+
+
+@pytest.mark.parametrize(
+    "typed, minutes",
+    [("4 hours", 240), ("3.5", 210), ("3h 30m", 210), ("3:30", 210), ("90 min", 90), ("", None)],
+)
+def test_weekly_time_is_typed_in_hours_and_kept_in_minutes(alice_client, alice, typed, minutes):
+    alice_client.post(
+        reverse("accounts:profile"),
+        {"name": "A", "units": "km", "time_zone": "UTC", "weekly_minutes": typed},
+    )
+    alice.profile.refresh_from_db()
+    assert alice.profile.weekly_minutes == minutes
+
+
+def test_weekly_time_shows_in_hours_and_explains_a_number_of_minutes(alice_client, alice):
+    alice.profile.weekly_minutes = 210
+    alice.profile.save()
+    body = alice_client.get(reverse("accounts:profile")).content.decode()
+    assert 'value="3 hours 30 min"' in body
+    response = alice_client.post(
+        reverse("accounts:profile"),
+        {"name": "A", "units": "km", "time_zone": "UTC", "weekly_minutes": "240"},
+    )
+    body = response.content.decode()
+    assert "more than 40 hours a week. If you meant minutes, add “min”" in body
+    assert 'value="240"' in body
+    alice.profile.refresh_from_db()
+    assert alice.profile.weekly_minutes == 210
 
 
 def test_profile_errors_keep_what_was_typed(alice_client):

@@ -60,13 +60,13 @@ def test_the_feed_has_rest_end_steps_goal_dates_and_races(
     events = events_of(client.get(feed.get_absolute_url()))
 
     assert set(events) == {
-        f"rest-{resting.pk}@milepost",
-        f"goal-{race.pk}@milepost",
-        f"step-{coast.steps.get(done_at=None).pk}@milepost",
+        f"rest-{resting.pk}.{feed.uid_tag}@milepost",
+        f"goal-{race.pk}.{feed.uid_tag}@milepost",
+        f"step-{coast.steps.get(done_at=None).pk}.{feed.uid_tag}@milepost",
     }
-    rest = events[f"rest-{resting.pk}@milepost"]
+    rest = events[f"rest-{resting.pk}.{feed.uid_tag}@milepost"]
     assert abs(rest.decoded("dtstart") - resting.rest_until) < timedelta(seconds=1)
-    race_day = events[f"goal-{race.pk}@milepost"]
+    race_day = events[f"goal-{race.pk}.{feed.uid_tag}@milepost"]
     assert str(race_day["summary"]) == "Race day: Berlin marathon"
     assert race_day.decoded("dtstart") == date(2027, 9, 26)
     alarm = race_day.walk("VALARM")[0]
@@ -104,11 +104,58 @@ def test_an_open_nudge_is_an_all_day_event_on_the_day_it_opened(client, alice):
     comeback(alice, back_days_ago=3)
     [nudge] = services.refresh_nudges(alice)
     feed = CalendarFeed.objects.create(owner=alice)
-    event = events_of(client.get(feed.get_absolute_url()))[f"nudge-{nudge.pk}@milepost"]
+    event = events_of(client.get(feed.get_absolute_url()))[
+        f"nudge-{nudge.pk}.{feed.uid_tag}@milepost"
+    ]
     assert str(event["summary"]) == "Time for a fresh round? Back after a break"
     assert event.decoded("dtstart") == days_ago(3)
     assert event.decoded("dtend") == days_ago(2)
     assert str(event["description"]).startswith("Welcome back: your first run after 20 days")
-    assert str(event["url"]) == "http://127.0.0.1:8000/rounds/new/?reason=break"
+    assert str(event["url"]) == "http://testserver/rounds/new/?reason=break"
     nudge.dismiss()
     assert events_of(client.get(feed.get_absolute_url())) == {}
+
+
+def test_links_follow_the_address_the_feed_was_fetched_from(client, alice, settings, make_goal):
+    make_goal(
+        alice, title="Coast 10k", status=Status.ACTIVE, horizon="date", target_date=date(2027, 5, 1)
+    )
+    feed = CalendarFeed.objects.create(owner=alice)
+    settings.ALLOWED_HOSTS = ["milepost.example.org"]
+    response = client.get(feed.get_absolute_url(), HTTP_HOST="milepost.example.org")
+    [event] = events_of(response).values()
+    assert str(event["url"]).startswith("http://milepost.example.org/goals/")
+    assert "127.0.0.1" not in response.content.decode()
+
+
+def test_a_site_url_set_explicitly_wins(client, alice, settings, make_goal):
+    make_goal(
+        alice, title="Coast 10k", status=Status.ACTIVE, horizon="date", target_date=date(2027, 5, 1)
+    )
+    feed = CalendarFeed.objects.create(owner=alice)
+    settings.SITE_URL, settings.SITE_URL_FROM_REQUEST = "https://runs.example.org", False
+    [event] = events_of(client.get(feed.get_absolute_url())).values()
+    assert str(event["url"]).startswith("https://runs.example.org/goals/")
+
+
+def test_uids_are_unique_beyond_this_installation_and_stable_across_requests(
+    client, alice, bob, make_goal
+):
+    goals = [
+        make_goal(
+            owner,
+            title="Coast 10k",
+            status=Status.ACTIVE,
+            horizon="date",
+            target_date=date(2027, 5, 1),
+        )
+        for owner in (alice, bob)
+    ]
+    feeds = [CalendarFeed.objects.create(owner=owner) for owner in (alice, bob)]
+    first = set(events_of(client.get(feeds[0].get_absolute_url())))
+    assert first == set(events_of(client.get(feeds[0].get_absolute_url())))
+    [uid] = first
+    assert uid != f"goal-{goals[0].pk}@milepost"
+    assert uid.startswith(f"goal-{goals[0].pk}.") and uid.endswith("@milepost")
+    # Another installation numbers its goals from 1 too; its feed's token differs.
+    assert first.isdisjoint(events_of(client.get(feeds[1].get_absolute_url())))

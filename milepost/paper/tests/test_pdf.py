@@ -225,7 +225,7 @@ def test_greek_cyrillic_and_accents_print_as_written():
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_scripts_the_font_lacks_become_placeholders_and_never_crash(paper):
+def test_scripts_the_font_lacks_become_placeholders_emoji_words_and_never_crash(paper):
     note = f"{WORLD} and then some"
     thing = reflection(runner=WORLD, note=note)
     for data in (
@@ -234,7 +234,7 @@ def test_scripts_the_font_lacks_become_placeholders_and_never_crash(paper):
         pdf.goal_sheet_pdf(sheet(goal(1, title=WORLD, in_my_words=note), runner=WORLD), paper),
     ):
         printed = text_of(data)
-        assert "Zoë Ελένη Кириллица □□□□ □□□□ □□□□ □ □ □" in printed
+        assert "Zoë Ελένη Кириллица □□□□ □□□□ □□□□ (running) (thumbs up) (flag)" in printed
         assert "\x07" not in printed
 
 
@@ -243,8 +243,9 @@ def test_scripts_the_font_lacks_become_placeholders_and_never_crash(paper):
     [
         ("e\u0301te\u0301", "été"),  # decomposed accents are composed first
         ("山田", "□□"),
-        ("🏃\u200d\u2640\ufe0f\U0001f3fd!", "□!"),  # one emoji, one placeholder
-        ("👍🏽👍", "□□"),
+        ("🏃\u200d\u2640\ufe0f\U0001f3fd!", "(running)!"),  # one emoji, in words
+        ("👍🏽👍", "(thumbs up)(thumbs up)"),
+        ("Loved it 😊💪 \U0001f9a9", "Loved it 😊(strong) (emoji)"),  # the font has 😊
         ("שלום", "□□□□"),  # right to left, which needs a shaping engine
         ("a\tb\x00c\r\nd", "a bc\nd"),
         ("\ud800", "□"),  # a lone surrogate from broken input
@@ -253,6 +254,18 @@ def test_scripts_the_font_lacks_become_placeholders_and_never_crash(paper):
 )
 def test_printable(written, printed):
     assert pdf.printable(written) == printed
+
+
+def test_emoji_in_a_note_and_a_goal_print_as_words_not_boxes():
+    note = "Finished smiling 🏃‍♀️😊 with Jo ❤️ 🎉"
+    thing = reflection(note=note)
+    for data in (
+        pdf.reflection_pdf(thing),
+        pdf.goal_sheet_pdf(sheet(goal(1, title="Parkrun 🏅", in_my_words=note))),
+    ):
+        printed = text_of(data)
+        assert "□" not in printed
+        assert "(running)😊" in printed and "(celebration)" in printed
 
 
 # --------------------------------------------------------------------------------------------
@@ -277,3 +290,22 @@ def test_poppler_renders_every_page_without_a_complaint(tmp_path, paper):
         )  # fmt: skip
         assert (done.returncode, done.stderr) == (0, ""), name
         assert len(list(tmp_path.glob(f"{name}-*.png"))) == len(read(data).pages)
+
+
+def test_the_blank_worksheet_covers_the_whole_exercise():
+    from milepost.paper import services
+
+    printed = text_of(services.worksheet(paper="a4"))
+    for words in (
+        "Step two: what moves you",
+        "Routine and showing up",
+        "Tick each theme you recognise",
+        "MATTERS MOST",
+        "Step three: your goals",
+        "small",
+        "further out",
+        "a little scary",
+        "The purpose check",
+        services.PURPOSE_QUESTIONS[0].split()[0],
+    ):
+        assert words in printed, words

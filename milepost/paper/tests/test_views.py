@@ -132,7 +132,7 @@ def test_names_and_notes_in_any_script_print(alice, alice_client, make_round, ma
     make_goal(alice, round=round, status="active", title="走る Ελένη", why="عربي")
     assert has(pdf_text(alice_client.get(reverse("paper:goals"))), "□□ Ελένη")
     text = pdf_text(alice_client.get(reverse("paper:reflection", args=[round.pk])))
-    assert has(text, "Бег — это свобода □", "□□ Ελένη □")
+    assert has(text, "Бег — это свобода (running)", "□□ Ελένη (running shoe)")
 
 
 def test_the_print_buttons_link_to_the_pdfs(settled):
