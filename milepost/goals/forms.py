@@ -83,6 +83,8 @@ class GoalForm(forms.ModelForm):
             target = self.cleaned_data["parsed_target"]
             goal.target_value, goal.target_unit = target.value, target.unit
             goal.race_distance_m = target.race_distance_m
+            if goal.metric not in PERIODIC_METRICS:
+                goal.period = ""  # a hidden choice left from another metric
         else:
             goal.metric, goal.period, goal.target_unit = "", "", ""
             goal.target_value = goal.race_distance_m = None

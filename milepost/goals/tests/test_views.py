@@ -316,3 +316,20 @@ def test_near_term_counts_from_the_runners_own_today(alice, make_goal, travel):
     assert alice.profile.today() + timedelta(days=60) == goal.target_date
     per_goal, overall = services.findings_for([goal], None, alice.profile)
     assert "no_near_term" not in {f.code for f in overall}
+
+
+def test_switching_to_a_streak_drops_the_hidden_period(alice_client, alice, make_goal):
+    goal = make_goal(
+        alice,
+        kind="measurable",
+        metric="distance",
+        period="week",
+        target_value=20000,
+        target_unit="m",
+        status=Status.ACTIVE,
+    )
+    changed = {**EXPERIENCE, "kind": "measurable", "metric": "streak", "period": "week"}
+    response = alice_client.post(reverse("goals:edit", args=[goal.pk]), {**changed, "target": "30"})
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert (goal.metric, goal.period, goal.target_value) == ("streak", "", 30)
