@@ -69,7 +69,7 @@ def goal_cards(
 
 def proposed_steps(goal: Goal, history, today: date, units: str) -> list:
     """Steps toward a measurable goal the runner works on, from their recent running; none
-    already among its steps (same words) and none dated before today."""
+    already kept among its steps (same words, or same date) and none dated before today."""
     measurable = goal.measurable(today)
     if measurable is None or goal.status not in (Status.ACTIVE, Status.CHOSEN):
         return []
@@ -77,8 +77,17 @@ def proposed_steps(goal: Goal, history, today: date, units: str) -> list:
         return []  # nothing to start from: "your running lately" comes first
     dated = goal.target_date is not None
     proposed = feasibility.propose_steps(measurable, history, today, units=units, dated=dated)
-    have = {step.title.casefold() for step in goal.steps.all()}
-    return [p for p in proposed if p.title.casefold() not in have and p.due >= today]
+    return [p for p in proposed if p.due >= today and not already_kept(p, goal.steps.all())]
+
+
+def words(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def already_kept(proposed, steps) -> bool:
+    """Whether the runner already kept this suggestion: a step with its words (whatever the
+    case), or one on its date (kept with the words changed)."""
+    return any(words(s.title) == words(proposed.title) or s.due == proposed.due for s in steps)
 
 
 @transaction.atomic
