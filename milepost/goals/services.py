@@ -131,7 +131,9 @@ def add_check_in(*, goal: Goal, check_in: CheckIn) -> CheckIn:
 def goal_form(data, round: Round | None, profile: Profile, instance=None) -> GoalForm:
     """The goal form, offering the themes the runner confirmed in the goal's round."""
     confirmed, _ = confirmed_themes(round)
-    return GoalForm(data, instance=instance, units=profile.units, confirmed=confirmed)
+    return GoalForm(
+        data, instance=instance, units=profile.units, confirmed=confirmed, today=profile.today()
+    )
 
 
 @transaction.atomic

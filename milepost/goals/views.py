@@ -50,7 +50,7 @@ def goal_detail(request, pk):
     goal = owned_goal(request, pk)
     if resting(goal.round):
         return redirect("rounds:rest", goal.round.pk)
-    form = StepForm(request.POST or None)
+    form = StepForm(request.POST or None, today=services.runner_today(request.user.profile))
     if form.is_valid():
         step = services.add_step(goal=goal, step=form.save(commit=False))
         messages.success(request, f"Step added: {step.title}.")
@@ -91,7 +91,7 @@ def detail_context(goal, profile, today, *, form, check_in_form, pause_form, lad
     return {
         "goal": goal,
         "card": card,
-        "form": form or StepForm(),
+        "form": form or StepForm(today=today),
         "steps": goal.steps.all(),
         "purpose_form": PurposeForm(prefix=f"goal{goal.pk}"),
         "pause_form": pause_form or PauseForm(prefix="pause"),
@@ -111,7 +111,8 @@ def detail_context(goal, profile, today, *, form, check_in_form, pause_form, lad
 def goal_ladder(request, pk):
     """Adds the suggested steps the runner kept, as they changed them."""
     goal = owned_goal(request, pk)
-    ladder = proposed_step_formset(goal, data=request.POST)
+    today = services.runner_today(request.user.profile)
+    ladder = proposed_step_formset(goal, data=request.POST, today=today)
     if not ladder.is_valid():
         return render_detail(request, goal, ladder=ladder)
     added = services.add_steps(goal=goal, steps=ladder.kept())

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -333,3 +333,49 @@ def test_switching_to_a_streak_drops_the_hidden_period(alice_client, alice, make
     assert response.status_code == 302
     goal.refresh_from_db()
     assert (goal.metric, goal.period, goal.target_value) == ("streak", "", 30)
+
+
+def test_a_step_dated_in_the_past_is_refused_in_plain_words(alice_client, alice, make_goal):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    response = alice_client.post(goal.get_absolute_url(), {"title": "Hills", "due": "2025-01-01"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "1 January 2025 has already passed. Pick today or a day ahead." in body
+    assert 'value="Hills"' in body
+    assert not goal.steps.exists()
+    today = alice.profile.today()
+    alice_client.post(goal.get_absolute_url(), {"title": "Hills", "due": today.isoformat()})
+    assert goal.steps.get().due == today
+
+
+def test_a_suggested_step_moved_into_the_past_is_refused(alice_client, alice, make_goal):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    prefix = f"ladder{goal.pk}"
+    fields = {
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "1",
+        f"{prefix}-0-keep": "on",
+        f"{prefix}-0-title": "A long run of 10 km",
+        f"{prefix}-0-due": "2025-01-01",
+    }
+    response = alice_client.post(reverse("goals:ladder", args=[goal.pk]), fields)
+    assert "1 January 2025 has already passed" in response.content.decode()
+    assert not goal.steps.exists()
+
+
+def test_a_goal_date_in_the_past_is_explained_before_saving(alice_client, alice, make_round):
+    round = make_round(alice, stage=Stage.GOALS)
+    data = {**EXPERIENCE, "horizon": "date", "target_date": "2025-01-01"}
+    response = alice_client.post(reverse("rounds:goals", args=[round.pk]), data)
+    body = response.content.decode()
+    assert "1 January 2025 has already passed. Pick a date ahead" in body
+    assert not Goal.objects.exists()
+
+
+def test_a_goal_keeps_its_own_passed_date_through_an_edit(alice_client, alice, make_goal, travel):
+    goal = make_goal(alice, status=Status.ACTIVE, horizon="date", target_date=date(2025, 1, 1))
+    data = {**EXPERIENCE, "horizon": "date", "target_date": "2025-01-01", "title": "Renamed"}
+    response = alice_client.post(reverse("goals:edit", args=[goal.pk]), data)
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert goal.title == "Renamed"
