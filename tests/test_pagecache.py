@@ -82,6 +82,7 @@ WRITES = {
         goal=o.goal, steps=[("Hills", today())]
     ),
     "a step done": lambda o: goal_services.toggle_step(step=o.step),
+    "a goal reached": lambda o: goal_services.mark_reached(goal=o.goal, on=today()),
     "a check-in": lambda o: goal_services.add_check_in(
         goal=o.goal, check_in=CheckIn(day=today(), did_it=True)
     ),

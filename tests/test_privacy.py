@@ -41,6 +41,7 @@ OBJECT_URLS = {
     "goals:pause": "goal",
     "goals:resume": "goal",
     "goals:check_in": "goal",
+    "goals:reached": "goal",
     "runs:feeling": "activity",
     "nudges:dismiss": "nudge",
     "nudges:snooze": "nudge",

@@ -9,7 +9,7 @@ from django.db import transaction
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
-from milepost.reflection.models import Round, RoundTheme, theme_choices
+from milepost.reflection.models import Note, Round, RoundTheme, theme_choices
 from milepost.runs.history import RunHistory, history_summary
 from milepost.runs.models import Activity
 
@@ -302,3 +302,53 @@ def resume_goal(*, goal: Goal) -> bool:
     pagecache.mark_changed(goal.owner_id)
     active = Goal.objects.owned_by(goal.owner_id).active().count()
     return active > settings.MAX_ACTIVE_GOALS
+
+
+# Reaching a goal --------------------------------------------------------------------------
+
+# Per week or per month is met again each period: a good week, not a goal completed.
+RECURRING_PERIODS = {"week", "month"}
+REACHABLE = (Status.ACTIVE, Status.CHOSEN, Status.PAUSED)
+
+
+def reached_by_runs(goal: Goal, progress: GoalProgress | None) -> bool:
+    """Whether the runs show a one-off goal reached (a race, a time, a longest run, a streak,
+    a year's distance): the goal page shows it reached before anything marks it."""
+    return (
+        goal.status in REACHABLE
+        and goal.period not in RECURRING_PERIODS
+        and progress is not None
+        and not progress.waiting
+        and progress.result.reached
+    )
+
+
+@transaction.atomic
+def mark_reached(*, goal: Goal, on: date) -> None:
+    """ "I did it": the goal is done, reached on the runner's ``on``; it leaves the active
+    goals (and the active-goal limit) and shows under "Reached"."""
+    if goal.status not in REACHABLE:
+        raise GoalStateError("Only a goal you are working on can be marked as reached.")
+    goal.status, goal.reached_on = Status.DONE, on
+    goal.save(update_fields=["status", "reached_on"])
+    pagecache.mark_changed(goal.owner_id)
+
+
+@transaction.atomic
+def mark_reached_from_runs(*, profile: Profile, today: date) -> list[Goal]:
+    """Marks done the one-off goals the runner's runs show reached by ``today``, on the day
+    the runs reached them. Called by the worker's periodic check, never by a page."""
+    goals = list(Goal.objects.owned_by(profile.user_id).active().prefetch_related("pauses"))
+    measured = progress_for(goals, profile, today)
+    reached = [g for g in goals if reached_by_runs(g, measured.get(g.pk))]
+    for goal in reached:
+        mark_reached(goal=goal, on=measured[goal.pk].result.reached_on or today)
+    return reached
+
+
+def proud_notes(goal: Goal) -> list[str]:
+    """What the runner wrote of a proud moment in the goal's round, in their own words."""
+    if goal.round_id is None:
+        return []
+    notes = Note.objects.filter(round_id=goal.round_id, question="proud")
+    return [text for text in notes.values_list("text", flat=True) if text.strip()]

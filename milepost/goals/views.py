@@ -88,7 +88,10 @@ def detail_context(goal, profile, today, *, form, check_in_form, pause_form, lad
         [goal], goal.round, profile, with_progress=True, chart=True, ladder=True
     )
     check_ins = list(goal.check_ins.all()[: CHECK_INS_SHOWN + 1])
+    shown_reached = goal.status == Status.DONE or services.reached_by_runs(goal, card.progress)
     return {
+        "reached": shown_reached,
+        "proud": services.proud_notes(goal) if shown_reached else [],
         "goal": goal,
         "card": card,
         "form": form or StepForm(today=today),
@@ -150,6 +153,17 @@ def goal_resume(request, pk):
             "That makes more active goals than the few you usually keep. That's fine; if it "
             "feels like a lot, pause one for a while.",
         )
+    return redirect(goal)
+
+
+@login_required
+@require_POST
+def goal_reached(request, pk):
+    """ "I did it": the runner marks the goal reached on their today."""
+    goal = owned_goal(request, pk)
+    if goal.status in services.REACHABLE:
+        services.mark_reached(goal=goal, on=services.runner_today(request.user.profile))
+        messages.success(request, f"You did it: \u201c{goal.title}\u201d. Well done!")
     return redirect(goal)
 
 

@@ -1,3 +1,4 @@
+import html
 from datetime import date, timedelta
 
 import pytest
@@ -9,8 +10,10 @@ from django.urls import reverse
 from milepost import clock
 from milepost.goals.models import Goal, Status, Step
 from milepost.goals.services import pause_goal
+from milepost.nudges.services import refresh_nudges
 from milepost.reflection.models import Stage
 from milepost.reflection.services import send_due_rest_reminders
+from milepost.runs.services import record_run
 
 pytestmark = pytest.mark.django_db
 
@@ -379,3 +382,64 @@ def test_a_goal_keeps_its_own_passed_date_through_an_edit(alice_client, alice, m
     assert response.status_code == 302
     goal.refresh_from_db()
     assert goal.title == "Renamed"
+
+
+def test_i_did_it_marks_the_goal_reached_and_shows_the_runners_own_words(
+    alice_client, alice, make_round, make_goal, settings
+):
+    round = make_round(alice, stage=Stage.DONE, notes={"proud": "Finishing in the rain, laughing"})
+    goal = make_goal(alice, round=round, status=Status.ACTIVE, why="My sister and the river")
+    response = alice_client.post(reverse("goals:reached", args=[goal.pk]), follow=True)
+    goal.refresh_from_db()
+    assert (goal.status, goal.reached_on) == (Status.DONE, alice.profile.today())
+    body = html.unescape(response.content.decode())
+    assert "You did it!" in body
+    assert "My sister and the river" in body and "Finishing in the rain, laughing" in body
+    assert "/rounds/new/?reason=goal_reached" in body
+    dashboard = alice_client.get(reverse("dashboard")).content.decode()
+    assert 'id="reached-heading"' in dashboard
+    assert dashboard.index(goal.title) > dashboard.index('id="reached-heading"')
+
+
+def test_one_off_goals_the_runs_reach_are_marked_by_the_periodic_check(alice, make_goal):
+    today = alice.profile.today()
+    longest = make_goal(
+        alice,
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="longest_run",
+        target_value=10000,
+        target_unit="m",
+    )
+    weekly = make_goal(
+        alice,
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="distance",
+        period="week",
+        target_value=5000,
+        target_unit="m",
+    )
+    record_run(owner=alice, on=today, distance_m=12000, duration_s=4000)
+    refresh_nudges(alice, today)
+    longest.refresh_from_db()
+    weekly.refresh_from_db()
+    assert (longest.status, longest.reached_on) == (Status.DONE, today)
+    assert weekly.status == Status.ACTIVE  # a good week, not a goal completed
+
+
+def test_a_reached_goal_shows_as_reached_before_anything_marks_it(alice_client, alice, make_goal):
+    goal = make_goal(
+        alice,
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="longest_run",
+        target_value=10000,
+        target_unit="m",
+        why="To feel strong again",
+    )
+    record_run(owner=alice, on=alice.profile.today(), distance_m=12000, duration_s=4000)
+    body = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "You did it!" in body and "To feel strong again" in body
+    goal.refresh_from_db()
+    assert goal.status == Status.ACTIVE  # a GET never writes
