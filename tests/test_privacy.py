@@ -42,6 +42,7 @@ OBJECT_URLS = {
     "goals:resume": "goal",
     "goals:check_in": "goal",
     "goals:reached": "goal",
+    "goals:activate": "goal",
     "runs:feeling": "activity",
     "nudges:dismiss": "nudge",
     "nudges:snooze": "nudge",

@@ -304,6 +304,19 @@ def resume_goal(*, goal: Goal) -> bool:
     return active > settings.MAX_ACTIVE_GOALS
 
 
+@transaction.atomic
+def make_active(*, goal: Goal) -> bool:
+    """Makes a someday idea active, without a new round. Returns True when that makes more
+    active goals than the usual limit (allowed, as resuming: the runner decides)."""
+    if goal.status != Status.SOMEDAY:
+        raise GoalStateError("Only a someday idea can be made active.")
+    goal.status = Status.ACTIVE
+    goal.save(update_fields=["status"])
+    pagecache.mark_changed(goal.owner_id)
+    active = Goal.objects.owned_by(goal.owner_id).active().count()
+    return active > settings.MAX_ACTIVE_GOALS
+
+
 # Reaching a goal --------------------------------------------------------------------------
 
 # Per week or per month is met again each period: a good week, not a goal completed.

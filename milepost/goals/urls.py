@@ -9,6 +9,7 @@ urlpatterns = [
     path("goals/<int:pk>/purpose/", views.goal_purpose, name="purpose_check"),
     path("goals/<int:pk>/pause/", views.goal_pause, name="pause"),
     path("goals/<int:pk>/resume/", views.goal_resume, name="resume"),
+    path("goals/<int:pk>/activate/", views.goal_activate, name="activate"),
     path("goals/<int:pk>/reached/", views.goal_reached, name="reached"),
     path("goals/<int:pk>/check-in/", views.goal_check_in, name="check_in"),
     path("goals/<int:pk>/steps/suggested/", views.goal_ladder, name="ladder"),

@@ -158,6 +158,24 @@ def goal_resume(request, pk):
 
 @login_required
 @require_POST
+def goal_activate(request, pk):
+    """A someday idea made active, without a new round."""
+    goal = owned_goal(request, pk)
+    if goal.status != Status.SOMEDAY:
+        return redirect(goal)
+    crowded = services.make_active(goal=goal)
+    messages.success(request, f"\u201c{goal.title}\u201d is one of your active goals now.")
+    if crowded:
+        messages.info(
+            request,
+            "That makes more active goals than the few you usually keep. That's fine; if it "
+            "feels like a lot, pause one for a while.",
+        )
+    return redirect(goal)
+
+
+@login_required
+@require_POST
 def goal_reached(request, pk):
     """ "I did it": the runner marks the goal reached on their today."""
     goal = owned_goal(request, pk)

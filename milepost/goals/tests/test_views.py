@@ -443,3 +443,35 @@ def test_a_reached_goal_shows_as_reached_before_anything_marks_it(alice_client, 
     assert "You did it!" in body and "To feel strong again" in body
     goal.refresh_from_db()
     assert goal.status == Status.ACTIVE  # a GET never writes
+
+
+def test_a_someday_idea_is_made_active_without_a_new_round(alice_client, alice, make_goal):
+    idea = make_goal(alice, status=Status.SOMEDAY, title="Trail run in the hills")
+    page = alice_client.get(idea.get_absolute_url()).content.decode()
+    assert "Make this goal active" in page
+    response = alice_client.post(reverse("goals:activate", args=[idea.pk]), follow=True)
+    idea.refresh_from_db()
+    assert idea.status == Status.ACTIVE
+    assert "one of your active goals now" in html.unescape(response.content.decode())
+
+
+def test_a_someday_idea_made_active_past_the_limit_says_so_kindly(
+    alice_client, alice, make_goal, settings
+):
+    settings.MAX_ACTIVE_GOALS = 1
+    make_goal(alice, status=Status.ACTIVE, title="Saturday parkrun")
+    idea = make_goal(alice, status=Status.SOMEDAY, title="Trail run in the hills")
+    response = alice_client.post(reverse("goals:activate", args=[idea.pk]), follow=True)
+    assert "more active goals than the few you usually keep" in html.unescape(
+        response.content.decode()
+    )
+
+
+def test_an_empty_step_list_is_not_a_numbered_item_and_check_ins_are_named_apart(
+    alice_client, alice, make_goal
+):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert '<p class="muted">No steps yet.</p>' in page
+    assert "Add this check-in" in page and "Save my answers" in page
+    assert ">Check in</button>" not in page
