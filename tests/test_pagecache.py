@@ -82,6 +82,8 @@ WRITES = {
         goal=o.goal, steps=[("Hills", today())]
     ),
     "a step done": lambda o: goal_services.toggle_step(step=o.step),
+    "a goal reached": lambda o: goal_services.mark_reached(goal=o.goal, on=today()),
+    "a someday idea made active": lambda o: goal_services.make_active(goal=o.someday),
     "a check-in": lambda o: goal_services.add_check_in(
         goal=o.goal, check_in=CheckIn(day=today(), did_it=True)
     ),
@@ -122,6 +124,7 @@ def test_every_write_of_what_the_pages_show_marks_them_changed(alice, bob, goal,
         step=Step.objects.create(goal=goal, title="Parkrun", due=today()),
         new_round=make_round(alice, stage=Stage.BRAINSTORM),
         nudge=Nudge.objects.create(owner=alice, kind="break", since=today(), reason="Hello."),
+        someday=Goal.objects.create(owner=alice, title="A trail 50k", status=Status.SOMEDAY),
     )
     before, bobs = version(alice), version(bob)
     write(things)

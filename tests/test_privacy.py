@@ -41,6 +41,8 @@ OBJECT_URLS = {
     "goals:pause": "goal",
     "goals:resume": "goal",
     "goals:check_in": "goal",
+    "goals:reached": "goal",
+    "goals:activate": "goal",
     "runs:feeling": "activity",
     "nudges:dismiss": "nudge",
     "nudges:snooze": "nudge",

@@ -42,6 +42,7 @@ def dashboard_context(user, today) -> dict:
         .select_related("round")
         .prefetch_related("steps", "pauses")
     )
+    reached = list(Goal.objects.owned_by(user).filter(status=Status.DONE).order_by("-reached_on"))
     rounds = list(Round.objects.owned_by(user))
     shown = [g for g in goals if g.status != Status.SOMEDAY]
     latest = next((r for r in rounds if r.stage != Stage.BRAINSTORM), None)
@@ -55,6 +56,7 @@ def dashboard_context(user, today) -> dict:
         "weekly": tracking.weekly_volume(profile, today),
         "nudges": open_nudges(user, today),
         "someday": [g for g in goals if g.status == Status.SOMEDAY],
+        "reached": reached,
         "open_round": next((r for r in rounds if r.stage != Stage.DONE), None),
         "past_rounds": [r for r in rounds if r.stage == Stage.DONE],
     }

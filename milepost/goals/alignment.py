@@ -30,6 +30,7 @@ class GoalFacts:
     feeling: str  # doable | scary
     themes: tuple[str, ...]
     target: GoalTarget | None = None
+    dated: bool = False  # the goal has a date of its own (not "soon" or "further out")
 
     @property
     def measurable(self) -> bool:
@@ -195,11 +196,17 @@ def check_time(
             ]
         return []
     if need > weekly_minutes * 1.1:
+        biggest = [g for g in goals if weekly_minutes_needed(g) == need]
+        names = " and ".join(f"\u201c{g.title}\u201d" for g in biggest)
+        if all(g.dated for g in biggest):
+            suggestion = "Move the date further out, or pick a shorter distance for now."
+        else:
+            suggestion = "Aim for fewer or shorter runs a week for now, or a smaller target."
         return [
             Finding(
                 "needs_more_time",
-                f"Your goals ask for about {hours(need)} a week; you have {hours(weekly_minutes)}.",
-                suggestion="Move the date further out, or pick a shorter distance for now.",
+                f"{names} asks for about {hours(need)} a week; you have {hours(weekly_minutes)}.",
+                suggestion=suggestion,
             )
         ]
     return []

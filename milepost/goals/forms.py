@@ -1,7 +1,10 @@
+from datetime import date
+
 from django import forms
 from django.conf import settings
 
 from milepost.reflection.models import theme_choices
+from milepost.runmath.units import format_day
 from milepost.runs.feelings import feeling_field, note_field
 
 from .metrics import PERIODIC_METRICS, parse_target
@@ -46,9 +49,18 @@ class GoalForm(forms.ModelForm):
             "why": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, units: str = "km", confirmed: list[str] | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        units: str = "km",
+        confirmed: list[str] | None = None,
+        today: date | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.units = units
+        self.today = today
+        self.kept_date = self.instance.target_date if self.instance.pk else None
         if confirmed:
             labels = dict(theme_choices())
             self.fields["themes"].choices = [(k, labels[k]) for k in confirmed if k in labels]
@@ -59,9 +71,20 @@ class GoalForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("horizon") == Horizon.DATE and not cleaned.get("target_date"):
             self.add_error("target_date", "Pick the date, or choose another horizon.")
+        elif cleaned.get("horizon") == Horizon.DATE and self.is_past(cleaned["target_date"]):
+            day = format_day(cleaned["target_date"], self.today)
+            self.add_error(
+                "target_date",
+                f"{day} has already passed. Pick a date ahead, or choose "
+                "\u201cIn the next month or two\u201d or \u201cFurther out\u201d.",
+            )
         if cleaned.get("kind") == Kind.MEASURABLE:
             self.clean_measure(cleaned)
         return cleaned
+
+    def is_past(self, day: date) -> bool:
+        """A date before today; a goal's own date kept through an edit is left be."""
+        return self.today is not None and day < self.today and day != self.kept_date
 
     def clean_measure(self, cleaned):
         metric = cleaned.get("metric")
@@ -83,6 +106,8 @@ class GoalForm(forms.ModelForm):
             target = self.cleaned_data["parsed_target"]
             goal.target_value, goal.target_unit = target.value, target.unit
             goal.race_distance_m = target.race_distance_m
+            if goal.metric not in PERIODIC_METRICS:
+                goal.period = ""  # a hidden choice left from another metric
         else:
             goal.metric, goal.period, goal.target_unit = "", "", ""
             goal.target_value = goal.race_distance_m = None
@@ -139,12 +164,31 @@ class PurposeForm(forms.Form):
         return {name: value == "yes" for name, value in self.cleaned_data.items()}
 
 
+PAST_STEP = "{day} has already passed. Pick today or a day ahead."
+
+
+def refuse_past(day: date | None, today: date | None) -> None:
+    if day is not None and today is not None and day < today:
+        raise forms.ValidationError(PAST_STEP.format(day=format_day(day, today)))
+
+
 class StepForm(forms.ModelForm):
     class Meta:
         model = Step
         fields = ("title", "due")
         widgets = {"due": forms.DateInput(attrs={"type": "date"})}
         labels = {"title": "Next step", "due": "By when"}
+
+    def __init__(self, *args, today: date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        if today is not None:
+            self.fields["due"].widget.attrs["min"] = today.isoformat()
+
+    def clean_due(self):
+        due = self.cleaned_data["due"]
+        refuse_past(due, self.today)
+        return due
 
 
 class ProposedStepForm(forms.Form):
@@ -154,8 +198,11 @@ class ProposedStepForm(forms.Form):
     title = forms.CharField(max_length=200, required=False)
     due = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, number: int, **kwargs):
+    def __init__(self, *args, number: int, today: date | None = None, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
+        self.today = today
+        if today is not None:
+            self.fields["due"].widget.attrs["min"] = today.isoformat()
         self.fields["keep"].label = f"Keep step {number}"
         self.fields["title"].label = f"Step {number}"
         self.fields["due"].label = f"Step {number}: by when"
@@ -168,12 +215,18 @@ class ProposedStepForm(forms.Form):
                 self.add_error("title", "Give the step a few words, or untick it.")
             if not data.get("due") and "due" not in self.errors:
                 self.add_error("due", "Give the step a date, or untick it.")
+            elif data.get("due") and self.today and data["due"] < self.today:
+                self.add_error("due", PAST_STEP.format(day=format_day(data["due"], self.today)))
         return data
 
 
 class BaseProposedStepFormSet(forms.BaseFormSet):
+    def __init__(self, *args, today: date | None = None, **kwargs):
+        self.today = today
+        super().__init__(*args, **kwargs)
+
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "number": index + 1}
+        return {**super().get_form_kwargs(index), "number": index + 1, "today": self.today}
 
     def clean(self):
         if any(self.errors):
@@ -199,10 +252,11 @@ ProposedStepFormSet = forms.formset_factory(
 )
 
 
-def proposed_step_formset(goal, proposed=(), data=None):
-    """The suggested steps of ``goal`` as a form: all ticked, ready to change."""
+def proposed_step_formset(goal, proposed=(), data=None, today: date | None = None):
+    """The suggested steps of ``goal`` as a form: all ticked, ready to change. With the
+    runner's ``today``, a step dated before it is refused."""
     initial = [{"keep": True, "title": step.title, "due": step.due} for step in proposed]
-    return ProposedStepFormSet(data, initial=initial, prefix=f"ladder{goal.pk}")
+    return ProposedStepFormSet(data, initial=initial, prefix=f"ladder{goal.pk}", today=today)
 
 
 class PauseForm(forms.ModelForm):

@@ -228,6 +228,7 @@ class Goal(models.Model):
             feeling=self.feeling,
             themes=tuple(self.themes),
             target=self._goal_target(),
+            dated=self.target_date is not None,
         )
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
-from milepost.reflection.models import Round, RoundTheme, theme_choices
+from milepost.reflection.models import Note, Round, RoundTheme, theme_choices
 from milepost.runs.history import RunHistory, history_summary
 from milepost.runs.models import Activity
 
@@ -69,7 +69,7 @@ def goal_cards(
 
 def proposed_steps(goal: Goal, history, today: date, units: str) -> list:
     """Steps toward a measurable goal the runner works on, from their recent running; none
-    already among its steps (same words) and none dated before today."""
+    already kept among its steps (same words, or same date) and none dated before today."""
     measurable = goal.measurable(today)
     if measurable is None or goal.status not in (Status.ACTIVE, Status.CHOSEN):
         return []
@@ -77,8 +77,17 @@ def proposed_steps(goal: Goal, history, today: date, units: str) -> list:
         return []  # nothing to start from: "your running lately" comes first
     dated = goal.target_date is not None
     proposed = feasibility.propose_steps(measurable, history, today, units=units, dated=dated)
-    have = {step.title.casefold() for step in goal.steps.all()}
-    return [p for p in proposed if p.title.casefold() not in have and p.due >= today]
+    return [p for p in proposed if p.due >= today and not already_kept(p, goal.steps.all())]
+
+
+def words(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def already_kept(proposed, steps) -> bool:
+    """Whether the runner already kept this suggestion: a step with its words (whatever the
+    case), or one on its date (kept with the words changed)."""
+    return any(words(s.title) == words(proposed.title) or s.due == proposed.due for s in steps)
 
 
 @transaction.atomic
@@ -122,7 +131,9 @@ def add_check_in(*, goal: Goal, check_in: CheckIn) -> CheckIn:
 def goal_form(data, round: Round | None, profile: Profile, instance=None) -> GoalForm:
     """The goal form, offering the themes the runner confirmed in the goal's round."""
     confirmed, _ = confirmed_themes(round)
-    return GoalForm(data, instance=instance, units=profile.units, confirmed=confirmed)
+    return GoalForm(
+        data, instance=instance, units=profile.units, confirmed=confirmed, today=profile.today()
+    )
 
 
 @transaction.atomic
@@ -316,3 +327,66 @@ def resume_goal(*, goal: Goal) -> bool:
     pagecache.mark_changed(goal.owner_id)
     active = Goal.objects.owned_by(goal.owner_id).active().count()
     return active > settings.MAX_ACTIVE_GOALS
+
+
+@transaction.atomic
+def make_active(*, goal: Goal) -> bool:
+    """Makes a someday idea active, without a new round. Returns True when that makes more
+    active goals than the usual limit (allowed, as resuming: the runner decides)."""
+    if goal.status != Status.SOMEDAY:
+        raise GoalStateError("Only a someday idea can be made active.")
+    goal.status = Status.ACTIVE
+    goal.save(update_fields=["status"])
+    pagecache.mark_changed(goal.owner_id)
+    active = Goal.objects.owned_by(goal.owner_id).active().count()
+    return active > settings.MAX_ACTIVE_GOALS
+
+
+# Reaching a goal --------------------------------------------------------------------------
+
+# Per week or per month is met again each period: a good week, not a goal completed.
+RECURRING_PERIODS = {"week", "month"}
+REACHABLE = (Status.ACTIVE, Status.CHOSEN, Status.PAUSED)
+
+
+def reached_by_runs(goal: Goal, progress: GoalProgress | None) -> bool:
+    """Whether the runs show a one-off goal reached (a race, a time, a longest run, a streak,
+    a year's distance): the goal page shows it reached before anything marks it."""
+    return (
+        goal.status in REACHABLE
+        and goal.period not in RECURRING_PERIODS
+        and progress is not None
+        and not progress.waiting
+        and progress.result.reached
+    )
+
+
+@transaction.atomic
+def mark_reached(*, goal: Goal, on: date) -> None:
+    """ "I did it": the goal is done, reached on the runner's ``on``; it leaves the active
+    goals (and the active-goal limit) and shows under "Reached"."""
+    if goal.status not in REACHABLE:
+        raise GoalStateError("Only a goal you are working on can be marked as reached.")
+    goal.status, goal.reached_on = Status.DONE, on
+    goal.save(update_fields=["status", "reached_on"])
+    pagecache.mark_changed(goal.owner_id)
+
+
+@transaction.atomic
+def mark_reached_from_runs(*, profile: Profile, today: date) -> list[Goal]:
+    """Marks done the one-off goals the runner's runs show reached by ``today``, on the day
+    the runs reached them. Called by the worker's periodic check, never by a page."""
+    goals = list(Goal.objects.owned_by(profile.user_id).active().prefetch_related("pauses"))
+    measured = progress_for(goals, profile, today)
+    reached = [g for g in goals if reached_by_runs(g, measured.get(g.pk))]
+    for goal in reached:
+        mark_reached(goal=goal, on=measured[goal.pk].result.reached_on or today)
+    return reached
+
+
+def proud_notes(goal: Goal) -> list[str]:
+    """What the runner wrote of a proud moment in the goal's round, in their own words."""
+    if goal.round_id is None:
+        return []
+    notes = Note.objects.filter(round_id=goal.round_id, question="proud")
+    return [text for text in notes.values_list("text", flat=True) if text.strip()]

@@ -50,7 +50,7 @@ def goal_detail(request, pk):
     goal = owned_goal(request, pk)
     if resting(goal.round):
         return redirect("rounds:rest", goal.round.pk)
-    form = StepForm(request.POST or None)
+    form = StepForm(request.POST or None, today=services.runner_today(request.user.profile))
     if form.is_valid():
         step = services.add_step(goal=goal, step=form.save(commit=False))
         messages.success(request, f"Step added: {step.title}.")
@@ -88,10 +88,13 @@ def detail_context(goal, profile, today, *, form, check_in_form, pause_form, lad
         [goal], goal.round, profile, with_progress=True, chart=True, ladder=True
     )
     check_ins = list(goal.check_ins.all()[: CHECK_INS_SHOWN + 1])
+    shown_reached = goal.status == Status.DONE or services.reached_by_runs(goal, card.progress)
     return {
+        "reached": shown_reached,
+        "proud": services.proud_notes(goal) if shown_reached else [],
         "goal": goal,
         "card": card,
-        "form": form or StepForm(),
+        "form": form or StepForm(today=today),
         "steps": goal.steps.all(),
         "purpose_form": PurposeForm(prefix=f"goal{goal.pk}"),
         "pause_form": pause_form or PauseForm(prefix="pause"),
@@ -111,7 +114,8 @@ def detail_context(goal, profile, today, *, form, check_in_form, pause_form, lad
 def goal_ladder(request, pk):
     """Adds the suggested steps the runner kept, as they changed them."""
     goal = owned_goal(request, pk)
-    ladder = proposed_step_formset(goal, data=request.POST)
+    today = services.runner_today(request.user.profile)
+    ladder = proposed_step_formset(goal, data=request.POST, today=today)
     if not ladder.is_valid():
         return render_detail(request, goal, ladder=ladder)
     added = services.add_steps(goal=goal, steps=ladder.kept())
@@ -149,6 +153,35 @@ def goal_resume(request, pk):
             "That makes more active goals than the few you usually keep. That's fine; if it "
             "feels like a lot, pause one for a while.",
         )
+    return redirect(goal)
+
+
+@login_required
+@require_POST
+def goal_activate(request, pk):
+    """A someday idea made active, without a new round."""
+    goal = owned_goal(request, pk)
+    if goal.status != Status.SOMEDAY:
+        return redirect(goal)
+    crowded = services.make_active(goal=goal)
+    messages.success(request, f"\u201c{goal.title}\u201d is one of your active goals now.")
+    if crowded:
+        messages.info(
+            request,
+            "That makes more active goals than the few you usually keep. That's fine; if it "
+            "feels like a lot, pause one for a while.",
+        )
+    return redirect(goal)
+
+
+@login_required
+@require_POST
+def goal_reached(request, pk):
+    """ "I did it": the runner marks the goal reached on their today."""
+    goal = owned_goal(request, pk)
+    if goal.status in services.REACHABLE:
+        services.mark_reached(goal=goal, on=services.runner_today(request.user.profile))
+        messages.success(request, f"You did it: \u201c{goal.title}\u201d. Well done!")
     return redirect(goal)
 
 

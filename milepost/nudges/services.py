@@ -30,6 +30,7 @@ from milepost.accounts.models import Profile
 from milepost.goals import progress
 from milepost.goals.metrics import RACE_METRICS
 from milepost.goals.models import CheckIn, Goal, Kind, Status
+from milepost.goals.services import mark_reached_from_runs
 from milepost.reflection.models import Round
 from milepost.runmath.units import BEST_EFFORT_DISTANCES, week_start
 from milepost.runs.models import Activity, WeeklyTotal
@@ -213,8 +214,11 @@ def found_nudges(owner, today: date) -> dict[tuple, triggers.Nudge]:
 def refresh_nudges(owner, today: date | None = None) -> list[Nudge]:
     """Works out the runner's nudges on ``today`` (their today by default) and stores them;
     returns the new ones. Stored nudges show exactly what ``open_nudges`` worked out as it
-    read, so the runner's cached pages stay as they are."""
+    read, so the runner's cached pages stay as they are. One-off goals the runs show reached
+    are marked done first (``goals.services.mark_reached_from_runs``)."""
     today = today or runner_today(owner)
+    # One-off goals the runs show reached are marked done first: the check sees them so.
+    mark_reached_from_runs(profile=owner.profile, today=today)
     # What this check saw, read afresh: a change after it makes the check stale again.
     version = Profile.objects.filter(user=owner).values_list("data_version", flat=True).get()
     found = found_nudges(owner, today)

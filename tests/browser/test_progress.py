@@ -139,7 +139,7 @@ def test_a_runner_follows_pauses_resumes_and_checks_in(page, shoot, django_user_
     form.get_by_label("Yes").check()
     form.get_by_label("Good").check()
     form.get_by_label("A note (optional)").fill("Jo set the pace; we stopped for ice cream")
-    form.get_by_role("button", name="Check in").click()
+    form.get_by_role("button", name="Add this check-in").click()
     expect(page.locator(".check-ins")).to_contain_text("it happened, felt good")
     expect(page.locator(".check-ins")).to_contain_text("we stopped for ice cream")
     shoot("progress-07-check-in")

@@ -69,10 +69,21 @@ def test_a_goal_without_a_why_is_asked_for_one():
 
 
 def test_goals_needing_more_time_than_the_runner_has():
-    marathon = goal(race_distance_m=42195, near_term=True)
+    marathon = goal(title="Portland marathon", race_distance_m=42195, near_term=True, dated=True)
     findings = check_set([marathon], set(), None, weekly_minutes=120)
     assert codes(findings) == ["needs_more_time"]
-    assert findings[0].message == "Your goals ask for about 5 hours a week; you have 2 hours."
+    assert findings[0].message == (
+        "\u201cPortland marathon\u201d asks for about 5 hours a week; you have 2 hours."
+    )
+    assert findings[0].suggestion.startswith("Move the date further out")
+
+
+def test_a_goal_without_a_date_is_not_told_to_move_its_date():
+    marathon = goal(title="A marathon someday", race_distance_m=42195, near_term=True)
+    findings = check_set([marathon], set(), None, weekly_minutes=120)
+    assert "\u201cA marathon someday\u201d asks for" in findings[0].message
+    assert "date" not in findings[0].suggestion
+    assert "fewer or shorter runs" in findings[0].suggestion
 
 
 def test_goals_share_the_same_runs_so_needs_do_not_add_up():

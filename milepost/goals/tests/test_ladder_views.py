@@ -81,6 +81,18 @@ def test_kept_steps_are_added_as_changed_and_untouched_ones_left(alice_client, r
     assert "Race day: the half marathon" not in page.split("Suggested steps")[-1]
 
 
+def test_a_kept_suggestion_is_not_offered_again_even_reworded(alice_client, running, half):
+    fields = suggestions(alice_client.get(half.get_absolute_url()).content.decode(), half)
+    prefix = f"ladder{half.pk}"
+    first_due = fields[f"{prefix}-0-due"]
+    fields[f"{prefix}-0-title"] = "Long run along the CANAL"
+    fields[f"{prefix}-1-title"] = fields[f"{prefix}-1-title"].upper()
+    alice_client.post(reverse("goals:ladder", args=[half.pk]), fields)
+    page = alice_client.get(half.get_absolute_url()).content.decode()
+    assert "Suggested steps" not in page  # all five kept: nothing offered again, ticked
+    assert page.count(f'datetime="{first_due}"') == 1  # the kept step, once
+
+
 def test_a_mistake_is_explained_nothing_is_added_and_the_typing_is_kept(
     alice_client, running, half
 ):

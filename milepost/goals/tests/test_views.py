@@ -1,4 +1,5 @@
-from datetime import timedelta
+import html
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -9,8 +10,10 @@ from django.urls import reverse
 from milepost import clock
 from milepost.goals.models import Goal, Status, Step
 from milepost.goals.services import pause_goal
+from milepost.nudges.services import refresh_nudges
 from milepost.reflection.models import Stage
 from milepost.reflection.services import send_due_rest_reminders
+from milepost.runs.services import record_run
 
 pytestmark = pytest.mark.django_db
 
@@ -343,3 +346,159 @@ def test_the_dashboard_says_one_plain_sentence_and_the_goal_page_the_reasons(
     assert f"{goal.get_absolute_url()}#verdict" in body
     page = alice_client.get(goal.get_absolute_url()).content.decode()
     assert "verdict-reasons" in page and "Novice marathon plans" in page
+
+
+def test_switching_to_a_streak_drops_the_hidden_period(alice_client, alice, make_goal):
+    goal = make_goal(
+        alice,
+        kind="measurable",
+        metric="distance",
+        period="week",
+        target_value=20000,
+        target_unit="m",
+        status=Status.ACTIVE,
+    )
+    changed = {**EXPERIENCE, "kind": "measurable", "metric": "streak", "period": "week"}
+    response = alice_client.post(reverse("goals:edit", args=[goal.pk]), {**changed, "target": "30"})
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert (goal.metric, goal.period, goal.target_value) == ("streak", "", 30)
+
+
+def test_a_step_dated_in_the_past_is_refused_in_plain_words(alice_client, alice, make_goal):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    response = alice_client.post(goal.get_absolute_url(), {"title": "Hills", "due": "2025-01-01"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "1 January 2025 has already passed. Pick today or a day ahead." in body
+    assert 'value="Hills"' in body
+    assert not goal.steps.exists()
+    today = alice.profile.today()
+    alice_client.post(goal.get_absolute_url(), {"title": "Hills", "due": today.isoformat()})
+    assert goal.steps.get().due == today
+
+
+def test_a_suggested_step_moved_into_the_past_is_refused(alice_client, alice, make_goal):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    prefix = f"ladder{goal.pk}"
+    fields = {
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "1",
+        f"{prefix}-0-keep": "on",
+        f"{prefix}-0-title": "A long run of 10 km",
+        f"{prefix}-0-due": "2025-01-01",
+    }
+    response = alice_client.post(reverse("goals:ladder", args=[goal.pk]), fields)
+    assert "1 January 2025 has already passed" in response.content.decode()
+    assert not goal.steps.exists()
+
+
+def test_a_goal_date_in_the_past_is_explained_before_saving(alice_client, alice, make_round):
+    round = make_round(alice, stage=Stage.GOALS)
+    data = {**EXPERIENCE, "horizon": "date", "target_date": "2025-01-01"}
+    response = alice_client.post(reverse("rounds:goals", args=[round.pk]), data)
+    body = response.content.decode()
+    assert "1 January 2025 has already passed. Pick a date ahead" in body
+    assert not Goal.objects.exists()
+
+
+def test_a_goal_keeps_its_own_passed_date_through_an_edit(alice_client, alice, make_goal, travel):
+    goal = make_goal(alice, status=Status.ACTIVE, horizon="date", target_date=date(2025, 1, 1))
+    data = {**EXPERIENCE, "horizon": "date", "target_date": "2025-01-01", "title": "Renamed"}
+    response = alice_client.post(reverse("goals:edit", args=[goal.pk]), data)
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert goal.title == "Renamed"
+
+
+def test_i_did_it_marks_the_goal_reached_and_shows_the_runners_own_words(
+    alice_client, alice, make_round, make_goal, settings
+):
+    round = make_round(alice, stage=Stage.DONE, notes={"proud": "Finishing in the rain, laughing"})
+    goal = make_goal(alice, round=round, status=Status.ACTIVE, why="My sister and the river")
+    response = alice_client.post(reverse("goals:reached", args=[goal.pk]), follow=True)
+    goal.refresh_from_db()
+    assert (goal.status, goal.reached_on) == (Status.DONE, alice.profile.today())
+    body = html.unescape(response.content.decode())
+    assert "You did it!" in body
+    assert "My sister and the river" in body and "Finishing in the rain, laughing" in body
+    assert "/rounds/new/?reason=goal_reached" in body
+    dashboard = alice_client.get(reverse("dashboard")).content.decode()
+    assert 'id="reached-heading"' in dashboard
+    assert dashboard.index(goal.title) > dashboard.index('id="reached-heading"')
+
+
+def test_one_off_goals_the_runs_reach_are_marked_by_the_periodic_check(alice, make_goal):
+    today = alice.profile.today()
+    longest = make_goal(
+        alice,
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="longest_run",
+        target_value=10000,
+        target_unit="m",
+    )
+    weekly = make_goal(
+        alice,
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="distance",
+        period="week",
+        target_value=5000,
+        target_unit="m",
+    )
+    record_run(owner=alice, on=today, distance_m=12000, duration_s=4000)
+    refresh_nudges(alice, today)
+    longest.refresh_from_db()
+    weekly.refresh_from_db()
+    assert (longest.status, longest.reached_on) == (Status.DONE, today)
+    assert weekly.status == Status.ACTIVE  # a good week, not a goal completed
+
+
+def test_a_reached_goal_shows_as_reached_before_anything_marks_it(alice_client, alice, make_goal):
+    goal = make_goal(
+        alice,
+        status=Status.ACTIVE,
+        kind="measurable",
+        metric="longest_run",
+        target_value=10000,
+        target_unit="m",
+        why="To feel strong again",
+    )
+    record_run(owner=alice, on=alice.profile.today(), distance_m=12000, duration_s=4000)
+    body = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert "You did it!" in body and "To feel strong again" in body
+    goal.refresh_from_db()
+    assert goal.status == Status.ACTIVE  # a GET never writes
+
+
+def test_a_someday_idea_is_made_active_without_a_new_round(alice_client, alice, make_goal):
+    idea = make_goal(alice, status=Status.SOMEDAY, title="Trail run in the hills")
+    page = alice_client.get(idea.get_absolute_url()).content.decode()
+    assert "Make this goal active" in page
+    response = alice_client.post(reverse("goals:activate", args=[idea.pk]), follow=True)
+    idea.refresh_from_db()
+    assert idea.status == Status.ACTIVE
+    assert "one of your active goals now" in html.unescape(response.content.decode())
+
+
+def test_a_someday_idea_made_active_past_the_limit_says_so_kindly(
+    alice_client, alice, make_goal, settings
+):
+    settings.MAX_ACTIVE_GOALS = 1
+    make_goal(alice, status=Status.ACTIVE, title="Saturday parkrun")
+    idea = make_goal(alice, status=Status.SOMEDAY, title="Trail run in the hills")
+    response = alice_client.post(reverse("goals:activate", args=[idea.pk]), follow=True)
+    assert "more active goals than the few you usually keep" in html.unescape(
+        response.content.decode()
+    )
+
+
+def test_an_empty_step_list_is_not_a_numbered_item_and_check_ins_are_named_apart(
+    alice_client, alice, make_goal
+):
+    goal = make_goal(alice, status=Status.ACTIVE)
+    page = alice_client.get(goal.get_absolute_url()).content.decode()
+    assert '<p class="muted">No steps yet.</p>' in page
+    assert "Add this check-in" in page and "Save my answers" in page
+    assert ">Check in</button>" not in page
