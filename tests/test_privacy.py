@@ -44,6 +44,7 @@ OBJECT_URLS = {
     "goals:reached": "goal",
     "goals:activate": "goal",
     "runs:feeling": "activity",
+    "runs:race": "activity",
     "nudges:dismiss": "nudge",
     "nudges:snooze": "nudge",
     "nudges:cycle_delete": "cycle_start",

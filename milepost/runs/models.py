@@ -17,7 +17,10 @@ from milepost.accounts import pagecache
 from milepost.runmath.units import BEST_EFFORT_DISTANCES, NAMED, format_distance, week_start
 
 from .formats import ActivitySummary
+from .racelike import looks_like_race
 
+# How far back the runner's usual pace is read, to tell a run done hard.
+USUAL_PACE_DAYS = 90
 SPORT_WORDS = {"swimming": "swim", "cycling": "ride", "walking": "walk", "hiking": "hike"}
 
 
@@ -84,6 +87,15 @@ class ActivityQuerySet(models.QuerySet):
         """Activities whose local date is in [first, after)."""
         return self.filter(local_date__gte=first, local_date__lt=after)
 
+    def usual_pace(self, owner, before: date, days: int = USUAL_PACE_DAYS) -> float | None:
+        """The runner's median pace (seconds per km) over the runs of the ``days`` before
+        ``before``: what "run hard" is measured against."""
+        rows = self.filter(
+            owner=owner, is_run=True, local_date__gte=before - timedelta(days=days)
+        ).filter(local_date__lt=before, distance_m__gt=0, moving_s__gt=0)
+        paces = sorted(s / m * 1000 for m, s in rows.values_list("distance_m", "moving_s")[:500])
+        return paces[len(paces) // 2] if paces else None
+
 
 class Activity(models.Model):
     owner = models.ForeignKey(
@@ -116,6 +128,8 @@ class Activity(models.Model):
     feeling = models.PositiveSmallIntegerField(choices=Feeling, null=True, blank=True)
     feeling_note = models.TextField(blank=True)
     is_race = models.BooleanField("This was a race", default=False)
+    # The runner said whether it was a race ("Was this a race?"): never asked again.
+    race_answered = models.BooleanField(default=False)
     warnings = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(default=clock.now)
 
@@ -221,6 +235,18 @@ class Activity(models.Model):
         if self.source == Source.MANUAL:
             return what.capitalize()
         return f"{part} {what}"
+
+    def asks_if_race(self, usual_pace: float | None) -> bool:
+        """Whether to ask "Was this a race?": an imported run that looks like one, not yet
+        marked a race and not yet answered."""
+        if self.is_race or self.race_answered or not self.is_run or self.source == Source.MANUAL:
+            return False
+        return looks_like_race(
+            name=self.name,
+            metres=self.distance_m,
+            pace_s_per_km=self.pace_s_per_km,
+            usual_pace=usual_pace,
+        )
 
     @property
     def pace_s_per_km(self) -> float | None:

@@ -239,6 +239,16 @@ def correct_run(
 
 
 @transaction.atomic
+def answer_race(*, activity: Activity, was_race: bool) -> Activity:
+    """The runner's answer to "Was this a race?": a race counts as one (feasibility, progress
+    toward race goals, nudges); either way the question is not asked again."""
+    activity.is_race, activity.race_answered = was_race, True
+    activity.save(update_fields=["is_race", "race_answered"])
+    pagecache.mark_changed(activity.owner_id)
+    return activity
+
+
+@transaction.atomic
 def save_feeling(*, activity: Activity) -> Activity:
     """How the run felt: it changes no total, only these two columns (and what the runner's
     pages and nudges read from them)."""

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("<int:pk>/delete/", views.activity_delete, name="delete"),
     path("<int:pk>/feeling/", feelings.activity_feeling, name="feeling"),
+    path("<int:pk>/race/", views.activity_race, name="race"),
 ]

@@ -1,4 +1,5 @@
 import calendar
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,8 +8,10 @@ from django.core.exceptions import TooManyFilesSent
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 
 from milepost import clock
+from milepost.web import redirect_next
 
 from . import services
 from .forms import ActivityForm, ImportForm, ManualRunEditForm, ManualRunForm
@@ -67,7 +70,9 @@ def activity_detail(request, pk):
         services.save_activity(activity=form.instance, fields=form.changed_data)
         messages.success(request, "Saved.")
         return redirect(activity)
-    return render(request, "runs/activity_detail.html", {"activity": activity, "form": form})
+    usual = Activity.objects.usual_pace(request.user, activity.local_date)
+    context = {"activity": activity, "form": form, "ask_race": activity.asks_if_race(usual)}
+    return render(request, "runs/activity_detail.html", context)
 
 
 def manual_run_detail(request, activity: Activity):
@@ -158,14 +163,46 @@ def upload_page(request, form, problem="", status=200):
 @login_required
 def import_batch(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk, owner=request.user)
-    groups = []
+    groups, races = [], []
     if not batch.is_active:
         items = list(batch.items.select_related("activity"))
         for status, title, note in GROUPS:
             rows = [item for item in items if item.status == status]
             if rows:
                 groups.append({"status": status, "title": title, "note": note, "rows": rows})
+        races = race_questions(request.user, [item.activity for item in items if item.activity])
     template = "runs/batch.html"
     if request.htmx:
         template += "#batch-status"
-    return render(request, template, {"batch": batch, "groups": groups})
+    return render(request, template, {"batch": batch, "groups": groups, "races": races})
+
+
+RACE_QUESTIONS_SHOWN = 20
+
+
+def race_questions(owner, activities: list[Activity]) -> list[Activity]:
+    """The imported runs to ask "Was this a race?" about, newest first: measured against the
+    runner's usual pace over the last year (one query, however many runs came in)."""
+    if not activities:
+        return []
+    latest = max(a.local_date for a in activities)
+    usual = Activity.objects.usual_pace(owner, latest + timedelta(days=1), days=365)
+    asked = [a for a in activities if a.asks_if_race(usual)]
+    return sorted(asked, key=lambda a: a.start, reverse=True)[:RACE_QUESTIONS_SHOWN]
+
+
+@login_required
+@require_POST
+def activity_race(request, pk):
+    """The answer to "Was this a race?", yes or no."""
+    activity = owned_activity(request, pk)
+    answer = request.POST.get("was_race")
+    if answer not in ("yes", "no"):
+        messages.error(request, "Choose yes or no.")
+        return redirect_next(request, activity)
+    services.answer_race(activity=activity, was_race=answer == "yes")
+    if answer == "yes":
+        messages.success(request, f"Noted: \u201c{activity.title}\u201d was a race.")
+    else:
+        messages.success(request, "Noted: a good run, not a race.")
+    return redirect_next(request, activity)
