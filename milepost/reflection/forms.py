@@ -15,6 +15,10 @@ class RoundStartForm(forms.ModelForm):
         model = Round
         fields = ("reason", "reason_note")
         widgets = {"reason_note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "reason_note": "Optional, unless you chose \u201cSomething else\u201d: then tell us "
+            "in a few words what brings you here."
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -183,3 +183,9 @@ def test_a_past_round_reads_in_full(alice_client, alice, make_round, make_goal):
     assert "Finishing Berlin in the rain" in body
     assert "Numbers" in body or "numbers" in body.lower()
     assert "Trail half in the Peaks" in body
+
+
+def test_the_start_form_says_a_few_words_are_needed_for_something_else(alice_client, alice):
+    body = alice_client.get(reverse("rounds:round_new")).content.decode()
+    assert "unless you chose \u201cSomething else\u201d" in body
+    assert 'aria-describedby="id_reason_note_helptext"' in body
