@@ -8,8 +8,18 @@ register = template.Library()
 
 @register.inclusion_tag("rounds/includes/stages.html")
 def round_stages(round):
+    """Where the round is, as a progress indicator (not links): "Step 3 of 7: Goals"."""
     stages = [(s.value, s.label) for s in Stage if s != Stage.DONE]
-    return {"round": round, "stages": stages}
+    current = round.current_stage
+    number = next((i for i, (value, _) in enumerate(stages, 1) if value == current), len(stages))
+    labels = dict(stages)
+    return {
+        "round": round,
+        "stages": stages,
+        "current": current,
+        "number": number,
+        "current_label": labels.get(current, Stage.DONE.label),
+    }
 
 
 @register.filter

@@ -189,3 +189,13 @@ def test_the_start_form_says_a_few_words_are_needed_for_something_else(alice_cli
     body = alice_client.get(reverse("rounds:round_new")).content.decode()
     assert "unless you chose \u201cSomething else\u201d" in body
     assert 'aria-describedby="id_reason_note_helptext"' in body
+
+
+def test_the_stages_read_as_progress_not_as_links(alice_client, alice, make_round):
+    round = make_round(alice, stage=Stage.THEMES)
+    body = alice_client.get(reverse("rounds:themes", args=[round.pk])).content.decode()
+    stages = body[body.index('<div class="stages"') : body.index("</ol>", body.index('"stages"'))]
+    assert "Step 2 of 7: <strong>Themes</strong>" in stages
+    assert '<li class="current" aria-current="step">Themes</li>' in stages
+    assert "(done)" in stages  # Reflect, said in words too
+    assert "<a " not in stages and "<button" not in stages and "<nav" not in stages
