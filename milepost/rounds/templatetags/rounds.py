@@ -26,3 +26,9 @@ def round_stages(round):
 def question_title(key: str) -> str:
     question = QUESTIONS_BY_KEY.get(key)
     return question.title if question else key
+
+
+@register.filter
+def field(form, theme_key: str):
+    """The bound field that answers one theme: ``form|field:theme.key``."""
+    return form[f"theme_{theme_key}"]

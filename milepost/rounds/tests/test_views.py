@@ -199,3 +199,81 @@ def test_the_stages_read_as_progress_not_as_links(alice_client, alice, make_roun
     assert '<li class="current" aria-current="step">Themes</li>' in stages
     assert "(done)" in stages  # Reflect, said in words too
     assert "<a " not in stages and "<button" not in stages and "<nav" not in stages
+
+
+def test_adding_a_missed_theme_keeps_the_answers_already_given(alice_client, alice, make_round):
+    round = make_round(alice, stage=Stage.THEMES)
+    RoundTheme.objects.create(round=round, key="numbers", score=0.97)
+    RoundTheme.objects.create(round=round, key="social", score=0.9)
+    alice_client.post(
+        reverse("rounds:theme_add", args=[round.pk]),
+        {
+            "theme_numbers": "confirmed",
+            "theme_social": "dismissed",
+            "most_important": "numbers",
+            "key": "places",
+        },
+    )
+    themes = {t.key: t for t in round.themes.all()}
+    assert themes["places"].added_by_runner and themes["places"].status == "confirmed"
+    assert themes["numbers"].status == "confirmed" and themes["numbers"].most_important
+    assert themes["social"].status == "dismissed"
+    round.refresh_from_db()
+    assert round.stage == Stage.THEMES  # still deciding
+    body = alice_client.get(reverse("rounds:themes", args=[round.pk])).content.decode()
+    assert re.search(r'name="theme_numbers" value="confirmed"[^>]*checked', body)
+    assert re.search(r'name="theme_social" value="dismissed"[^>]*checked', body)
+    assert re.search(r'name="most_important" value="numbers"[^>]*checked', body)
+
+
+MARK = {
+    "drive": [
+        "Numbers all the way.",
+        "I want to see the watch say 3:20 at Boston, I'd love to get there with my club mates.",
+    ],
+    "places_people": ["Saturday long runs with the club, Boston itself would be a dream trip."],
+    "competition": ["I love racing and I love chasing the guy in front in the last mile."],
+    "beyond_running": ["It keeps my head straight and my blood pressure down."],
+    "life_fit": ["Early mornings before work, about six hours a week."],
+    "proud": ["Finishing Chicago in 3:31 after a rough year."],
+    "big_dream": ["A Boston qualifier before I turn 50."],
+    "journey": ["I've run three marathons, each one faster."],
+}
+
+
+def closed_round(owner, notes):
+    from milepost.rounds import services
+
+    round = Round.objects.create(owner=owner, reason="new_cycle")
+    for question, texts in notes.items():
+        for text in texts:
+            Note.objects.create(round=round, question=question, text=text)
+    services.close_brainstorm(round=round)
+    return round
+
+
+def test_themes_come_strongest_first_and_the_faint_ones_fold_away(alice_client, alice):
+    round = closed_round(alice, MARK)
+    body = alice_client.get(reverse("rounds:themes", args=[round.pk])).content.decode()
+    folded = body.index('id="less-clear"')
+    order = sorted((body.index(f'id="theme-{t.key}"'), t.key) for t in round.themes.all())
+    keys = [key for _, key in order]
+    assert keys.index("numbers") <= 1, keys  # "Numbers all the way" comes up under 3 questions
+    assert body.index('id="theme-numbers"') < folded
+    assert body.index('id="theme-race_experience"') > folded  # heard faintly: folded away
+    lead = body[body.index('id="theme-numbers"') :]
+    assert lead.index("Numbers all the way.") < lead.index("More of what you wrote")
+
+
+def test_the_faint_themes_need_no_answer(alice_client, alice):
+    round = closed_round(alice, MARK)
+    from milepost.reflection.services import by_strength
+
+    clear, less_clear = by_strength(list(round.themes.all()))
+    assert 1 <= len(clear) <= 4 and less_clear
+    answers = {f"theme_{t.key}": "confirmed" for t in clear}
+    response = alice_client.post(reverse("rounds:themes", args=[round.pk]), answers)
+    assert response.status_code == 302
+    statuses = {t.key: t.status for t in round.themes.all()}
+    assert all(statuses[t.key] == "confirmed" for t in clear)
+    assert all(statuses[t.key] == "proposed" for t in less_clear)
