@@ -238,7 +238,12 @@ def rest(request, pk):
         services.end_rest(round=round)
         messages.success(request, "Welcome back. Read your list with fresh eyes.")
         return redirect("rounds:settle", round.pk)
-    context = {"round": round, "form": form, "goal_count": round.goals.count()}
+    context = {
+        "round": round,
+        "form": form,
+        "goal_count": round.goals.count(),
+        "today": request.user.profile.today(),
+    }
     return render(request, "rounds/rest.html", context)
 
 

@@ -1,3 +1,4 @@
+import re
 import uuid
 
 import pytest
@@ -277,3 +278,49 @@ def test_the_faint_themes_need_no_answer(alice_client, alice):
     statuses = {t.key: t.status for t in round.themes.all()}
     assert all(statuses[t.key] == "confirmed" for t in clear)
     assert all(statuses[t.key] == "proposed" for t in less_clear)
+
+
+def test_the_rest_ends_on_a_day_in_plain_words_not_at_a_clock_time(
+    alice_client, alice, make_round, make_goal, travel
+):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from milepost.rounds import services
+
+    alice.profile.time_zone = "Europe/London"
+    alice.profile.save()
+    travel(to=datetime(2026, 3, 5, 5, 43, tzinfo=ZoneInfo("Europe/London")))  # a Thursday
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(alice, round=round)
+    services.start_rest(round=round, days=3)
+    body = alice_client.get(reverse("rounds:rest", args=[round.pk])).content.decode()
+    assert "Your rest is over <strong>" in body
+    assert ">on Sunday morning</time>" in body
+    visible = re.sub(r"<[^>]*>", "", body)
+    assert "5:43" not in visible
+
+
+def test_when_in_words_says_roughly_when():
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from milepost.rounds.templatetags.rounds import when_in_words
+
+    london = ZoneInfo("Europe/London")
+    thursday = date(2026, 3, 5)
+
+    def at(day, hour):
+        return datetime(2026, 3, day, hour, 43, tzinfo=london)
+
+    with timezone.override(london):
+        assert when_in_words(at(5, 19), thursday) == "this evening"
+        assert when_in_words(at(5, 23), thursday) == "tonight"
+        assert when_in_words(at(6, 9), thursday) == "tomorrow morning"
+        assert when_in_words(at(8, 5), thursday) == "on Sunday morning"
+        assert when_in_words(at(8, 14), thursday) == "on Sunday afternoon"
+        assert when_in_words(at(8, 2), thursday) == "late on Saturday night"
+        assert when_in_words(at(6, 1), thursday) == "tonight"
+        assert when_in_words(at(15, 10), thursday) == "on Sunday 15 March, in the morning"
