@@ -20,6 +20,7 @@ def start_round(*, owner, reason: str, reason_note: str = "") -> Round:
     round = Round(owner=owner, reason=reason, reason_note=reason_note, started_at=clock.now())
     round.save()
     nudge_services.close_answered(owner, round.started_at.astimezone(owner.profile.zone).date())
+    pagecache.mark_changed(owner.pk)
     return round
 
 
@@ -113,6 +114,18 @@ def check_purpose(*, round: Round, goal: Goal, answers: dict[str, bool]) -> None
 @transaction.atomic
 def finish(*, round: Round) -> None:
     round.finish()
+    pagecache.mark_changed(round.owner_id)
+
+
+@transaction.atomic
+def close_round(*, round: Round) -> None:
+    """Closes an open round as it is: its notes and themes stay readable as a past round, the
+    goals written in it and not yet chosen become someday ideas, kept; goals already chosen or
+    active stay as they are."""
+    Goal.objects.owned_by(round.owner_id).filter(round=round, status=Status.DRAFT).update(
+        status=Status.SOMEDAY
+    )
+    round.close()
     pagecache.mark_changed(round.owner_id)
 
 

@@ -55,7 +55,24 @@ def round_new(request):
     if form.is_valid():
         round = services.start_round(owner=request.user, **form.cleaned_data)
         return redirect("rounds:brainstorm", round.pk)
-    return render(request, "rounds/round_new.html", {"form": form})
+    open_rounds = Round.objects.owned_by(request.user).open()
+    return render(request, "rounds/round_new.html", {"form": form, "open_rounds": open_rounds})
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    """Closes an open round as it is (rounds.services.close_round says what is kept)."""
+    round = owned_round(request, pk)
+    if round.stage != Stage.DONE:
+        services.close_round(round=round)
+        messages.success(
+            request,
+            "That round is closed. Everything you wrote in it is kept under Past rounds, and "
+            "goals you hadn't chosen yet are kept as someday ideas.",
+        )
+    back = reverse("rounds:round_new")
+    return redirect(back if request.POST.get("next") == back else "dashboard")
 
 
 @login_required

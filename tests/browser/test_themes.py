@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LINDA = {
     "drive": "I run for how it feels, the fresh air, the quiet.",
-    "places_people": "Saturday parkrun with my friends, then coffee. That's the best bit of my week.",
+    "places_people": (
+        "Saturday parkrun with my friends, then coffee. That's the best bit of my week."
+    ),
     "competition": "I hate racing. Never again.",
     "beyond_running": "It's my headspace. After six weeks off with a sore knee I miss it.",
     "big_dream": "I'd love to do a half marathon one day, but only if nobody makes me race it.",

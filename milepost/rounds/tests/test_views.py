@@ -324,3 +324,54 @@ def test_when_in_words_says_roughly_when():
         assert when_in_words(at(8, 2), thursday) == "late on Saturday night"
         assert when_in_words(at(6, 1), thursday) == "tonight"
         assert when_in_words(at(15, 10), thursday) == "on Sunday 15 March, in the morning"
+
+
+def test_every_open_round_is_listed_to_carry_on_or_close(alice_client, alice, make_round):
+    older = make_round(alice, stage=Stage.GOALS)
+    Note.objects.filter(round=older).update(text="Back after six weeks off with a sore knee")
+    alice_client.post(reverse("rounds:round_new"), {"reason": "break"})
+    newer = Round.objects.exclude(pk=older.pk).get()
+    for url in (reverse("rounds:round_new"), reverse("dashboard")):
+        body = alice_client.get(url).content.decode()
+        for round in (older, newer):
+            assert f'href="{round.get_absolute_url()}"' in body, url
+            assert reverse("rounds:close", args=[round.pk]) in body, url
+        assert "Goals</strong> step" in body and "Reflect</strong> step" in body
+
+
+def test_closing_a_round_keeps_its_notes_and_its_goals(alice_client, alice, make_round, make_goal):
+    round = make_round(alice, stage=Stage.GOALS)
+    draft = make_goal(alice, round=round, title="Parkrun with Sue", status="draft")
+    response = alice_client.post(
+        reverse("rounds:close", args=[round.pk]), {"next": reverse("rounds:round_new")}
+    )
+    assert response["Location"] == reverse("rounds:round_new")
+    round.refresh_from_db()
+    draft.refresh_from_db()
+    assert round.stage == Stage.DONE and round.finished_at
+    assert round.notes.count() == 1
+    assert draft.status == "someday"
+    body = alice_client.get(reverse("dashboard")).content.decode()
+    assert reverse("rounds:summary", args=[round.pk]) in body  # under Past rounds
+    assert "Parkrun with Sue" in body  # a someday idea, kept
+    assert reverse("rounds:close", args=[round.pk]) not in body
+
+
+def test_a_resting_round_closed_sends_no_reminder(alice, make_round, make_goal, travel):
+    from milepost.reflection.services import send_due_rest_reminders
+    from milepost.rounds import services
+
+    round = make_round(alice, stage=Stage.GOALS)
+    make_goal(alice, round=round)
+    services.start_rest(round=round, days=3)
+    services.close_round(round=round)
+    travel(days=4)
+    assert send_due_rest_reminders() == 0
+
+
+def test_no_active_goals_says_where_the_round_is(alice_client, alice, make_round):
+    round = make_round(alice, stage=Stage.GOALS)
+    body = alice_client.get(reverse("dashboard")).content.decode()
+    assert "No active goals yet" not in body
+    assert "Your round is at the Goals step." in body
+    assert f'href="{round.get_absolute_url()}">Carry on with your round' in body
