@@ -104,6 +104,10 @@ WRITES = {
     "themes proposed in bulk": lambda o: propose_themes(round=o.new_round),
     "a theme added": lambda o: round_services.add_theme(round=o.new_round, key="places"),
     "a round finished": lambda o: round_services.finish(round=o.round),
+    "a round closed as it is": lambda o: round_services.close_round(round=o.new_round),
+    "theme answers kept": lambda o: round_services.keep_theme_choices(
+        round=o.new_round, decisions={}, most_important=None
+    ),
     "a nudge dismissed": lambda o: nudge_services.dismiss(nudge=o.nudge),
     "a nudge snoozed": lambda o: nudge_services.snooze(nudge=o.nudge, until=today()),
     "nudges closed in bulk": lambda o: close_answered(o.alice, today()),

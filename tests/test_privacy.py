@@ -29,6 +29,7 @@ OBJECT_URLS = {
     "rounds:purpose": "round",
     "rounds:steps": "round",
     "rounds:finish": "round",
+    "rounds:close": "round",
     "goals:detail": "goal",
     "goals:edit": "goal",
     "goals:purpose_check": "goal",

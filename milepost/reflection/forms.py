@@ -15,6 +15,10 @@ class RoundStartForm(forms.ModelForm):
         model = Round
         fields = ("reason", "reason_note")
         widgets = {"reason_note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "reason_note": "Optional, unless you chose \u201cSomething else\u201d: then tell us "
+            "in a few words what brings you here."
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -43,11 +47,13 @@ class NoteForm(forms.ModelForm):
 class ThemeDecisionForm(forms.Form):
     """One radio group per proposed theme, a choice of the one that matters most."""
 
-    def __init__(self, *args, themes: list[RoundTheme], **kwargs):
+    def __init__(self, *args, themes: list[RoundTheme], optional=frozenset(), **kwargs):
+        """``optional``: the keys of the less clear themes, answered only if the runner likes."""
         super().__init__(*args, **kwargs)
         self.themes = themes
         for theme in themes:
             self.fields[f"theme_{theme.key}"] = forms.ChoiceField(
+                required=theme.key not in optional,
                 label=theme.get_key_display(),
                 choices=[
                     (ThemeStatus.CONFIRMED, "Yes, that's me"),
@@ -78,9 +84,21 @@ class ThemeDecisionForm(forms.Form):
             )
         return cleaned
 
-    def decisions(self):
-        for theme in self.themes:
-            yield theme, self.cleaned_data[f"theme_{theme.key}"]
+    def decisions(self) -> dict[str, str]:
+        """{theme key: confirmed or dismissed} for each theme answered."""
+        answers = {t.key: self.cleaned_data.get(f"theme_{t.key}") for t in self.themes}
+        return {key: status for key, status in answers.items() if status}
+
+    def as_typed(self) -> tuple[dict[str, str], str | None]:
+        """The answers given so far, checked one by one but not as a whole: kept when the
+        runner leaves the form to add a theme we missed."""
+        allowed = {ThemeStatus.CONFIRMED, ThemeStatus.DISMISSED}
+        answers = {t.key: self.data.get(f"theme_{t.key}") for t in self.themes}
+        most = self.data.get("most_important")
+        return (
+            {key: status for key, status in answers.items() if status in allowed},
+            most if most in answers else None,
+        )
 
 
 class AddThemeForm(forms.Form):

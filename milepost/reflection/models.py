@@ -130,6 +130,19 @@ class Round(models.Model):
         self.finished_at = clock.now()
         self.save(update_fields=["stage", "finished_at"])
 
+    def close(self) -> None:
+        """Closes the round as it is, before its last step: it reads as a past round from now
+        on, with everything written in it kept, and a rest it was in has nothing to remind."""
+        now = clock.now()
+        fields = ["stage", "finished_at"]
+        if self.stage == Stage.RESTING:
+            self.rest_until = min(self.rest_until, now)
+            self.rest_notified_at = self.rest_notified_at or now
+            fields += ["rest_until", "rest_notified_at"]
+        self.stage = Stage.DONE
+        self.finished_at = now
+        self.save(update_fields=fields)
+
     def answers(self) -> dict[str, list[str]]:
         answers: dict[str, list[str]] = {}
         for note in self.notes.all():

@@ -34,11 +34,48 @@ def detected_themes(round: Round) -> list[RoundTheme]:
             round=round,
             key=theme.key,
             score=round_score(theme.score),
-            evidence=[{"question": e.question, "text": e.text} for e in theme.evidence],
+            evidence=[
+                {"question": e.question, "text": e.text, "weight": e.weight} for e in theme.evidence
+            ],
         )
         for theme in detect_themes(round.answers())
     ]
     return sorted(found, key=lambda theme: (-theme.score, theme.key))
+
+
+CLEAR_SCORE = 0.75  # a theme heard at least this clearly may be asked about first
+MOST_CLEAR = 4  # at most this many are asked about first; the others fold under "less clear"
+
+
+def strength(theme: RoundTheme) -> tuple:
+    """A sort key, strongest first: the runner's own additions, then the score in broad bands
+    (near-certain, clear, faint), then the evidence: how many questions it came up under, how
+    clearly its best sentence speaks, how many sentences."""
+    evidence = theme.evidence or []
+    questions = {item["question"] for item in evidence}
+    best = max((item.get("weight", 0) for item in evidence), default=0)
+    band = 2 if theme.score >= 0.9 else 1 if theme.score >= CLEAR_SCORE else 0
+    return (
+        not theme.added_by_runner,
+        -band,
+        -len(questions),
+        -best,
+        -len(evidence),
+        -theme.score,
+        theme.key,
+    )
+
+
+def by_strength(themes: list[RoundTheme]) -> tuple[list[RoundTheme], list[RoundTheme]]:
+    """(clear, less clear): the strongest few themes, asked about first, and the rest."""
+    ordered = sorted(themes, key=strength)
+    proposed = [t for t in ordered if not t.added_by_runner]
+    clear = [t for t in proposed if t.score >= CLEAR_SCORE][:MOST_CLEAR] or proposed[:1]
+    keep = {id(t) for t in clear}
+    return (
+        [t for t in ordered if t.added_by_runner or id(t) in keep],
+        [t for t in proposed if id(t) not in keep],
+    )
 
 
 @transaction.atomic

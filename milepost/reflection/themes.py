@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import theme_cues as cues
 from . import theme_words as words
@@ -113,7 +113,8 @@ MAX_EVIDENCE = 5  # quotes kept per theme, strongest first
 @dataclass(frozen=True)
 class Evidence:
     question: str
-    text: str  # verbatim substring of the note it came from
+    text: str  # the whole sentence it came from, verbatim from the note
+    weight: float = field(default=0.0, compare=False)  # how clearly it speaks for its theme
 
 
 @dataclass(frozen=True)
@@ -266,8 +267,8 @@ _LEAD = re.compile(r"^(?:but|though|although|however|whereas|and|so)\b[\s,]*", r
 _STRIP = " \t\n,;:-\u2013\u2014\"'"
 
 
-def _spans(note: str) -> list[tuple[int, int, int]]:
-    """(start, end, sentence number) of each clause, trimmed, as offsets into the note."""
+def _sentences(note: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the note, untrimmed."""
     sentences, start = [], 0
     for match in _SENTENCE_END.finditer(note):
         keep = match.group().strip()[:1] in {".", "!", "?"}
@@ -277,20 +278,46 @@ def _spans(note: str) -> list[tuple[int, int, int]]:
         sentences.append((start, end))
         start = match.end()
     sentences.append((start, len(note)))
+    return sentences
+
+
+def _trim(note: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and note[start] in _STRIP:
+        start += 1
+    while end > start and note[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _spans(note: str) -> list[tuple[int, int, int]]:
+    """(start, end, sentence number) of each clause, trimmed, as offsets into the note."""
     out = []
-    for number, (s, e) in enumerate(sentences):
+    for number, (s, e) in enumerate(_sentences(note)):
         bounds = [s] + [s + m.end() for m in _CONTRAST.finditer(note[s:e])] + [e]
         for cs, ce in zip(bounds, bounds[1:], strict=False):
-            while cs < ce and note[cs] in _STRIP:
-                cs += 1
+            cs, ce = _trim(note, cs, ce)
             lead = _LEAD.match(note[cs:ce])
             if lead and lead.end() < ce - cs:
                 cs += lead.end()
-            while ce > cs and note[ce - 1] in _STRIP:
-                ce -= 1
             if any(ch.isalnum() for ch in note[cs:ce]):
                 out.append((cs, ce, number))
     return out
+
+
+_QUOTE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)]*(?=\s|$)|\n+")
+
+
+def _quote(note: str, offset: int) -> str:
+    """The whole sentence of the note around ``offset``, as it is quoted back: never a
+    fragment of it ("only if nobody makes me race it." is not a sentence)."""
+    start = 0
+    for match in _QUOTE_END.finditer(note):
+        if match.end() > offset:
+            return note[
+                slice(*_trim(note, start, match.end() if match.group().strip() else match.start()))
+            ]
+        start = match.end()
+    return note[slice(*_trim(note, start, len(note)))]
 
 
 class _Clause:
@@ -455,7 +482,8 @@ def _scale(out: dict[str, list[float]], clause: _Clause, question: str, changed:
 
 
 def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float]]]]:
-    """Each clause of one note, quoted verbatim, with {theme: [weight for, weight against]}."""
+    """Each clause of one note, as the whole sentence it is in (quoted verbatim), with
+    {theme: [weight for, weight against]}."""
     spans = _spans(note)
     clauses = [_Clause(note[s:e]) for s, e, _ in spans]
     refused = any(_REFUSAL.search(c.text) for c in clauses)  # "Never."
@@ -466,7 +494,7 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
-    return [(note[s:e], w) for (s, e, _), w in zip(spans, weights, strict=True)]
+    return [(_quote(note, s), w) for (s, _, _), w in zip(spans, weights, strict=True)]
 
 
 def _hint_feeling(clauses: list[_Clause], weights: list) -> None:
@@ -592,7 +620,8 @@ def detect_themes(answers: Mapping[str, str | Sequence[str]]) -> list[Theme]:
         score *= 1 - AGAINST_FACTOR * _noisy_or(con[theme])
         if score >= THRESHOLD:
             quotes = sorted(pro[theme], key=lambda item: -item[0])
-            evidence = tuple(dict.fromkeys(quote for _, quote in quotes))[:MAX_EVIDENCE]
+            weighed = (Evidence(q.question, q.text, round(w, 3)) for w, q in quotes)
+            evidence = tuple(dict.fromkeys(weighed))[:MAX_EVIDENCE]  # a sentence once, at its best
             themes.append(Theme(theme, round(score, 3), evidence))
     themes.sort(key=lambda t: (-t.score, t.key))
     return themes

@@ -20,6 +20,7 @@ def start_round(*, owner, reason: str, reason_note: str = "") -> Round:
     round = Round(owner=owner, reason=reason, reason_note=reason_note, started_at=clock.now())
     round.save()
     nudge_services.close_answered(owner, round.started_at.astimezone(owner.profile.zone).date())
+    pagecache.mark_changed(owner.pk)
     return round
 
 
@@ -35,6 +36,15 @@ def close_brainstorm(*, round: Round) -> None:
 def decide_themes(*, round: Round, decisions: dict[str, str], most_important: str | None):
     """Confirms or dismisses each proposed theme (by key), marks the one that matters most,
     and moves on to the goals."""
+    keep_theme_choices(round=round, decisions=decisions, most_important=most_important)
+    round.advance_to(Stage.GOALS)
+    pagecache.mark_changed(round.owner_id)
+
+
+@transaction.atomic
+def keep_theme_choices(*, round: Round, decisions: dict[str, str], most_important: str | None):
+    """Stores the runner's answers so far (by key) without moving on: a theme left
+    unanswered stays as it was."""
     themes = propose_themes(round=round)  # stored already, unless the round predates that
     round.themes.update(most_important=False)
     for theme in themes:
@@ -42,14 +52,21 @@ def decide_themes(*, round: Round, decisions: dict[str, str], most_important: st
             theme.status = decisions[theme.key]
         theme.most_important = theme.key == most_important
         theme.save(update_fields=["status", "most_important"])
-    round.advance_to(Stage.GOALS)
     pagecache.mark_changed(round.owner_id)
 
 
 @transaction.atomic
-def add_theme(*, round: Round, key: str, in_my_words: str = "") -> RoundTheme:
-    """A theme Milepost missed, in the runner's own words: confirmed, theirs."""
-    propose_themes(round=round)
+def add_theme(
+    *,
+    round: Round,
+    key: str,
+    in_my_words: str = "",
+    decisions: dict[str, str] | None = None,
+    most_important: str | None = None,
+) -> RoundTheme:
+    """A theme Milepost missed, in the runner's own words: confirmed, theirs. The answers
+    given so far on the other themes (``decisions``, ``most_important``) are kept."""
+    keep_theme_choices(round=round, decisions=decisions or {}, most_important=most_important)
     theme = RoundTheme.objects.create(
         round=round,
         key=key,
@@ -97,6 +114,18 @@ def check_purpose(*, round: Round, goal: Goal, answers: dict[str, bool]) -> None
 @transaction.atomic
 def finish(*, round: Round) -> None:
     round.finish()
+    pagecache.mark_changed(round.owner_id)
+
+
+@transaction.atomic
+def close_round(*, round: Round) -> None:
+    """Closes an open round as it is: its notes and themes stay readable as a past round, the
+    goals written in it and not yet chosen become someday ideas, kept; goals already chosen or
+    active stay as they are."""
+    Goal.objects.owned_by(round.owner_id).filter(round=round, status=Status.DRAFT).update(
+        status=Status.SOMEDAY
+    )
+    round.close()
     pagecache.mark_changed(round.owner_id)
 
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:pk>/steps/", views.steps, name="steps"),
     path("<int:pk>/finish/", views.finish, name="finish"),
     path("<int:pk>/summary/", views.summary, name="summary"),
+    path("<int:pk>/close/", views.close, name="close"),
 ]

@@ -16,7 +16,7 @@ from milepost.goals.models import Goal, Status
 from milepost.reflection.forms import AddThemeForm, NoteForm, RoundStartForm, ThemeDecisionForm
 from milepost.reflection.models import Round, Stage
 from milepost.reflection.questions import QUESTIONS
-from milepost.reflection.services import add_note, proposed_themes
+from milepost.reflection.services import add_note, by_strength, proposed_themes
 
 from . import services
 from .forms import EndRestForm, RestForm
@@ -55,7 +55,24 @@ def round_new(request):
     if form.is_valid():
         round = services.start_round(owner=request.user, **form.cleaned_data)
         return redirect("rounds:brainstorm", round.pk)
-    return render(request, "rounds/round_new.html", {"form": form})
+    open_rounds = Round.objects.owned_by(request.user).open()
+    return render(request, "rounds/round_new.html", {"form": form, "open_rounds": open_rounds})
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    """Closes an open round as it is (rounds.services.close_round says what is kept)."""
+    round = owned_round(request, pk)
+    if round.stage != Stage.DONE:
+        services.close_round(round=round)
+        messages.success(
+            request,
+            "That round is closed. Everything you wrote in it is kept under Past rounds, and "
+            "goals you hadn't chosen yet are kept as someday ideas.",
+        )
+    back = reverse("rounds:round_new")
+    return redirect(back if request.POST.get("next") == back else "dashboard")
 
 
 @login_required
@@ -131,30 +148,53 @@ def themes(request, pk):
     round, elsewhere = at_stage(request, pk, Stage.THEMES)
     if elsewhere:
         return elsewhere
-    proposed = proposed_themes(round)
-    form = ThemeDecisionForm(request.POST or None, themes=proposed)
+    clear, less_clear = by_strength(proposed_themes(round))
+    form = theme_form(request, clear, less_clear)
     if form.is_valid():
-        decisions = {theme.key: status for theme, status in form.decisions()}
         most = form.cleaned_data.get("most_important") or None
-        services.decide_themes(round=round, decisions=decisions, most_important=most)
+        services.decide_themes(round=round, decisions=form.decisions(), most_important=most)
         messages.success(request, "Your themes are saved. Now, the goals.")
         return redirect("rounds:goals", round.pk)
-    add_form = AddThemeForm(taken={t.key for t in proposed})
-    context = {"round": round, "form": form, "add_form": add_form, "themes": proposed}
+    decided = any(
+        form[f"theme_{t.key}"].errors or form[f"theme_{t.key}"].value() for t in less_clear
+    )
+    context = {
+        "round": round,
+        "form": form,
+        "add_form": AddThemeForm(taken={t.key for t in clear + less_clear}),
+        "themes": clear + less_clear,
+        "clear": clear,
+        "less_clear": less_clear,
+        "less_clear_open": decided,
+    }
     return render(request, "rounds/themes.html", context)
+
+
+def theme_form(request, clear, less_clear, data=None) -> ThemeDecisionForm:
+    """The runner's answers on the themes: the clear ones asked, the less clear optional."""
+    data = data or (request.POST if request.method == "POST" else None)
+    optional = {t.key for t in less_clear}
+    return ThemeDecisionForm(data, themes=clear + less_clear, optional=optional)
 
 
 @login_required
 @require_POST
 def theme_add(request, pk):
+    """Adds a theme we missed, keeping the answers already given on the others (they come
+    with it: the add is part of the same form)."""
     round, elsewhere = at_stage(request, pk, Stage.THEMES)
     if elsewhere:
         return elsewhere
-    form = AddThemeForm(request.POST, taken={t.key for t in proposed_themes(round)})
+    clear, less_clear = by_strength(proposed_themes(round))
+    decisions, most = theme_form(request, clear, less_clear, request.POST).as_typed()
+    form = AddThemeForm(request.POST, taken={t.key for t in clear + less_clear})
     if form.is_valid():
-        services.add_theme(round=round, **form.cleaned_data)
-        messages.success(request, "Added. Thank you for telling us.")
+        services.add_theme(
+            round=round, decisions=decisions, most_important=most, **form.cleaned_data
+        )
+        messages.success(request, "Added. Thank you for telling us. Your other answers are kept.")
     else:
+        services.keep_theme_choices(round=round, decisions=decisions, most_important=most)
         messages.error(request, "Choose a theme from the list to add it.")
     return redirect("rounds:themes", round.pk)
 
@@ -215,7 +255,12 @@ def rest(request, pk):
         services.end_rest(round=round)
         messages.success(request, "Welcome back. Read your list with fresh eyes.")
         return redirect("rounds:settle", round.pk)
-    context = {"round": round, "form": form, "goal_count": round.goals.count()}
+    context = {
+        "round": round,
+        "form": form,
+        "goal_count": round.goals.count(),
+        "today": request.user.profile.today(),
+    }
     return render(request, "rounds/rest.html", context)
 
 

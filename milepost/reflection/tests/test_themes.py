@@ -38,7 +38,9 @@ def theme(answers, key):
 def test_it_reads_a_change_of_heart_as_feeling_not_numbers():
     found = detect_themes({"drive": "I used to chase PRs, now I just want to enjoy it."})
     assert [t.key for t in found] == ["feeling"]
-    assert found[0].evidence == (Evidence("drive", "now I just want to enjoy it."),)
+    assert found[0].evidence == (
+        Evidence("drive", "I used to chase PRs, now I just want to enjoy it."),
+    )
 
 
 def test_it_does_not_read_not_caring_about_pace_as_numbers():
@@ -639,3 +641,20 @@ def test_the_evaluation_script_scores_dev_and_every_unspent_holdout_by_default(t
         (tmp_path / name).write_text(json.dumps({"personas": personas}), encoding="utf-8")
     found = [path.name for path in script.default_files(tmp_path)]
     assert found == ["dev.json", "holdout2.json", "holdout10.json"]
+
+
+def test_evidence_is_the_whole_sentence_never_a_fragment_of_it():
+    note = "I'd love to do a half marathon one day, but only if nobody makes me race it. Maybe."
+    found = theme({"big_dream": note}, "big_dream")
+    quoted = [quote.text for quote in found.evidence]
+    assert "I'd love to do a half marathon one day, but only if nobody makes me race it." in quoted
+    assert "only if nobody makes me race it." not in quoted
+
+
+def test_each_quote_carries_how_clearly_it_speaks_strongest_first():
+    found = theme(
+        {"drive": "Numbers all the way.", "journey": "Each marathon a bit faster."}, "numbers"
+    )
+    weights = [quote.weight for quote in found.evidence]
+    assert weights == sorted(weights, reverse=True) and weights[0] > 0
+    assert found.evidence[0].text == "Numbers all the way."
