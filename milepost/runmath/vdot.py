@@ -41,6 +41,8 @@ def vdot(distance_m: float, seconds: float) -> float:
     distance_m = check_positive(distance_m, "distance")
     seconds = check_positive(seconds, "time")
     performance = f"{format_duration(seconds)} for {format_distance(distance_m)}"
+    if seconds / 60 == 0:  # a time too small to divide by is no run at all
+        raise RunmathError(f"{performance} would beat the world record; check the time")
     if distance_m / (seconds / 60) < _MIN_SPEED:
         raise RunmathError(
             f"{performance} is slower than 1.5 km/h; VDOT needs a running or walking effort"

@@ -170,3 +170,8 @@ def test_a_higher_vdot_always_means_a_faster_race(value, step, distance):
 def test_a_slow_walk_still_has_a_vdot():
     # 5 km in 2:30:00 is 2 km/h: slow, but above the 1.5 km/h floor of the equations.
     assert 0 < vdot(5000, 2.5 * 3600) < 5
+
+
+def test_a_time_too_small_to_divide_by_is_refused_not_a_crash():
+    with pytest.raises(RunmathError):
+        vdot(5000, 5e-324)
