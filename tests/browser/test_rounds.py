@@ -37,3 +37,24 @@ def test_an_open_round_is_shown_and_closed_as_it_is(page):
     expect(page.get_by_role("link", name=old.__str__())).to_be_visible()  # under Past rounds
     old.refresh_from_db()
     assert old.stage == Stage.DONE and old.notes.count() == 1
+
+
+def test_enter_in_a_goals_title_adds_nothing_until_the_runner_adds_it(page):
+    from milepost.goals.models import Goal
+
+    user = Profile.objects.create_runner("mark", password="boston or bust 47")
+    round = Round.objects.create(owner=user, reason="new_cycle", stage=Stage.GOALS)
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("mark")
+    page.locator("#id_password").fill("boston or bust 47")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/rounds/{round.pk}/goals/")
+    title = page.get_by_label("Your goal", exact=False).first
+    title.fill("Marathon under 3:15")
+    title.press("Enter")
+    page.wait_for_timeout(500)  # had Enter sent the form, the page would be reloading now
+    assert Goal.objects.count() == 0
+    expect(title).to_have_value("Marathon under 3:15")
+    page.get_by_role("button", name="Add this goal").click()
+    expect(page.locator(".messages")).to_contain_text("Added")
+    assert Goal.objects.get().title == "Marathon under 3:15"
