@@ -57,3 +57,16 @@ class PaceField(_RunningField):
 
     def read(self, text: str) -> float:
         return read_pace(text, self.units)
+
+
+TOO_LONG = "Please keep this to %(limit_value)d characters or fewer: it has %(show_value)d."
+
+
+class PlainWordsMixin:
+    """For a form: Django's terse "Ensure this value has at most 4000 characters" in plain
+    words, on every text field that has no message of its own for it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages.setdefault("max_length", TOO_LONG)

@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.db import transaction
 
 from milepost import clock
-from milepost.fields import DistanceField, DurationField
+from milepost.fields import DistanceField, DurationField, PlainWordsMixin
 from milepost.runmath.units import format_distance, format_duration
 
 from .models import LoginFailure, Profile, time_zone_choices
@@ -121,7 +121,7 @@ def weekly_time_text(minutes: int | None) -> str:
     return " ".join(words + ([f"{rest} min"] if rest else []))
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlainWordsMixin, forms.ModelForm):
     time_zone = forms.ChoiceField(choices=time_zone_choices)
     birth_year = forms.IntegerField(required=False, min_value=1900, max_value=2025)
     weekly_minutes = WeeklyTimeField(

@@ -3,6 +3,7 @@ from datetime import date
 from django import forms
 from django.conf import settings
 
+from milepost.fields import PlainWordsMixin
 from milepost.reflection.models import theme_choices
 from milepost.runmath.units import format_day
 from milepost.runs.feelings import feeling_field, note_field
@@ -12,7 +13,7 @@ from .models import CheckIn, Goal, GoalPause, Horizon, Kind, PauseReason, Step
 from .targets import TargetError, race_distance_choices, target_initial
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(PlainWordsMixin, forms.ModelForm):
     themes = forms.MultipleChoiceField(
         label="Which of your themes does it serve?",
         choices=theme_choices,
@@ -172,7 +173,7 @@ def refuse_past(day: date | None, today: date | None) -> None:
         raise forms.ValidationError(PAST_STEP.format(day=format_day(day, today)))
 
 
-class StepForm(forms.ModelForm):
+class StepForm(PlainWordsMixin, forms.ModelForm):
     class Meta:
         model = Step
         fields = ("title", "due")
@@ -191,7 +192,7 @@ class StepForm(forms.ModelForm):
         return due
 
 
-class ProposedStepForm(forms.Form):
+class ProposedStepForm(PlainWordsMixin, forms.Form):
     """One suggested step as the runner leaves it: kept or not, in their words, on their date."""
 
     keep = forms.BooleanField(required=False)
@@ -259,7 +260,7 @@ def proposed_step_formset(goal, proposed=(), data=None, today: date | None = Non
     return ProposedStepFormSet(data, initial=initial, prefix=f"ladder{goal.pk}", today=today)
 
 
-class PauseForm(forms.ModelForm):
+class PauseForm(PlainWordsMixin, forms.ModelForm):
     reason = forms.ChoiceField(
         label="Why the pause?",
         choices=PauseReason.choices,
@@ -276,7 +277,7 @@ class PauseForm(forms.ModelForm):
 DID_IT = [("yes", "Yes"), ("no", "Not this time")]
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(PlainWordsMixin, forms.ModelForm):
     """A check-in on an experiential goal. Every part is optional but one: a word is enough."""
 
     did_it = forms.TypedChoiceField(

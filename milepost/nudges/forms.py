@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from django import forms
 
+from milepost.fields import PlainWordsMixin
+
 from . import triggers
 from .models import CycleStart, Kind
 
@@ -10,7 +12,7 @@ PAST_DAYS = triggers.OPEN_DAYS - 1
 AHEAD_DAYS = 366
 
 
-class CycleStartForm(forms.ModelForm):
+class CycleStartForm(PlainWordsMixin, forms.ModelForm):
     class Meta:
         model = CycleStart
         fields = ("day", "note")

@@ -2,11 +2,13 @@ import uuid
 
 from django import forms
 
+from milepost.fields import PlainWordsMixin
+
 from .models import Note, Reason, Round, RoundTheme, ThemeStatus, theme_choices
 from .questions import QUESTION_CHOICES
 
 
-class RoundStartForm(forms.ModelForm):
+class RoundStartForm(PlainWordsMixin, forms.ModelForm):
     reason = forms.ChoiceField(
         label="Why are you setting goals now?", choices=Reason.choices, widget=forms.RadioSelect
     )
@@ -27,7 +29,7 @@ class RoundStartForm(forms.ModelForm):
         return cleaned
 
 
-class NoteForm(forms.ModelForm):
+class NoteForm(PlainWordsMixin, forms.ModelForm):
     question = forms.ChoiceField(choices=QUESTION_CHOICES, widget=forms.HiddenInput)
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
@@ -101,7 +103,7 @@ class ThemeDecisionForm(forms.Form):
         )
 
 
-class AddThemeForm(forms.Form):
+class AddThemeForm(PlainWordsMixin, forms.Form):
     key = forms.ChoiceField(label="A theme we missed", choices=theme_choices)
     in_my_words = forms.CharField(
         label="In your own words (optional)", max_length=300, required=False

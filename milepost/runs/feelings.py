@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from milepost.fields import PlainWordsMixin
 from milepost.web import redirect_next, safe_next
 
 from . import services
@@ -44,7 +45,7 @@ def note_field(label: str = "A note (optional)") -> forms.CharField:
     )
 
 
-class FeelingForm(forms.ModelForm):
+class FeelingForm(PlainWordsMixin, forms.ModelForm):
     """How one run felt; prefixed with the run's id, so many fit on one page."""
 
     feeling = feeling_field()

@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from milepost.fields import DistanceField, DurationField
+from milepost.fields import DistanceField, DurationField, PlainWordsMixin
 from milepost.runmath.units import format_distance, format_duration
 
 from .feelings import FEELING_CHOICES
@@ -42,7 +42,7 @@ class ImportForm(forms.Form):
     )
 
 
-class ManualRunForm(forms.Form):
+class ManualRunForm(PlainWordsMixin, forms.Form):
     on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
     distance = DistanceField(label="Distance")
     time = DurationField(
@@ -185,7 +185,7 @@ def _distance_text(metres: float | None, units: str) -> str:
     return format_distance(metres, units, decimals=3) if metres else ""
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(PlainWordsMixin, forms.ModelForm):
     sport = forms.ChoiceField(label="Sport", choices=SPORTS)
 
     class Meta:

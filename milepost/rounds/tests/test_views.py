@@ -375,3 +375,16 @@ def test_no_active_goals_says_where_the_round_is(alice_client, alice, make_round
     assert "No active goals yet" not in body
     assert "Your round is at the Goals step." in body
     assert f'href="{round.get_absolute_url()}">Carry on with your round' in body
+
+
+def test_a_note_too_long_is_explained_in_plain_words_and_kept(alice_client, alice, make_round):
+    round = make_round(alice)
+    text = "I run to clear my head. " * 250  # 5,999 characters once trimmed
+    response = alice_client.post(
+        reverse("rounds:note_add", args=[round.pk]), {"question": "drive", "text": text}
+    )
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "Please keep this to 4000 characters or fewer: it has 5999." in body
+    assert "Ensure this value" not in body
+    assert "I run to clear my head." in body  # what was typed is kept
