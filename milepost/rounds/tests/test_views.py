@@ -82,7 +82,7 @@ def test_a_bad_note_without_javascript_keeps_what_was_typed(alice_client, alice,
     response = alice_client.post(url, {"question": "proud", "text": "x" * 4001})
     body = response.content.decode()
     assert response.status_code == 422
-    assert "at most 4000 characters" in body
+    assert "to 4000 characters or fewer" in body
     assert "x" * 4001 in body
 
 

@@ -68,7 +68,7 @@ def test_a_bad_rating_is_refused_with_a_clear_message_and_the_note_kept(alice_cl
 def test_a_note_that_is_too_long_is_refused(alice_client, alice):
     run = make_run(alice, day(2024, 5, 6))
     response = rate(alice_client, run, "5", "x" * 2001)
-    assert "at most 2000 characters" in response.content.decode()
+    assert "to 2000 characters or fewer" in response.content.decode()
     run.refresh_from_db()
     assert run.feeling is None
 
