@@ -73,8 +73,11 @@ def _calendar(owner, firsts: list[date], today: date) -> list[Month]:
         entry = per_day.setdefault(day, Day(day))
         entry.metres += metres or 0
         entry.runs += 1
+    # Months before the runner's first run in the window are not shown: a page of empty
+    # months says nothing (this month always is).
+    earliest = min(per_day, default=today).replace(day=1)
     shown = []
-    for first in firsts:
+    for first in (f for f in firsts if f >= earliest):
         month = Month(first)
         for week in calendar.Calendar().monthdatescalendar(first.year, first.month):
             row = []

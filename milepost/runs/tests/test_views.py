@@ -310,6 +310,15 @@ def test_running_at_a_glance_shows_weeks_months_years_and_the_days_run(alice_cli
     assert reverse("runs:glance") in alice_client.get(reverse("runs:list")).content.decode()
 
 
+def test_the_calendar_starts_at_the_first_run_not_with_empty_months(alice_client, alice, travel):
+    travel(to=datetime(2024, 6, 12, 18, tzinfo=UTC))
+    make_run(alice, day(2024, 4, 20), 5000, 30)
+    body = alice_client.get(reverse("runs:glance")).content.decode()
+    assert "April 2024: 1 day run" in body and "May 2024: no runs" in body
+    assert "March 2024" not in body and "0 days run" not in body
+    assert "Days run, the last 3 months" in body
+
+
 def test_running_at_a_glance_reads_the_same_few_queries_for_twenty_years(
     alice_client, alice, django_assert_max_num_queries
 ):
