@@ -17,7 +17,7 @@ from milepost.accounts import pagecache
 from milepost.runmath.units import BEST_EFFORT_DISTANCES, NAMED, format_distance, week_start
 
 from .formats import ActivitySummary
-from .racelike import looks_like_race
+from .racelike import looks_like_race, named_like_race
 
 # How far back the runner's usual pace is read, to tell a run done hard.
 USUAL_PACE_DAYS = 90
@@ -235,6 +235,10 @@ class Activity(models.Model):
         if self.source == Source.MANUAL:
             return what.capitalize()
         return f"{part} {what}"
+
+    @property
+    def named_like_race(self) -> bool:
+        return named_like_race(self.name)
 
     def asks_if_race(self, usual_pace: float | None) -> bool:
         """Whether to ask "Was this a race?": an imported run that looks like one, not yet

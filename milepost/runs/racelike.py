@@ -31,12 +31,16 @@ def race_distance_near(metres: float | None) -> str:
     return ""
 
 
+def named_like_race(name: str) -> bool:
+    return bool(RACE_WORDS.search(name or ""))
+
+
 def looks_like_race(
     *, name: str, metres: float | None, pace_s_per_km: float | None, usual_pace: float | None
 ) -> bool:
     """Whether to ask the runner if this run was a race."""
     if not race_distance_near(metres):
         return False
-    named = bool(RACE_WORDS.search(name or ""))
+    named = named_like_race(name)
     hard = bool(pace_s_per_km and usual_pace and pace_s_per_km <= usual_pace * HARD)
     return named or hard

@@ -99,3 +99,11 @@ def test_the_import_result_asks_about_the_runs_that_look_like_races(alice_client
         {"was_race": "yes", "next": batch.get_absolute_url()},
     )
     assert "Were these races?" not in alice_client.get(batch.get_absolute_url()).content.decode()
+
+
+def test_the_question_says_why_it_is_asked(alice_client, alice, half):
+    page = alice_client.get(half.get_absolute_url()).content.decode()
+    assert "its name sounds like one" in page
+    fast = make_run(alice, day(2026, 5, 8), 10050, 50, name="Thursday evening")  # 4:59 a km
+    page = alice_client.get(fast.get_absolute_url()).content.decode()
+    assert "clearly faster than your usual pace" in page
