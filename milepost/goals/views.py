@@ -16,6 +16,11 @@ from .forms import CheckInForm, PauseForm, PurposeForm, StepForm, proposed_step_
 from .models import Goal, Kind, Status, Step
 
 CHECK_INS_SHOWN = 50
+# Going past the usual number of active goals is never refused: the runner is told, kindly.
+CROWDED = (
+    "That makes more active goals than the few you usually keep. That's fine; if it feels like "
+    "a lot, pause one for a while."
+)
 
 
 def owned_goal(request, pk) -> Goal:
@@ -148,11 +153,7 @@ def goal_resume(request, pk):
     crowded = services.resume_goal(goal=goal)
     messages.success(request, f"Welcome back to \u201c{goal.title}\u201d.")
     if crowded:
-        messages.info(
-            request,
-            "That makes more active goals than the few you usually keep. That's fine; if it "
-            "feels like a lot, pause one for a while.",
-        )
+        messages.info(request, CROWDED)
     return redirect(goal)
 
 
@@ -166,11 +167,7 @@ def goal_activate(request, pk):
     crowded = services.make_active(goal=goal)
     messages.success(request, f"\u201c{goal.title}\u201d is one of your active goals now.")
     if crowded:
-        messages.info(
-            request,
-            "That makes more active goals than the few you usually keep. That's fine; if it "
-            "feels like a lot, pause one for a while.",
-        )
+        messages.info(request, CROWDED)
     return redirect(goal)
 
 
