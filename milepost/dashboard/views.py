@@ -44,6 +44,7 @@ def dashboard_context(user, today) -> dict:
     )
     reached = list(Goal.objects.owned_by(user).filter(status=Status.DONE).order_by("-reached_on"))
     rounds = list(Round.objects.owned_by(user))
+    open_rounds = [r for r in rounds if r.stage != Stage.DONE]
     shown = [g for g in goals if g.status != Status.SOMEDAY]
     latest = next((r for r in rounds if r.stage != Stage.BRAINSTORM), None)
     cards, overall = goal_services.goal_cards(shown, latest, profile, with_progress=True)
@@ -57,7 +58,8 @@ def dashboard_context(user, today) -> dict:
         "nudges": open_nudges(user, today),
         "someday": [g for g in goals if g.status == Status.SOMEDAY],
         "reached": reached,
-        "open_round": next((r for r in rounds if r.stage != Stage.DONE), None),
+        "open_rounds": open_rounds,  # every round under way, newest first
+        "open_round": next(iter(open_rounds), None),
         "past_rounds": [r for r in rounds if r.stage == Stage.DONE],
     }
 

@@ -213,5 +213,7 @@ METRICS = {
     )
 }
 PERIODIC_METRICS = tuple(key for key, m in METRICS.items() if m.periodic)
+# Reaching this week's or this month's target is a good week, not a goal completed.
+RECURRING_PERIODS = frozenset({"week", "month"})
 RACE_METRICS = frozenset(key for key, m in METRICS.items() if m.race)
 NUMBER_METRICS = frozenset(key for key, m in METRICS.items() if m.just_a_number)

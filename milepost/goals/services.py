@@ -15,6 +15,7 @@ from milepost.runs.models import Activity
 
 from . import alignment, feasibility
 from .forms import GoalForm
+from .metrics import RECURRING_PERIODS
 from .models import CheckIn, Goal, GoalPause, GoalRevision, Status, Step
 from .tracking import GoalProgress, progress_for
 
@@ -325,8 +326,7 @@ def resume_goal(*, goal: Goal) -> bool:
     goal.save(update_fields=["status"])
     goal.pauses.filter(ended_at__isnull=True).update(ended_at=clock.now())
     pagecache.mark_changed(goal.owner_id)
-    active = Goal.objects.owned_by(goal.owner_id).active().count()
-    return active > settings.MAX_ACTIVE_GOALS
+    return over_active_limit(goal.owner_id)
 
 
 @transaction.atomic
@@ -338,14 +338,16 @@ def make_active(*, goal: Goal) -> bool:
     goal.status = Status.ACTIVE
     goal.save(update_fields=["status"])
     pagecache.mark_changed(goal.owner_id)
-    active = Goal.objects.owned_by(goal.owner_id).active().count()
-    return active > settings.MAX_ACTIVE_GOALS
+    return over_active_limit(goal.owner_id)
+
+
+def over_active_limit(owner_id: int) -> bool:
+    """Whether the runner now works on more goals than the usual few (never refused)."""
+    return Goal.objects.owned_by(owner_id).active().count() > settings.MAX_ACTIVE_GOALS
 
 
 # Reaching a goal --------------------------------------------------------------------------
 
-# Per week or per month is met again each period: a good week, not a goal completed.
-RECURRING_PERIODS = {"week", "month"}
 REACHABLE = (Status.ACTIVE, Status.CHOSEN, Status.PAUSED)
 
 

@@ -117,6 +117,11 @@ class Nudge(models.Model):
         return f"{self.get_kind_display()} since {self.since}"
 
     @property
+    def anchor(self) -> str:
+        """The page's name for this nudge: its id once stored, else its kind and first day."""
+        return str(self.pk) if self.pk else f"{self.kind}-{self.since:%Y%m%d}"
+
+    @property
     def round_reason(self) -> str:
         return ROUND_REASONS[self.kind]
 

@@ -28,7 +28,7 @@ from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
 from milepost.goals import progress
-from milepost.goals.metrics import RACE_METRICS
+from milepost.goals.metrics import RACE_METRICS, RECURRING_PERIODS
 from milepost.goals.models import CheckIn, Goal, Kind, Status
 from milepost.goals.services import mark_reached_from_runs
 from milepost.reflection.models import Round
@@ -47,8 +47,6 @@ HISTORY_DAYS = max(
     7 * (triggers.PLATEAU_LOOKBACK_WEEKS + 1)
     + max(7 * triggers.PLATEAU_WINDOW_WEEKS, triggers.PACE_BLOCKS * triggers.PACE_BLOCK_DAYS),
 )
-# Reaching this week's or this month's target is a good week, not a goal completed.
-RECURRING_PERIODS = {"week", "month"}
 # Runners whose daily check the periodic task does in one go; the rest wait 15 minutes.
 REFRESH_BATCH = 200
 SNOOZE_DAYS = 7

@@ -19,8 +19,8 @@ def start_round(*, owner, reason: str, reason_note: str = "") -> Round:
     """A new round; the nudges open until today have their answer."""
     round = Round(owner=owner, reason=reason, reason_note=reason_note, started_at=clock.now())
     round.save()
+    # Also marks the runner's pages changed: the new round shows on them too.
     nudge_services.close_answered(owner, round.started_at.astimezone(owner.profile.zone).date())
-    pagecache.mark_changed(owner.pk)
     return round
 
 

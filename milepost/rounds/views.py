@@ -55,7 +55,7 @@ def round_new(request):
     if form.is_valid():
         round = services.start_round(owner=request.user, **form.cleaned_data)
         return redirect("rounds:brainstorm", round.pk)
-    open_rounds = Round.objects.owned_by(request.user).open()
+    open_rounds = list(Round.objects.owned_by(request.user).open())
     return render(request, "rounds/round_new.html", {"form": form, "open_rounds": open_rounds})
 
 

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 from django import template
 from django.utils import timezone
 
-from milepost.reflection.models import Round, Stage
+from milepost.reflection.models import Stage
 from milepost.reflection.questions import QUESTIONS_BY_KEY
 from milepost.runmath.units import WEEKDAYS, format_weekday
 
@@ -60,12 +60,6 @@ def when_in_words(moment: datetime, today: date) -> str:
     if day - today >= timedelta(days=7):
         when = f"on {format_weekday(day)}, in the {part}"
     return f"late {when}" if late else when
-
-
-@register.inclusion_tag("rounds/includes/open_rounds.html")
-def open_rounds(owner_id, next=""):
-    """Every round the runner has under way, newest first, to carry on or close."""
-    return {"rounds": list(Round.objects.filter(owner_id=owner_id).open()), "next": next}
 
 
 @register.filter
