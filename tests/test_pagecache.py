@@ -61,6 +61,11 @@ def a_run(owner, km: float = 6, on: date | None = None) -> Activity:
 # Every write of what the pages show marks them changed ----------------------------------------
 
 
+def ahead(days: int) -> str:
+    """A day that stays ahead whenever the suite runs: forms refuse past dates."""
+    return (today() + timedelta(days=days)).isoformat()
+
+
 def today() -> date:
     return clock.now().date()
 
@@ -167,7 +172,7 @@ def goal_page(client, goal) -> str:
 def test_a_new_step_shows_at_once_on_both_pages(alice_client, goal):
     assert "No next step yet" in dashboard(alice_client)
     assert "No steps yet" in goal_page(alice_client, goal)
-    alice_client.post(goal.get_absolute_url(), {"title": "Hill repeats", "due": "2027-02-01"})
+    alice_client.post(goal.get_absolute_url(), {"title": "Hill repeats", "due": ahead(days=60)})
     assert "Hill repeats" in dashboard(alice_client)
     assert "Hill repeats" in goal_page(alice_client, goal)
     step = goal.steps.get()
@@ -281,7 +286,7 @@ def test_forms_on_a_cached_page_carry_this_requests_token(alice, goal):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', step_form)[1]
     response = second.post(
         goal.get_absolute_url(),
-        {"title": "Tempo run", "due": "2027-03-01", "csrfmiddlewaretoken": token},
+        {"title": "Tempo run", "due": ahead(days=90), "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 302
     assert goal.steps.filter(title="Tempo run").exists()
