@@ -32,6 +32,17 @@ def bob(django_user_model):
 
 
 @pytest.fixture
+def coach(django_user_model):
+    """Cora, a running coach (any account can coach: a runner grants it access)."""
+    from milepost.accounts.models import Profile
+
+    user = Profile.objects.create_runner("cora", "cora@example.org", "coach cora 2026")
+    user.profile.name = "Cora"
+    user.profile.save()
+    return user
+
+
+@pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice)
     return client

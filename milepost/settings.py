@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "milepost.nudges",
     "milepost.rounds",
     "milepost.dashboard",
+    "milepost.coaching",
 ]
 
 MIDDLEWARE = [
