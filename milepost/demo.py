@@ -16,7 +16,8 @@ from django.db import transaction
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
-from milepost.goals.models import Goal, Status, Step
+from milepost.coaching import services as coaching
+from milepost.goals.models import Goal, GoalPause, Status, Step
 from milepost.nudges.models import DemoRunner, Nudge
 from milepost.nudges.services import refresh_nudges
 from milepost.reflection.models import Note, Round, RoundTheme, Stage, ThemeStatus
@@ -292,3 +293,68 @@ def add_goals(user, round: Round, today: date, zone) -> None:
 
 def open_nudge_count(user) -> int:
     return Nudge.objects.owned_by(user).filter(closed_on=None, dismissed_at=None).count()
+
+
+# The demo coach's other clients: name, what they share, and the story their data tells.
+CLIENTS = (
+    ("Priya", ["goals", "runs"], "quiet"),  # no runs for three weeks, a step overdue
+    ("Tom", ["goals"], "rethink"),  # a goal he is not sure of any more, another paused
+)
+COACH_NAME = "Demo coach"
+
+
+@transaction.atomic
+def create_demo_coach(*, username: str, password: str, runner, today: date):
+    """A demo coach with three clients: the demo runner (sharing everything) and two made-up
+    runners sharing less, each with something that asks for a check-in."""
+    for name in [username] + [client_username(username, n) for n, _, _ in CLIENTS]:
+        old = demo_user(name)
+        if old is not None:
+            old.delete()
+    coach = Profile.objects.create_runner(username, "", password)
+    DemoRunner.objects.create(user=coach)
+    coach.profile.name, coach.profile.time_zone = COACH_NAME, TIME_ZONE
+    coach.profile.save()
+    coaching.grant(runner=runner, coach=coach, scopes=["goals", "reflections", "runs"])
+    zone = zoneinfo.ZoneInfo(TIME_ZONE)
+    for name, scopes, story in CLIENTS:
+        client = Profile.objects.create_runner(client_username(username, name), "", None)
+        DemoRunner.objects.create(user=client)
+        client.profile.name, client.profile.time_zone = name, TIME_ZONE
+        client.profile.save()
+        first = today - timedelta(days=200)
+        last = today - timedelta(days=22 if story == "quiet" else 2)
+        add_runs(client, synthetic_days(first, last, seed=len(name)), zone)
+        client_goals(client, story, today, zone)
+        coaching.grant(runner=client, coach=coach, scopes=scopes)
+        refresh_nudges(client, today)
+    coaching.add_note(
+        coach=coach, runner=runner, text="Calf niggle in the autumn: ask how it feels on hills."
+    )
+    return coach
+
+
+def client_username(coach_username: str, name: str) -> str:
+    return f"{coach_username}-{name.lower()}"
+
+
+def client_goals(client, story: str, today: date, zone) -> None:
+    set_on = at(today - timedelta(days=60), zone)
+    goal = Goal.objects.create(
+        owner=client,
+        created_at=set_on,
+        title="Run 20 km a week" if story == "quiet" else "Run a trail half marathon",
+        size="medium",
+        horizon="soon",
+        why="Because I feel better on weeks I run.",
+        status=Status.ACTIVE,
+    )
+    Step.objects.create(goal=goal, title="Three runs this week", due=today - timedelta(days=5))
+    if story == "rethink":
+        goal.record_purpose(excited=False, out_the_door=True, smile=False)
+        paused = Goal.objects.create(
+            owner=client, created_at=set_on, title="Hill repeats on Thursdays", status=Status.PAUSED
+        )
+        GoalPause.objects.create(
+            goal=paused, reason="life", started_at=at(today - timedelta(days=12), zone)
+        )

@@ -117,3 +117,33 @@ def test_the_console_script_serves_from_the_project_level_command(tmp_path):
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "--port must be between 1 and 65535.\n"
+
+
+@pytest.mark.django_db
+def test_the_demo_coach_has_three_clients_sharing_different_things(on_demo_day, capsys):
+    from milepost.coaching.roster import roster
+
+    today = date(2026, 11, 12)
+    on_demo_day(today)
+    output = make_demo("--today", today.isoformat())
+    password = re.search(r"demo-coach\n  password: (\S+)", output).group(1)
+    coach = get_user_model().objects.get(username="demo-coach")
+    clients = roster(coach, today=today)
+    scopes = {c.runner.username: c.grant.scopes for c in clients}
+    assert scopes == {
+        "demo": ["goals", "reflections", "runs"],
+        "demo-coach-priya": ["goals", "runs"],
+        "demo-coach-tom": ["goals"],
+    }
+    kinds = {c.runner.username: {r.kind for r in c.reasons} for c in clients}
+    assert {"quiet", "step_overdue"} <= kinds["demo-coach-priya"]
+    assert {"purpose_rethink", "paused", "step_overdue"} <= kinds["demo-coach-tom"]
+    web = Client()
+    assert web.login(username="demo-coach", password=password)
+    page = web.get(reverse("coaching:roster")).content.decode()
+    assert "Priya" in page and "Tom" in page and "Demo runner" in page
+    again = make_demo("--today", today.isoformat(), "--reset")
+    assert (
+        "demo-coach" in again
+        and get_user_model().objects.filter(username="demo-coach").count() == 1
+    )

@@ -14,13 +14,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.coaching import services as coaching
+from milepost.coaching.models import SCOPES
 from milepost.goals.models import Step
 from milepost.nudges.models import CalendarFeed, CycleStart
 from milepost.reflection.models import Stage
 from milepost.runs.models import ImportBatch
 from milepost.runs.services import record_run
 
-from .test_privacy import OBJECT_URLS
+from .test_privacy import COACH_URLS, OBJECT_URLS
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +49,7 @@ def writes_of(queries) -> list[str]:
 @pytest.mark.parametrize(
     "stage", [Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS, Stage.RESTING, Stage.STEPS]
 )
-def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage, travel):
+def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal, stage, travel):
     round = make_round(alice, stage=stage if stage != Stage.RESTING else Stage.GOALS)
     goal = make_goal(alice, round=round, status="active")
     if stage == Stage.RESTING:
@@ -65,14 +67,20 @@ def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage
     travel(days=2)  # a new day, and the rest has run its course
     pagecache.mark_changed(alice.pk)
     opened = 0
+    grant = coaching.grant(runner=alice, coach=coach, scopes=SCOPES)
+    invitation = coaching.invite(sender=coach, kind="coach")
+    objects |= {"grant": grant, "invitation": invitation}
+    tokens = {"coaching:invitation": invitation.token}
     for name, converters in every_url_name():
+        if "runner" in converters:
+            continue  # the coach's pages: below
         if "pk" in converters:
             kind = OBJECT_URLS[name]
             if kind == "nudge":
                 continue  # a nudge is stored by the worker; none is yet
             url = reverse(name, args=[objects[kind].pk])
         elif "token" in converters:
-            url = reverse(name, args=[feed.token])
+            url = reverse(name, args=[tokens.get(name, feed.token)])
         elif converters:
             continue
         else:
@@ -83,3 +91,24 @@ def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage
         assert writes_of(queries) == [], f"GET {url} wrote"
         opened += response.status_code in (200, 302)
     assert opened > 30
+
+
+def test_no_coach_page_writes_on_get(client, alice, coach, make_round, make_goal, travel):
+    round = make_round(alice, stage=Stage.STEPS)
+    goal = make_goal(alice, round=round, status="active")
+    for days_ago in (40, 38, 3):
+        on = clock.now().date() - timedelta(days=days_ago)
+        record_run(owner=alice, on=on, distance_m=5000, duration_s=1800)
+    coaching.grant(runner=alice, coach=coach, scopes=SCOPES)
+    objects = {"goal": goal, "round": round}
+    travel(days=2)
+    client.force_login(coach)
+    for name, converters in every_url_name():
+        if "runner" not in converters:
+            continue
+        kind = COACH_URLS[name][1]
+        url = reverse(name, args=[alice.pk, objects[kind].pk] if kind else [alice.pk])
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code in (200, 405), url
+        assert writes_of(queries) == [], f"GET {url} wrote"

@@ -19,6 +19,7 @@ from django.urls import reverse
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
+from milepost.coaching import services as coaching
 from milepost.goals import services as goal_services
 from milepost.goals.models import CheckIn, Goal, Status, Step
 from milepost.nudges import services as nudge_services
@@ -74,6 +75,10 @@ def today() -> date:
 # task and the command line make it), gets the runner's things made before it: alice, goal,
 # round, run, step and nudge.
 WRITES = {
+    "sharing with a coach": lambda o: coaching.grant(runner=o.alice, coach=o.bob, scopes=["goals"]),
+    "a coach note shared": lambda o: coaching.add_note(
+        coach=o.bob, runner=o.alice, text="Well done", shared=True
+    ),
     "a goal added": lambda o: goal_services.add_goal(
         owner=o.alice, round=None, goal=Goal(title="Run by the sea", themes=["places"])
     ),
@@ -127,6 +132,7 @@ WRITES = {
 def test_every_write_of_what_the_pages_show_marks_them_changed(alice, bob, goal, make_round, write):
     things = SimpleNamespace(
         alice=alice,
+        bob=bob,
         goal=goal,
         round=make_round(alice, stage=Stage.DONE),
         run=a_run(alice),

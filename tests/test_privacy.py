@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from milepost.coaching import services
+from milepost.coaching.models import SCOPES, GrantStatus
 from milepost.goals.models import Step
 from milepost.nudges.models import CycleStart, Nudge
 from milepost.reflection.models import Stage
@@ -49,6 +51,9 @@ OBJECT_URLS = {
     "nudges:dismiss": "nudge",
     "nudges:snooze": "nudge",
     "nudges:cycle_delete": "cycle_start",
+    "coaching:grant_scopes": "grant",
+    "coaching:grant_status": "grant",
+    "coaching:invitation_withdraw": "invitation",
 }
 
 
@@ -57,8 +62,10 @@ def url_names_with_pk(patterns=None, namespace=""):
         if isinstance(pattern, URLResolver):
             inner = f"{pattern.namespace}:" if pattern.namespace else namespace
             yield from url_names_with_pk(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern) and "pk" in pattern.pattern.converters:
-            yield f"{namespace}{pattern.name}"
+        elif isinstance(pattern, URLPattern):
+            converters = pattern.pattern.converters
+            if "pk" in converters and "runner" not in converters:  # coach pages: COACH_URLS
+                yield f"{namespace}{pattern.name}"
 
 
 def test_every_object_url_is_listed_here():
@@ -67,9 +74,15 @@ def test_every_object_url_is_listed_here():
 
 @pytest.mark.parametrize("stage", [Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS, Stage.STEPS])
 @pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("intruder", ["bob", "coach"])
 def test_another_runner_gets_404_on_every_object_url(
-    client, alice, bob, make_round, make_goal, stage, method
+    client, alice, bob, coach, make_round, make_goal, stage, method, intruder
 ):
+    """Bob, and even a coach Alice shares everything with: the runner's own pages are hers
+    alone (a coach reads through the coach's pages, below)."""
+    grant = services.grant(runner=alice, coach=coach, scopes=SCOPES)
+    invitation = services.invite(sender=alice, kind="runner", scopes=["goals"])
+    bob = {"bob": bob, "coach": coach}[intruder]
     round = make_round(alice, stage=stage, notes={"beyond_running": "Running keeps my head clear"})
     goal = make_goal(alice, round=round, status="active")
     step = Step.objects.create(goal=goal, title="Run 5 km", due="2027-01-01")
@@ -81,6 +94,7 @@ def test_another_runner_gets_404_on_every_object_url(
     cycle_start = CycleStart.objects.create(owner=alice, day="2026-05-04")
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
     objects |= {"nudge": nudge, "cycle_start": cycle_start}
+    objects |= {"grant": grant, "invitation": invitation}
     client.force_login(bob)
     for name, kind in OBJECT_URLS.items():
         url = reverse(name, args=[objects[kind].pk])
@@ -99,9 +113,111 @@ def test_another_runner_gets_404_on_every_object_url(
     assert CycleStart.objects.filter(pk=cycle_start.pk).exists()
     nudge.refresh_from_db()
     assert nudge.dismissed_at is None and nudge.snoozed_until is None
+    grant.refresh_from_db()
+    assert grant.status == GrantStatus.ACTIVE and grant.scopes == SCOPES
+    invitation.refresh_from_db()
+    assert invitation.is_open
 
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):
     round = make_round(alice)
     response = client.get(reverse("rounds:brainstorm", args=[round.pk]))
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+# The coach's pages: for each URL name with a ``runner``, the scope it needs (None: any live
+# grant) and what its ``pk`` points at, if anything. A new coach URL must be added here.
+COACH_URLS = {
+    "coaching:client": (None, None),
+    "coaching:client_note": (None, None),
+    "coaching:client_goal": ("goals", "goal"),
+    "coaching:client_round": ("reflections", "round"),
+}
+
+
+def url_names_with_runner(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names_with_runner(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and "runner" in pattern.pattern.converters:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_coach_url_is_listed_here():
+    assert set(url_names_with_runner()) == set(COACH_URLS)
+
+
+NOTE = "Running keeps my head clear"
+
+
+@pytest.fixture
+def alices_things(alice, make_round, make_goal):
+    round = make_round(alice, stage=Stage.STEPS, notes={"beyond_running": NOTE})
+    goal = make_goal(alice, round=round, status="active", why="For my own quiet hour")
+    return {"round": round, "goal": goal}
+
+
+def coach_url(name, alice, things):
+    kind = COACH_URLS[name][1]
+    return reverse(name, args=[alice.pk, things[kind].pk] if kind else [alice.pk])
+
+
+def status_of(client, name, url):
+    if name.endswith("_note"):  # the one POST-only coach URL
+        return client.post(url, {"text": "A note"}).status_code
+    return client.get(url).status_code
+
+
+@pytest.mark.parametrize("setup", ["none", "paused", "revoked", "another_coach"])
+def test_a_coach_without_a_live_grant_gets_404_everywhere(
+    client, alice, bob, coach, alices_things, setup
+):
+    if setup in ("paused", "revoked"):
+        grant = services.grant(runner=alice, coach=coach, scopes=SCOPES)
+        services.set_status(grant=grant, status=setup)
+    if setup == "another_coach":
+        services.grant(runner=alice, coach=bob, scopes=SCOPES)
+    client.force_login(coach)
+    for name in COACH_URLS:
+        url = coach_url(name, alice, alices_things)
+        assert status_of(client, name, url) == 404, f"{name} with {setup}"
+    assert NOTE not in client.get(reverse("coaching:roster")).content.decode()
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_a_coach_sees_only_within_the_scopes(client, alice, coach, alices_things, scope):
+    services.grant(runner=alice, coach=coach, scopes=[scope])
+    client.force_login(coach)
+    for name, (needed, _) in COACH_URLS.items():
+        url = coach_url(name, alice, alices_things)
+        expected = 404 if needed not in (None, scope) else (302 if name.endswith("_note") else 200)
+        assert status_of(client, name, url) == expected, f"{name} with {scope}"
+
+
+def test_a_coachs_pages_never_carry_words_outside_the_scopes(client, alice, coach, alices_things):
+    """A goals-only coach never receives one word of the runner's notes, on any coach page;
+    a reflections-only coach never the goal's why."""
+    services.grant(runner=alice, coach=coach, scopes=["goals", "runs"])
+    client.force_login(coach)
+    pages = [reverse("coaching:roster")]
+    pages += [coach_url(n, alice, alices_things) for n in COACH_URLS if not n.endswith("_note")]
+    for url in pages:
+        response = client.get(url)
+        assert NOTE not in response.content.decode(), url
+    services.grant(runner=alice, coach=coach, scopes=["reflections"])
+    for url in pages:
+        response = client.get(url)
+        assert "own quiet hour" not in response.content.decode(), url
+
+
+def test_a_foreign_goal_or_round_is_404_even_with_a_grant(
+    client, alice, bob, coach, alices_things, make_round, make_goal
+):
+    services.grant(runner=alice, coach=coach, scopes=SCOPES)
+    services.grant(runner=bob, coach=coach, scopes=["goals"])
+    bobs = {"goal": make_goal(bob), "round": make_round(bob)}
+    client.force_login(coach)
+    for name, (_, kind) in COACH_URLS.items():
+        if kind:  # Alice's address with Bob's object
+            assert client.get(reverse(name, args=[alice.pk, bobs[kind].pk])).status_code == 404

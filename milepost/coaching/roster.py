@@ -39,6 +39,22 @@ KINDS = {
 }
 
 
+# The runner's nudges speak to the runner; the roster says the same thing about them.
+NUDGE_TEXTS = {
+    "break": "Back running after a break: a good moment to talk about what comes next.",
+    "new_cycle": "Starting a new training cycle.",
+    "goal_reached": "Reached a goal: one to celebrate.",
+    "plateau": "Their running has levelled off for a while.",
+    "low_motivation": "A quieter spell than usual: fewer runs, or runs that felt harder.",
+}
+
+
+def nudge_text(kind: str, goal_title: str | None) -> str:
+    if kind == "goal_reached" and goal_title:
+        return f"Reached “{goal_title}”: one to celebrate."
+    return NUDGE_TEXTS[kind]
+
+
 @dataclass
 class Reason:
     kind: str
@@ -88,13 +104,20 @@ class Client:
 
 
 def roster(
-    coach, today: date | None = None, group_id: int | None = None, fresh: bool = False
+    coach,
+    today: date | None = None,
+    group_id: int | None = None,
+    fresh: bool = False,
+    runner_id: int | None = None,
 ) -> list[Client]:
     """The coach's clients sharing something now, most in need first. ``today`` replays a
     day for everyone (the CLI's ``--today``); by default each runner's own today. The pages
     read the nudges the worker stored; ``fresh`` works each client's out for the day instead
     (read-only, a few queries per client: the CLI's replay)."""
-    grants = list(Grant.objects.live().filter(coach=coach).select_related("runner__profile"))
+    grants = Grant.objects.live().filter(coach=coach).select_related("runner__profile")
+    if runner_id is not None:  # one client's signals, for their page
+        grants = grants.filter(runner_id=runner_id)
+    grants = list(grants)
     if group_id is not None:
         in_group = set(
             Membership.objects.filter(group_id=group_id, group__coach=coach).values_list(
@@ -134,18 +157,27 @@ def roster(
 def _nudges(clients: dict, by_scope: dict) -> None:
     """The runner's own open nudges, each only where its scope is shared."""
     wanted = set(by_scope["goals"]) | set(by_scope["runs"])
-    for nudge in Nudge.objects.filter(owner_id__in=wanted, closed_on=None).order_by("since"):
+    nudges = Nudge.objects.filter(owner_id__in=wanted, closed_on=None).select_related("goal")
+    for nudge in nudges.order_by("since"):
         client = clients[nudge.owner_id]
         scope = KINDS[nudge.kind][0]
         if scope in client.grant.scopes and nudge.since <= client.today:
-            client.reasons.append(Reason(nudge.kind, nudge.since, nudge.reason))
+            text = nudge_text(nudge.kind, nudge.goal.title if nudge.goal else None)
+            client.reasons.append(Reason(nudge.kind, nudge.since, text))
 
 
 def _fresh_nudges(clients: dict) -> None:
     for client in clients.values():
-        for nudge in found_nudges(client.runner, client.today).values():
+        found = found_nudges(client.runner, client.today).values()
+        titles = dict(
+            Goal.objects.filter(pk__in=[n.goal_id for n in found if n.goal_id]).values_list(
+                "pk", "title"
+            )
+        )
+        for nudge in found:
             if KINDS[nudge.kind][0] in client.grant.scopes:
-                client.reasons.append(Reason(nudge.kind, nudge.since, nudge.reason))
+                text = nudge_text(nudge.kind, titles.get(nudge.goal_id))
+                client.reasons.append(Reason(nudge.kind, nudge.since, text))
 
 
 def _goal_signals(clients: dict, runner_ids: list) -> None:

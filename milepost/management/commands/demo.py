@@ -16,7 +16,8 @@ from milepost import commands, demo
 class Command(commands.Command):
     help = (
         "Create a demo runner with a made-up year of runs, a finished round, goals and a "
-        "nudge, and print how to log in. Only ever touches a demo account."
+        "nudge, and a demo coach with three clients, and print how to log in to both. Only "
+        "ever touches demo accounts."
     )
 
     def add_arguments(self, parser):
@@ -46,9 +47,24 @@ class Command(commands.Command):
                 "when it was made, or run `milepost demo --reset` to make it afresh."
             )
             return
-        password = secrets.token_urlsafe(9)
-        user = demo.create_demo(
-            username=username, password=password, today=today or demo.demo_today()
+        password, coach_password = secrets.token_urlsafe(9), secrets.token_urlsafe(9)
+        today = today or demo.demo_today()
+        coach_name = f"{username}-coach"
+        try:
+            for name in [
+                coach_name,
+                *(demo.client_username(coach_name, n) for n, *_ in demo.CLIENTS),
+            ]:
+                demo.demo_user(name)
+        except demo.NotADemoAccount as taken:
+            raise CommandError(
+                f"{taken.args[0]!r} is a real account, not a demo; the demo never touches it. "
+                "Choose another --username.",
+                returncode=2,
+            ) from None
+        user = demo.create_demo(username=username, password=password, today=today)
+        demo.create_demo_coach(
+            username=coach_name, password=coach_password, runner=user, today=today
         )
         count = demo.open_nudge_count(user)
         self.stdout.write(
@@ -57,7 +73,11 @@ class Command(commands.Command):
             f"{count} open nudge{'' if count == 1 else 's'}.\n"
             f"Log in at {settings.SITE_URL}{reverse('accounts:login')} (with `make run` serving)\n"
             f"  username: {username}\n"
-            f"  password: {password}"
+            f"  password: {password}\n"
+            f"And a demo coach with three clients (the demo runner among them), sharing "
+            f"different things:\n"
+            f"  username: {coach_name}\n"
+            f"  password: {coach_password}"
         )
 
 
