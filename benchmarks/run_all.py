@@ -22,6 +22,7 @@ BENCHMARKS = [
     ("import", ["benchmarks/import_bench.py"], ["--years", "1"]),
     ("dashboard", ["benchmarks/dashboard_bench.py"], ["--requests", "5"]),
     ("pages", ["benchmarks/pages_bench.py"], ["--requests", "5"]),
+    ("roster", ["benchmarks/roster_bench.py"], ["--clients", "20", "--years", "2"]),
 ]
 
 
