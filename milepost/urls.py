@@ -5,11 +5,13 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from milepost.accounts.urls import urlpatterns as account_urls
+from milepost.coaching.group_urls import group_urlpatterns
 from milepost.dashboard import views as dashboard
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("", include((group_urlpatterns, "coaching"))),
     path(
         "accounts/",
         include(

@@ -14,13 +14,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.coaching import groups
+from milepost.coaching import services as coaching
 from milepost.goals.models import Step
 from milepost.nudges.models import CalendarFeed, CycleStart
 from milepost.reflection.models import Stage
 from milepost.runs.models import ImportBatch
 from milepost.runs.services import record_run
 
-from .test_privacy import OBJECT_URLS
+from .test_privacy import OBJECT_URLS, object_url
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +49,9 @@ def writes_of(queries) -> list[str]:
 @pytest.mark.parametrize(
     "stage", [Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS, Stage.RESTING, Stage.STEPS]
 )
-def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage, travel):
+def test_no_page_writes_on_get(
+    alice_client, alice, bob, coach, make_round, make_goal, stage, travel
+):
     round = make_round(alice, stage=stage if stage != Stage.RESTING else Stage.GOALS)
     goal = make_goal(alice, round=round, status="active")
     if stage == Stage.RESTING:
@@ -61,7 +65,21 @@ def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage
     cycle_start = CycleStart.objects.create(owner=alice, day=clock.now().date())
     feed = CalendarFeed.objects.create(owner=alice)
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
-    objects |= {"cycle_start": cycle_start}
+    objects |= {"cycle_start": cycle_start, "note": round.notes.first()}
+    # A group alice coaches (her coach pages), and one she is in with a round under way.
+    own_group = groups.create_group(coach=alice, name="Alice's group")
+    theirs = groups.create_group(coach=coach, name="Cora's group")
+    groups.join(group=theirs, runner=alice)
+    group_round = groups.start_group_round(
+        group=theirs, prompts=["Who runs with you?"], brainstorm_by=clock.now().date()
+    )
+    groups.take_part(group_round=group_round, runner=alice)
+    objects |= {"group": own_group}
+    # Bob shares his reflections with alice: her coach pages of his round.
+    coaching.grant(runner=bob, coach=alice, scopes=["reflections"])
+    as_member = {"coaching:member_group": theirs, "coaching:take_part": theirs}
+    tokens = {"coaching:group_join": theirs.join_token}
+    bobs_round = make_round(bob)
     travel(days=2)  # a new day, and the rest has run its course
     pagecache.mark_changed(alice.pk)
     opened = 0
@@ -70,9 +88,12 @@ def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage
             kind = OBJECT_URLS[name]
             if kind == "nudge":
                 continue  # a nudge is stored by the worker; none is yet
-            url = reverse(name, args=[objects[kind].pk])
+            if "runner" in converters:
+                url = object_url(name, bobs_round, bob)
+            else:
+                url = reverse(name, args=[as_member.get(name, objects[kind]).pk])
         elif "token" in converters:
-            url = reverse(name, args=[feed.token])
+            url = reverse(name, args=[tokens.get(name, feed.token)])
         elif converters:
             continue
         else:
