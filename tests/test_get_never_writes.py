@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.coaching import groups
 from milepost.coaching import services as coaching
 from milepost.coaching.models import SCOPES
 from milepost.goals.models import Step
@@ -63,14 +64,25 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
     cycle_start = CycleStart.objects.create(owner=alice, day=clock.now().date())
     feed = CalendarFeed.objects.create(owner=alice)
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
-    objects |= {"cycle_start": cycle_start}
+    objects |= {"cycle_start": cycle_start, "note": round.notes.first()}
+    # A group alice coaches (her coach pages), and one she is in with a round under way.
+    own_group = groups.create_group(coach=alice, name="Alice's group")
+    theirs = groups.create_group(coach=coach, name="Cora's group")
+    groups.join(group=theirs, runner=alice)
+    group_round = groups.start_group_round(
+        group=theirs, prompts=["Who runs with you?"], brainstorm_by=clock.now().date()
+    )
+    groups.take_part(group_round=group_round, runner=alice)
+    objects |= {"group": own_group}
+    as_member = {"coaching:member_group": theirs, "coaching:take_part": theirs}
+    tokens = {"coaching:group_join": theirs.join_token}
     travel(days=2)  # a new day, and the rest has run its course
     pagecache.mark_changed(alice.pk)
     opened = 0
     grant = coaching.grant(runner=alice, coach=coach, scopes=SCOPES)
     invitation = coaching.invite(sender=coach, kind="coach")
     objects |= {"grant": grant, "invitation": invitation}
-    tokens = {"coaching:invitation": invitation.token}
+    tokens["coaching:invitation"] = invitation.token
     for name, converters in every_url_name():
         if "runner" in converters:
             continue  # the coach's pages: below
@@ -78,7 +90,7 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
             kind = OBJECT_URLS[name]
             if kind == "nudge":
                 continue  # a nudge is stored by the worker; none is yet
-            url = reverse(name, args=[objects[kind].pk])
+            url = reverse(name, args=[as_member.get(name, objects[kind]).pk])
         elif "token" in converters:
             url = reverse(name, args=[tokens.get(name, feed.token)])
         elif converters:

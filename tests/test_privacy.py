@@ -4,10 +4,10 @@ for another, whatever the method."""
 from datetime import UTC, datetime
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from milepost.coaching import services
-from milepost.coaching.models import SCOPES, GrantStatus
+from milepost.coaching.models import SCOPES, GrantStatus, Group
 from milepost.goals.models import Step
 from milepost.nudges.models import CycleStart, Nudge
 from milepost.reflection.models import Stage
@@ -54,7 +54,22 @@ OBJECT_URLS = {
     "coaching:grant_scopes": "grant",
     "coaching:grant_status": "grant",
     "coaching:invitation_withdraw": "invitation",
+    "rounds:note_share": "note",
+    "rounds:themes_share": "round",
+    # A coach's group (alice coaches it here), and its page for members.
+    "coaching:group": "group",
+    "coaching:group_round_start": "group",
+    "coaching:member_group": "group",
+    "coaching:take_part": "group",
 }
+
+
+def object_url(name, obj, owner) -> str:
+    """The URL of ``obj``; under a client's address (``runner``) for the coach's pages."""
+    try:
+        return reverse(name, args=[obj.pk])
+    except NoReverseMatch:
+        return reverse(name, kwargs={"runner": owner.pk, "pk": obj.pk})
 
 
 def url_names_with_pk(patterns=None, namespace=""):
@@ -95,12 +110,18 @@ def test_another_runner_gets_404_on_every_object_url(
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
     objects |= {"nudge": nudge, "cycle_start": cycle_start}
     objects |= {"grant": grant, "invitation": invitation}
+    objects |= {"nudge": nudge, "cycle_start": cycle_start, "note": round.notes.first()}
+    objects |= {"group": Group.objects.create(coach=alice, name="Alice's group")}
     client.force_login(bob)
     for name, kind in OBJECT_URLS.items():
-        url = reverse(name, args=[objects[kind].pk])
-        response = getattr(client, method)(url, {"text": "x", "question": "proud", "days": 3})
+        url = object_url(name, objects[kind], alice)
+        data = {"text": "x", "question": "proud", "days": 3, "shared_with": "group"}
+        data |= {"name": "Mine now", "brainstorm_by": "2099-01-01"}
+        response = getattr(client, method)(url, data)
         if response.status_code == 405:  # a POST-only URL refuses GET for any id alike
-            missing = getattr(client, method)(reverse(name, args=[10**9]))
+            missing = getattr(client, method)(
+                object_url(name, type(objects[kind])(pk=10**9), alice)
+            )
             assert (method, missing.status_code) == ("get", 405), name
             continue
         assert response.status_code == 404, f"{method.upper()} {name} gave {response.status_code}"
@@ -117,6 +138,10 @@ def test_another_runner_gets_404_on_every_object_url(
     assert grant.status == GrantStatus.ACTIVE and grant.scopes == SCOPES
     invitation.refresh_from_db()
     assert invitation.is_open
+    assert not round.notes.exclude(shared_with="private").exists()
+    round.refresh_from_db()
+    assert round.themes_shared_with == "private" and not round.extra_questions.exists()
+    assert not objects["group"].rounds.exists() and not objects["group"].memberships.exists()
 
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):
@@ -132,6 +157,7 @@ COACH_URLS = {
     "coaching:client_note": (None, None),
     "coaching:client_goal": ("goals", "goal"),
     "coaching:client_round": ("reflections", "round"),
+    "coaching:client_round_question": ("reflections", "round"),
 }
 
 

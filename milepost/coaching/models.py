@@ -188,3 +188,45 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.runner} in {self.group}"
+
+
+class GroupRound(models.Model):
+    """A round the coach runs with a whole group: the coach's own questions (``prompts``) and
+    dates. Each member who takes part starts a round of their own (a ``GroupRoundSeat``), private
+    unless they share chosen notes and themes."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="rounds")
+    prompts = models.JSONField(default=list, blank=True)  # [question text, ...]
+    brainstorm_by = models.DateField("Reflect by")
+    rest_until = models.DateField("Rest until", null=True, blank=True)
+    started_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self):
+        return f"{self.group} round of {self.started_at:%d %B %Y}"
+
+
+class GroupRoundSeat(models.Model):
+    """A member's own round, taken as part of a group round: the round stays theirs."""
+
+    group_round = models.ForeignKey(GroupRound, on_delete=models.CASCADE, related_name="seats")
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_round_seats"
+    )
+    round = models.OneToOneField(
+        "reflection.Round", on_delete=models.CASCADE, related_name="group_seat"
+    )
+    joined_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group_round", "runner"], name="one_seat_per_runner_and_group_round"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.runner} in {self.group_round}"

@@ -276,6 +276,7 @@ def client_round(request, runner, pk):
         "client": view.runner,
         "round": round,
         "questions": [(q, answers.get(q.key, [])) for q in QUESTIONS],
+        "extra": round.extra_answers(),
         "themes": round.themes.confirmed(),
         # Goals are another scope: named here only when that is shared too.
         "goals": round.goals.all() if view.allows("goals") else None,

@@ -38,7 +38,8 @@ def reflection(*, round: Round, paper: str) -> bytes:
         reason=" ".join(filter(None, [round.get_reason_display() + ".", round.reason_note])),
         answers=tuple(
             pdf.Answer(q.title, q.intent, tuple(answers.get(q.key, ()))) for q in QUESTIONS
-        ),
+        )
+        + tuple(pdf.Answer(q.title, q.intent, tuple(notes)) for q, notes in round.extra_answers()),
         themes=tuple(
             pdf.ThemeLine(t.get_key_display(), t.description, t.in_my_words, t.most_important)
             for t in themes

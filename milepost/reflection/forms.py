@@ -4,7 +4,7 @@ from django import forms
 
 from milepost.fields import PlainWordsMixin
 
-from .models import Note, Reason, Round, RoundTheme, ThemeStatus, theme_choices
+from .models import Note, Reason, Round, RoundTheme, Share, ThemeStatus, theme_choices
 from .questions import QUESTION_CHOICES
 
 
@@ -30,8 +30,18 @@ class RoundStartForm(PlainWordsMixin, forms.ModelForm):
 
 
 class NoteForm(PlainWordsMixin, forms.ModelForm):
+    """A note on one of the eight questions (its key), or on one of the round's own questions
+    (``extra-<id>``, given the round): cleaned into ``question`` or ``extra_question``."""
+
     question = forms.ChoiceField(choices=QUESTION_CHOICES, widget=forms.HiddenInput)
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, round: Round | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra = {q.key: q for q in round.extra_questions.all()} if round else {}
+        self.fields["question"].choices = QUESTION_CHOICES + [
+            (key, q.text) for key, q in self.extra.items()
+        ]
 
     class Meta:
         model = Note
@@ -44,6 +54,22 @@ class NoteForm(PlainWordsMixin, forms.ModelForm):
 
     def clean_client_id(self):
         return self.cleaned_data.get("client_id") or uuid.uuid4()
+
+    def clean(self):
+        cleaned = super().clean()
+        extra = self.extra.get(cleaned.get("question"))
+        if extra is not None:
+            cleaned["question"], cleaned["extra_question"] = "", extra
+            self.instance.extra_question = extra
+        return cleaned
+
+
+class ShareForm(forms.Form):
+    """Who may read a note, or a round's themes, besides the runner."""
+
+    shared_with = forms.ChoiceField(
+        label="Who can read this?", choices=Share.choices, widget=forms.RadioSelect
+    )
 
 
 class ThemeDecisionForm(forms.Form):

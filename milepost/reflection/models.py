@@ -39,6 +39,18 @@ class Stage(models.TextChoices):
 STAGE_ORDER = [s.value for s in Stage]
 
 
+class Share(models.TextChoices):
+    """Who may read a note or a round's themes besides the runner: nobody (the default), the
+    coach of the group round it belongs to, or that coach and the group's members too."""
+
+    PRIVATE = "private", "Only me"
+    COACH = "coach", "Me and my coach"
+    GROUP = "group", "My coach and my group"
+
+
+SHARED = (Share.COACH, Share.GROUP)  # what the coach reads: sharing with the group includes them
+
+
 class RoundQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(owner=user)
@@ -64,6 +76,7 @@ class Round(models.Model):
     rest_until = models.DateTimeField(null=True, blank=True)
     rest_notified_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    themes_shared_with = models.CharField(max_length=8, choices=Share, default=Share.PRIVATE)
 
     objects = RoundQuerySet.as_manager()
 
@@ -144,24 +157,87 @@ class Round(models.Model):
         self.save(update_fields=fields)
 
     def answers(self) -> dict[str, list[str]]:
+        """{question key: [note, ...]} for the eight questions (a coach's own questions have
+        no key: their notes are read with ``extra_answers``)."""
         answers: dict[str, list[str]] = {}
         for note in self.notes.all():
-            answers.setdefault(note.question, []).append(note.text)
+            if note.question:
+                answers.setdefault(note.question, []).append(note.text)
         return answers
+
+    def extra_answers(self) -> list[tuple["RoundQuestion", list[str]]]:
+        """The coach's own questions of this round, in order, each with its notes."""
+        texts: dict[int, list[str]] = {}
+        for note in self.notes.all():
+            if note.extra_question_id:
+                texts.setdefault(note.extra_question_id, []).append(note.text)
+        questions = self.extra_questions.select_related("asked_by__profile")
+        return [(q, texts.get(q.pk, [])) for q in questions]
+
+
+class RoundQuestion(models.Model):
+    """A question of the runner's coach, added to this round after the eight: from a group
+    round's prompts, or asked of one client. Its notes are the runner's, like any other."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="extra_questions")
+    text = models.CharField(max_length=500)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions_asked",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def key(self) -> str:
+        """What the brainstorm page sends for it in place of one of the eight keys."""
+        return f"extra-{self.pk}"
+
+    # Read by the pages and the PDF like one of the eight (``questions.Question``).
+    prompts = ()
+
+    @property
+    def title(self) -> str:
+        return self.text
+
+    @property
+    def intent(self) -> str:
+        if self.asked_by is None:
+            return "A question from your coach."
+        return f"A question from {self.asked_by.profile.display_name}, your coach."
 
 
 class Note(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notes")
-    question = models.CharField(max_length=20, choices=QUESTION_CHOICES)
+    # One of the eight question keys, or blank for a note on one of the coach's questions.
+    question = models.CharField(max_length=20, choices=QUESTION_CHOICES, blank=True)
+    extra_question = models.ForeignKey(
+        RoundQuestion, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
+    )
     text = models.TextField(max_length=4000)
     # Sent by the page with each note, so a retried save never stores it twice.
     client_id = models.UUIDField(default=uuid.uuid4)
     created_at = models.DateTimeField(default=clock.now)
+    shared_with = models.CharField(max_length=8, choices=Share, default=Share.PRIVATE)
 
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "client_id"], name="note_saved_once")
+            models.UniqueConstraint(fields=["round", "client_id"], name="note_saved_once"),
+            models.CheckConstraint(
+                condition=(models.Q(question="") & models.Q(extra_question__isnull=False))
+                | (~models.Q(question="") & models.Q(extra_question__isnull=True)),
+                name="note_on_one_question",
+            ),
         ]
 
     def __str__(self):

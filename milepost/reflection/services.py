@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from milepost import clock
 from milepost.accounts import pagecache
 
-from .models import Note, Round, RoundTheme
+from .models import Note, Round, RoundQuestion, RoundTheme, Share
 from .themes import detect_themes
 
 
@@ -79,13 +79,30 @@ def by_strength(themes: list[RoundTheme]) -> tuple[list[RoundTheme], list[RoundT
 
 
 @transaction.atomic
-def add_note(*, round: Round, question: str, text: str, client_id) -> Note:
+def add_note(
+    *,
+    round: Round,
+    question: str = "",
+    text: str,
+    client_id,
+    extra_question: RoundQuestion | None = None,
+) -> Note:
     """Adds a note to the brainstorm, once: a page that retries after a lost connection sends
-    the same ``client_id`` again and gets the note it stored the first time."""
+    the same ``client_id`` again and gets the note it stored the first time. A note is on one
+    of the eight questions (``question``, its key) or on one of the round's own questions."""
     existing = round.notes.filter(client_id=client_id).first()
     if existing:
         return existing
-    note = Note(round=round, question=question, text=text, client_id=client_id)
+    if extra_question is not None:
+        assert extra_question.round_id == round.pk, "the question belongs to another round"
+        question = ""
+    note = Note(
+        round=round,
+        question=question,
+        extra_question=extra_question,
+        text=text,
+        client_id=client_id,
+    )
     try:
         with transaction.atomic():
             note.save()
@@ -93,6 +110,35 @@ def add_note(*, round: Round, question: str, text: str, client_id) -> Note:
         return round.notes.get(client_id=client_id)
     pagecache.mark_changed(round.owner_id)
     return note
+
+
+@transaction.atomic
+def add_question(*, round: Round, text: str, asked_by=None) -> RoundQuestion:
+    """A question of the runner's coach, added after the eight and after the round's others."""
+    last = round.extra_questions.order_by("-position").values_list("position", flat=True).first()
+    question = RoundQuestion.objects.create(
+        round=round, text=text.strip(), asked_by=asked_by, position=(last or 0) + 1
+    )
+    pagecache.mark_changed(round.owner_id)
+    return question
+
+
+@transaction.atomic
+def share_note(*, note: Note, shared_with: str) -> Note:
+    """Who may read the note besides the runner (``Share``): changed at any time, at once."""
+    note.shared_with = Share(shared_with)
+    note.save(update_fields=["shared_with"])
+    pagecache.mark_changed(note.round.owner_id)
+    return note
+
+
+@transaction.atomic
+def share_themes(*, round: Round, shared_with: str) -> Round:
+    """Who may read the round's confirmed themes besides the runner (``Share``)."""
+    round.themes_shared_with = Share(shared_with)
+    round.save(update_fields=["themes_shared_with"])
+    pagecache.mark_changed(round.owner_id)
+    return round
 
 
 def round_score(score: float) -> float:

@@ -5,7 +5,7 @@ for at another stage, it sends the runner to where they are."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -13,10 +13,23 @@ from milepost.goals import services as goal_services
 from milepost.goals import tracking
 from milepost.goals.forms import PurposeForm, SettleForm, proposed_step_formset
 from milepost.goals.models import Goal, Status
-from milepost.reflection.forms import AddThemeForm, NoteForm, RoundStartForm, ThemeDecisionForm
-from milepost.reflection.models import Round, Stage
+from milepost.reflection.forms import (
+    AddThemeForm,
+    NoteForm,
+    RoundStartForm,
+    ShareForm,
+    ThemeDecisionForm,
+)
+from milepost.reflection.models import Note, Round, Share, Stage
 from milepost.reflection.questions import QUESTIONS
-from milepost.reflection.services import add_note, by_strength, proposed_themes
+from milepost.reflection.services import (
+    add_note,
+    by_strength,
+    proposed_themes,
+    share_note,
+    share_themes,
+)
+from milepost.web import redirect_next
 
 from . import services
 from .forms import EndRestForm, RestForm
@@ -90,23 +103,40 @@ def brainstorm(request, pk):
 
 
 def render_brainstorm(request, round: Round, invalid: NoteForm | None = None, status=200):
-    """The eight questions with their notes; an invalid note keeps what was typed."""
+    """The eight questions with their notes, then the coach's own questions; an invalid note
+    keeps what was typed. In a group round each note says who may read it."""
     notes = notes_by_question(round)
     context = {
         "round": round,
-        "questions": [(q, notes.get(q.key, [])) for q in QUESTIONS],
+        "questions": questions_with_notes(round, notes),
         "note_count": sum(map(len, notes.values())),
         "invalid": invalid,
         "invalid_question": invalid.data.get("question") if invalid else None,
+        "in_group": in_group(round),
+        "share_choices": Share.choices,
     }
     return render(request, "rounds/brainstorm.html", context, status=status)
 
 
 def notes_by_question(round: Round) -> dict[str, list]:
+    """{question key: [note, ...]}, the coach's own questions under their ``extra-<id>`` key."""
     notes = {}
     for note in round.notes.all():
-        notes.setdefault(note.question, []).append(note)
+        key = f"extra-{note.extra_question_id}" if note.extra_question_id else note.question
+        notes.setdefault(key, []).append(note)
     return notes
+
+
+def questions_with_notes(round: Round, notes: dict[str, list]) -> list:
+    """[(question, its notes)]: the eight, then the round's own questions (they have a
+    ``key`` and a ``text`` but no title: the template says whose they are)."""
+    extra = list(round.extra_questions.select_related("asked_by__profile"))
+    return [(q, notes.get(q.key, [])) for q in [*QUESTIONS, *extra]]
+
+
+def in_group(round: Round) -> bool:
+    """Whether the round is taken as part of a group round (its notes can then be shared)."""
+    return hasattr(round, "group_seat")
 
 
 @login_required
@@ -116,7 +146,7 @@ def note_add(request, pk):
     if round.stage != Stage.BRAINSTORM:
         message = "This brainstorm is closed; your earlier notes are all saved."
         return HttpResponse(message, status=409, content_type="text/plain; charset=utf-8")
-    form = NoteForm(request.POST)
+    form = NoteForm(request.POST, round=round)
     if not form.is_valid():
         if request.htmx:
             errors = " ".join(e for errors in form.errors.values() for e in errors)
@@ -124,8 +154,36 @@ def note_add(request, pk):
         return render_brainstorm(request, round, invalid=form, status=422)
     note = add_note(round=round, **form.cleaned_data)
     if request.htmx:
-        return render(request, "rounds/note.html", {"note": note})
-    return redirect(reverse("rounds:brainstorm", args=[round.pk]) + f"#q-{note.question}")
+        context = {"note": note, "in_group": in_group(round), "share_choices": Share.choices}
+        return render(request, "rounds/note.html", context)
+    key = f"extra-{note.extra_question_id}" if note.extra_question_id else note.question
+    return redirect(reverse("rounds:brainstorm", args=[round.pk]) + f"#q-{key}")
+
+
+@login_required
+@require_POST
+def note_share(request, pk):
+    """Who may read one of the runner's notes besides them: only them, their coach, or their
+    coach and group. Changed at any time, at once."""
+    note = get_object_or_404(Note.objects.select_related("round"), pk=pk, round__owner=request.user)
+    form = ShareForm(request.POST)
+    if form.is_valid():
+        share_note(note=note, shared_with=form.cleaned_data["shared_with"])
+        messages.success(request, f"Saved: {note.get_shared_with_display().lower()}.")
+    back = reverse("rounds:brainstorm", args=[note.round_id]) + f"#note-{note.pk}"
+    return redirect_next(request, back)
+
+
+@login_required
+@require_POST
+def themes_share(request, pk):
+    """Who may read the round's confirmed themes besides the runner."""
+    round = owned_round(request, pk)
+    form = ShareForm(request.POST)
+    if form.is_valid():
+        share_themes(round=round, shared_with=form.cleaned_data["shared_with"])
+        messages.success(request, f"Your themes: {round.get_themes_shared_with_display().lower()}.")
+    return redirect_next(request, reverse("rounds:round", args=[round.pk]))
 
 
 @login_required
@@ -161,6 +219,8 @@ def themes(request, pk):
     context = {
         "round": round,
         "form": form,
+        "in_group": in_group(round),
+        "share_form": ShareForm(initial={"shared_with": round.themes_shared_with}),
         "add_form": AddThemeForm(taken={t.key for t in clear + less_clear}),
         "themes": clear + less_clear,
         "clear": clear,
@@ -342,7 +402,7 @@ def summary(request, pk):
     notes = notes_by_question(round)
     context = {
         "round": round,
-        "questions": [(q, notes.get(q.key, [])) for q in QUESTIONS],
+        "questions": questions_with_notes(round, notes),
         "themes": round.themes.confirmed(),
         "goals": round.goals.prefetch_related("steps"),
     }
