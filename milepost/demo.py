@@ -7,6 +7,7 @@ loads, for histories of any length.
 """
 
 import random
+import uuid
 import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -16,10 +17,12 @@ from django.db import transaction
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
+from milepost.coaching import groups
 from milepost.coaching import services as coaching
 from milepost.goals.models import Goal, GoalPause, Status, Step
 from milepost.nudges.models import DemoRunner, Nudge
 from milepost.nudges.services import refresh_nudges
+from milepost.reflection import services as reflection_services
 from milepost.reflection.models import Note, Round, RoundTheme, Stage, ThemeStatus
 from milepost.reflection.services import propose_themes
 from milepost.runs.models import Activity, Source, recompute_totals
@@ -331,7 +334,33 @@ def create_demo_coach(*, username: str, password: str, runner, today: date):
     coaching.add_note(
         coach=coach, runner=runner, text="Calf niggle in the autumn: ask how it feels on hills."
     )
+    group_round_under_way(coach, today)
     return coach
+
+
+GROUP_PROMPTS = ["What would make this spring feel like a good one?"]
+GROUP_NOTES = {  # a member's note on the coach's question, and whom it is shared with
+    "Priya": ("Getting back to three runs a week without it feeling like a chore.", "group"),
+    "Tom": ("Not sure yet. Maybe a trail race, maybe just enjoying it again.", "private"),
+}
+
+
+def group_round_under_way(coach, today: date) -> None:
+    """The coach's spring group: two members reflecting on the group's question, one sharing
+    her note with the group, one keeping his to himself."""
+    group = groups.create_group(coach=coach, name="Spring group")
+    group_round = groups.start_group_round(
+        group=group, prompts=GROUP_PROMPTS, brainstorm_by=today + timedelta(days=7)
+    )
+    for name, (text, shared_with) in GROUP_NOTES.items():
+        member = get_user_model().objects.get(username=client_username(coach.username, name))
+        groups.join(group=group, runner=member)
+        round = groups.take_part(group_round=group_round, runner=member)
+        question = round.extra_questions.get()
+        note = reflection_services.add_note(
+            round=round, text=text, client_id=uuid.uuid4(), extra_question=question
+        )
+        reflection_services.share_note(note=note, shared_with=shared_with)
 
 
 def client_username(coach_username: str, name: str) -> str:

@@ -19,7 +19,7 @@ from django.urls import reverse
 from milepost import demo
 from milepost.goals.models import Goal, Status
 from milepost.nudges.models import DemoRunner
-from milepost.reflection.models import Round, RoundTheme, Stage, ThemeStatus
+from milepost.reflection.models import Note, Round, RoundTheme, Stage, ThemeStatus
 from milepost.runs.models import Activity, WeeklyTotal
 
 MILEPOST = str(Path(sys.executable).with_name("milepost"))
@@ -138,8 +138,18 @@ def test_the_demo_coach_has_three_clients_sharing_different_things(on_demo_day, 
     kinds = {c.runner.username: {r.kind for r in c.reasons} for c in clients}
     assert {"quiet", "step_overdue"} <= kinds["demo-coach-priya"]
     assert {"purpose_rethink", "paused", "step_overdue"} <= kinds["demo-coach-tom"]
+    group = coach.coached_groups.get()
+    shared = [
+        n.text
+        for n in Note.objects.filter(
+            round__group_seat__group_round__group=group, shared_with="group"
+        )
+    ]
+    assert len(shared) == 1 and group.memberships.count() == 2
     web = Client()
     assert web.login(username="demo-coach", password=password)
+    group_page = web.get(reverse("coaching:group", args=[group.pk])).content.decode()
+    assert shared[0] in group_page and "Not sure yet" not in group_page
     page = web.get(reverse("coaching:roster")).content.decode()
     assert "Priya" in page and "Tom" in page and "Demo runner" in page
     again = make_demo("--today", today.isoformat(), "--reset")
