@@ -7,7 +7,7 @@ from django.db import transaction
 
 from milepost import clock
 from milepost.fields import DistanceField, DurationField, PlainWordsMixin
-from milepost.runmath.units import format_distance, format_duration
+from milepost.runmath.units import format_distance, format_duration, run_day_problem
 from milepost.web import client_address
 
 from .models import LoginFailure, Profile, time_zone_choices
@@ -206,6 +206,8 @@ class RunningLatelyForm(forms.ModelForm):
         day = self.cleaned_data.get("recent_race_on")
         if day and day > self.instance.today():
             raise forms.ValidationError("That date is in the future; when did you run it?")
+        if day and (problem := run_day_problem(day, self.instance.today())):
+            raise forms.ValidationError(problem.replace("Runs", "Races"))
         return day
 
     def clean(self):

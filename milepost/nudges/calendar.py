@@ -7,6 +7,7 @@ from icalendar import Alarm, Calendar, Event
 from milepost.goals.metrics import RACE_METRICS
 from milepost.goals.models import Goal, Status, Step
 from milepost.reflection.models import Round, Stage
+from milepost.runmath.units import add_days
 
 from .models import Nudge
 
@@ -91,7 +92,7 @@ def base_event(uid: str, summary: str, now: datetime) -> Event:
 
 def add_all_day(event: Event, day) -> None:
     event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    event.add("dtend", add_days(day, 1))
     event.add("transp", "TRANSPARENT")
 
 

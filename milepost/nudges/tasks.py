@@ -13,10 +13,12 @@ INTERVAL = timedelta(minutes=15)
 def send_reminders(repeat: bool = True) -> dict[str, int]:
     """Does the runners' daily nudge check and sends what is due, then (by default) queues
     itself again: the worker's own schedule."""
-    sent = send_due_reminders()
-    if repeat:
-        send_reminders.using(run_after=clock.now() + INTERVAL).enqueue()
-    return sent
+    try:
+        return send_due_reminders()
+    finally:
+        # Whatever happened this time, the next check is queued: a failure never ends them.
+        if repeat:
+            send_reminders.using(run_after=clock.now() + INTERVAL).enqueue()
 
 
 def schedule_reminders() -> None:

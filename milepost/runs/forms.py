@@ -2,7 +2,12 @@ from django import forms
 from django.conf import settings
 
 from milepost.fields import DistanceField, DurationField, PlainWordsMixin
-from milepost.runmath.units import format_distance, format_duration
+from milepost.runmath.units import (
+    EARLIEST_RUN_DAY,
+    format_distance,
+    format_duration,
+    run_day_problem,
+)
 
 from .feelings import FEELING_CHOICES
 from .models import Activity
@@ -74,6 +79,9 @@ class ManualRunForm(PlainWordsMixin, forms.Form):
     def __init__(self, *args, units: str = "km", today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.units, self.today = units, today
+        self.fields["on"].widget.attrs["min"] = EARLIEST_RUN_DAY.isoformat()
+        if today:
+            self.fields["on"].widget.attrs["max"] = today.isoformat()
         self.fields["distance"].units = units
         self.fields["longest_stretch"].units = units
         example, unit = ("5 km", "kilometres") if units == "km" else ("3.1 mi", "miles")
@@ -88,6 +96,8 @@ class ManualRunForm(PlainWordsMixin, forms.Form):
         on = self.cleaned_data["on"]
         if self.today and on > self.today:
             raise forms.ValidationError("That date is still to come; add the run once it's done.")
+        if self.today and (problem := run_day_problem(on, self.today)):
+            raise forms.ValidationError(problem)
         return on
 
     def clean_time(self):
