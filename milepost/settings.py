@@ -189,11 +189,15 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Milepost <milepost@localho
 
 # Each process keeps the pages it rendered (milepost/accounts/pagecache.py): the keys carry a
 # version that changes with the runner's data, so a per-process cache is never stale. Off while
-# MILEPOST_DEBUG is on, so a template being edited shows at once.
+# MILEPOST_DEBUG is on, so a template being edited shows at once. Bounded by bytes as well as
+# by entries (milepost/accounts/memorycache.py), least recently used first out.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": envint("MILEPOST_PAGE_CACHE_ENTRIES", "2000")},
+        "BACKEND": "milepost.accounts.memorycache.BoundedMemoryCache",
+        "OPTIONS": {
+            "MAX_ENTRIES": envint("MILEPOST_PAGE_CACHE_ENTRIES", "2000"),
+            "MAX_BYTES": envint("MILEPOST_PAGE_CACHE_MB", "64") * 1024 * 1024,
+        },
     }
 }
 PAGE_CACHE = envbool("MILEPOST_PAGE_CACHE", "false" if DEBUG else "true")

@@ -28,6 +28,7 @@ class GoalForm(PlainWordsMixin, forms.ModelForm):
     target = forms.CharField(
         label="Target",
         required=False,
+        max_length=60,
         help_text="For example 20 km, 12 mi, 3 hours, 4 runs, 30 days, or a time like 1:58:00.",
     )
     race = forms.ChoiceField(label="Race distance", choices=race_distance_choices, required=False)

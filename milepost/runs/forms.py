@@ -9,7 +9,7 @@ from milepost.runmath.units import (
     run_day_problem,
 )
 
-from .feelings import FEELING_CHOICES
+from .feelings import FEELING_CHOICES, note_field
 from .models import Activity
 
 SPORTS = [
@@ -71,9 +71,7 @@ class ManualRunForm(PlainWordsMixin, forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    feeling_note = forms.CharField(
-        label="A note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    feeling_note = note_field()
     is_race = forms.BooleanField(label="This was a race or a timed run", required=False)
 
     def __init__(self, *args, units: str = "km", today=None, **kwargs):
