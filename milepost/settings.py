@@ -72,8 +72,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
-    "django_tasks",
-    "django_tasks_db",
     "milepost",  # base templates, static files and the commands serve and demo
     "milepost.reflection",
     "milepost.goals",
@@ -83,6 +81,9 @@ INSTALLED_APPS = [
     "milepost.nudges",
     "milepost.rounds",
     "milepost.dashboard",
+    # Last, so that our db_worker (milepost/nudges/management/commands/) wins over its own.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
