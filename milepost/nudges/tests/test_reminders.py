@@ -126,3 +126,12 @@ def test_a_reminder_job_left_running_by_a_dead_worker_does_not_block_the_next(al
     DBTaskResult.objects.update(status="RUNNING", started_at=timezone.now() - timedelta(hours=2))
     schedule_reminders()
     assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+
+def test_plain_text_e_mails_show_what_the_runner_wrote_without_html_escapes(alice, make_goal):
+    goal = make_goal(alice, title="Tom's 5k & more", status=Status.ACTIVE)
+    Step.objects.create(goal=goal, title='Run "hills" <fast>', due=clock.now().date())
+    send_due_step_reminders()
+    body = mail.outbox[0].body
+    assert "Tom's 5k & more" in body and 'Run "hills" <fast>' in body
+    assert "&amp;" not in body and "&#x27;" not in body
