@@ -24,6 +24,21 @@ def envint(name: str, default: str) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def envaddresses(name: str) -> list[str]:
+    """Comma-separated IP addresses or networks (``10.0.0.5, 10.1.0.0/16``), checked."""
+    import ipaddress
+
+    found = [a.strip() for a in os.getenv(name, "").split(",") if a.strip()]
+    for address in found:
+        try:
+            ipaddress.ip_network(address, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, not {address!r}"
+            ) from None
+    return found
+
+
 def default_data_dir() -> Path:
     # The user's data directory, as XDG says; MILEPOST_DATA_DIR overrides it.
     xdg = os.getenv("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -57,8 +72,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
-    "django_tasks",
-    "django_tasks_db",
     "milepost",  # base templates, static files and the commands serve and demo
     "milepost.reflection",
     "milepost.goals",
@@ -69,6 +82,9 @@ INSTALLED_APPS = [
     "milepost.rounds",
     "milepost.dashboard",
     "milepost.coaching",
+    # Last, so that our db_worker (milepost/nudges/management/commands/) wins over its own.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -140,9 +156,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
-# Failed logins allowed per username and per address in LOGIN_LOCKOUT_MINUTES.
+# Failed logins within LOGIN_LOCKOUT_MINUTES (milepost/accounts/models.py, LoginFailure):
+# per account from one client address; per client address over all accounts; per account from
+# all addresses, after which an address that has failed on it waits (others still sign in).
 LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", "5")
+LOGIN_ADDRESS_MAX_FAILURES = envint("LOGIN_ADDRESS_MAX_FAILURES", "20")
+LOGIN_ACCOUNT_MAX_FAILURES = envint("LOGIN_ACCOUNT_MAX_FAILURES", "50")
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
+# The reverse proxies whose X-Forwarded-For names the client (milepost/web.py, client_address).
+MILEPOST_TRUSTED_PROXIES = envaddresses("MILEPOST_TRUSTED_PROXIES")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -169,11 +191,15 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Milepost <milepost@localho
 
 # Each process keeps the pages it rendered (milepost/accounts/pagecache.py): the keys carry a
 # version that changes with the runner's data, so a per-process cache is never stale. Off while
-# MILEPOST_DEBUG is on, so a template being edited shows at once.
+# MILEPOST_DEBUG is on, so a template being edited shows at once. Bounded by bytes as well as
+# by entries (milepost/accounts/memorycache.py), least recently used first out.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": envint("MILEPOST_PAGE_CACHE_ENTRIES", "2000")},
+        "BACKEND": "milepost.accounts.memorycache.BoundedMemoryCache",
+        "OPTIONS": {
+            "MAX_ENTRIES": envint("MILEPOST_PAGE_CACHE_ENTRIES", "2000"),
+            "MAX_BYTES": envint("MILEPOST_PAGE_CACHE_MB", "64") * 1024 * 1024,
+        },
     }
 }
 PAGE_CACHE = envbool("MILEPOST_PAGE_CACHE", "false" if DEBUG else "true")

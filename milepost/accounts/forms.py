@@ -7,7 +7,8 @@ from django.db import transaction
 
 from milepost import clock
 from milepost.fields import DistanceField, DurationField, PlainWordsMixin
-from milepost.runmath.units import format_distance, format_duration
+from milepost.runmath.units import format_distance, format_duration, run_day_problem
+from milepost.web import client_address
 
 from .models import LoginFailure, Profile, time_zone_choices
 
@@ -49,14 +50,16 @@ class LimitedAuthenticationForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username", "")
-        address = self.request.META.get("REMOTE_ADDR") if self.request else None
-        if username and LoginFailure.objects.is_locked(username, address or ""):
+        address = client_address(self.request) if self.request else None
+        if username and LoginFailure.objects.is_locked(username, address):
             raise forms.ValidationError(self.error_messages["locked"], code="locked")
         try:
-            return super().clean()
+            cleaned = super().clean()
         except forms.ValidationError:
-            LoginFailure.objects.create(username=username, address=address, at=clock.now())
+            LoginFailure.objects.record(username, address)
             raise
+        LoginFailure.objects.forget(username, address)
+        return cleaned
 
 
 _HOURS = r"(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)"
@@ -203,6 +206,8 @@ class RunningLatelyForm(forms.ModelForm):
         day = self.cleaned_data.get("recent_race_on")
         if day and day > self.instance.today():
             raise forms.ValidationError("That date is in the future; when did you run it?")
+        if day and (problem := run_day_problem(day, self.instance.today())):
+            raise forms.ValidationError(problem.replace("Runs", "Races"))
         return day
 
     def clean(self):

@@ -109,17 +109,46 @@ class Profile(models.Model):
 
 
 class LoginFailureQuerySet(models.QuerySet):
-    def recent(self):
-        since = clock.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        return self.filter(at__gte=since)
+    """Failed sign-ins, counted three ways within the window so that no stranger can lock a
+    runner out (the window and limits are settings, see .env.example):
 
-    def is_locked(self, username: str, address: str) -> bool:
+    - one address guessing one account: after LOGIN_MAX_FAILURES, that address waits for it;
+    - one address trying many accounts: after LOGIN_ADDRESS_MAX_FAILURES, that address waits;
+    - many addresses guessing one account: after LOGIN_ACCOUNT_MAX_FAILURES in all, each
+      address that has failed on it waits. An address that has not failed is never refused,
+      so the runner (from home, a phone, a club's shared address) still signs in with the
+      right password while their account is being guessed at.
+
+    Addresses are the client's (``milepost.web.client_address``), not a proxy's.
+    """
+
+    def recent(self):
+        return self.filter(at__gte=window_start())
+
+    def is_locked(self, username: str, address: str | None) -> bool:
         recent = self.recent()
-        limit = settings.LOGIN_MAX_FAILURES
-        by_name = recent.filter(username__iexact=username).count() >= limit
-        # An address gets more room: a club may share one.
-        by_address = bool(address) and recent.filter(address=address).count() >= limit * 4
-        return by_name or by_address
+        if address and recent.filter(address=address).count() >= (
+            settings.LOGIN_ADDRESS_MAX_FAILURES
+        ):
+            return True
+        account = recent.filter(username__iexact=username)
+        from_here = account.filter(address=address).count()
+        if from_here >= settings.LOGIN_MAX_FAILURES:
+            return True
+        return from_here > 0 and account.count() >= settings.LOGIN_ACCOUNT_MAX_FAILURES
+
+    def record(self, username: str, address: str | None) -> None:
+        """Notes a failed sign-in, and forgets those older than the window."""
+        self.filter(at__lt=window_start()).delete()
+        self.create(username=username[:150], address=address or None, at=clock.now())
+
+    def forget(self, username: str, address: str | None) -> None:
+        """A right password: this address's failures on this account no longer count."""
+        self.filter(username__iexact=username, address=address or None).delete()
+
+
+def window_start():
+    return clock.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
 
 
 class LoginFailure(models.Model):

@@ -5,7 +5,12 @@ from django.conf import settings
 
 from milepost.fields import PlainWordsMixin
 from milepost.reflection.models import theme_choices
-from milepost.runmath.units import format_day
+from milepost.runmath.units import (
+    format_day,
+    latest_plan_day,
+    plan_day_problem,
+    run_day_problem,
+)
 from milepost.runs.feelings import feeling_field, note_field
 
 from .metrics import PERIODIC_METRICS, parse_target
@@ -23,6 +28,7 @@ class GoalForm(PlainWordsMixin, forms.ModelForm):
     target = forms.CharField(
         label="Target",
         required=False,
+        max_length=60,
         help_text="For example 20 km, 12 mi, 3 hours, 4 runs, 30 days, or a time like 1:58:00.",
     )
     race = forms.ChoiceField(label="Race distance", choices=race_distance_choices, required=False)
@@ -67,6 +73,7 @@ class GoalForm(PlainWordsMixin, forms.ModelForm):
             self.fields["themes"].choices = [(k, labels[k]) for k in confirmed if k in labels]
         if self.instance.pk:
             self.initial.update(target_initial(self.instance, units))
+        set_date_range(self.fields["target_date"], today)
 
     def clean(self):
         cleaned = super().clean()
@@ -79,6 +86,10 @@ class GoalForm(PlainWordsMixin, forms.ModelForm):
                 f"{day} has already passed. Pick a date ahead, or choose "
                 "\u201cIn the next month or two\u201d or \u201cFurther out\u201d.",
             )
+        elif cleaned.get("horizon") == Horizon.DATE and self.today is not None:
+            problem = plan_day_problem(cleaned["target_date"], self.today)
+            if problem:
+                self.add_error("target_date", problem)
         if cleaned.get("kind") == Kind.MEASURABLE:
             self.clean_measure(cleaned)
         return cleaned
@@ -169,8 +180,17 @@ PAST_STEP = "{day} has already passed. Pick today or a day ahead."
 
 
 def refuse_past(day: date | None, today: date | None) -> None:
+    """A step's date: from today to a few decades ahead (``plan_day_problem``)."""
     if day is not None and today is not None and day < today:
         raise forms.ValidationError(PAST_STEP.format(day=format_day(day, today)))
+    if day is not None and today is not None and (problem := plan_day_problem(day, today)):
+        raise forms.ValidationError(problem)
+
+
+def set_date_range(field, today: date | None) -> None:
+    """Tells the browser's date picker the days a goal or step may have."""
+    if today is not None:
+        field.widget.attrs.update(min=today.isoformat(), max=latest_plan_day(today).isoformat())
 
 
 class StepForm(PlainWordsMixin, forms.ModelForm):
@@ -183,8 +203,7 @@ class StepForm(PlainWordsMixin, forms.ModelForm):
     def __init__(self, *args, today: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        if today is not None:
-            self.fields["due"].widget.attrs["min"] = today.isoformat()
+        set_date_range(self.fields["due"], today)
 
     def clean_due(self):
         due = self.cleaned_data["due"]
@@ -202,8 +221,7 @@ class ProposedStepForm(PlainWordsMixin, forms.Form):
     def __init__(self, *args, number: int, today: date | None = None, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         self.today = today
-        if today is not None:
-            self.fields["due"].widget.attrs["min"] = today.isoformat()
+        set_date_range(self.fields["due"], today)
         self.fields["keep"].label = f"Keep step {number}"
         self.fields["title"].label = f"Step {number}"
         self.fields["due"].label = f"Step {number}: by when"
@@ -216,8 +234,11 @@ class ProposedStepForm(PlainWordsMixin, forms.Form):
                 self.add_error("title", "Give the step a few words, or untick it.")
             if not data.get("due") and "due" not in self.errors:
                 self.add_error("due", "Give the step a date, or untick it.")
-            elif data.get("due") and self.today and data["due"] < self.today:
-                self.add_error("due", PAST_STEP.format(day=format_day(data["due"], self.today)))
+            elif data.get("due") and "due" not in self.errors:
+                try:
+                    refuse_past(data["due"], self.today)
+                except forms.ValidationError as error:
+                    self.add_error("due", error)
         return data
 
 
@@ -307,6 +328,8 @@ class CheckInForm(PlainWordsMixin, forms.ModelForm):
         day = self.cleaned_data["day"]
         if self.today is not None and day > self.today:
             raise forms.ValidationError("That day is still to come; check in once it has been.")
+        if self.today is not None and (problem := run_day_problem(day, self.today)):
+            raise forms.ValidationError(problem.replace("Runs", "Check-ins"))
         return day
 
     def clean(self):

@@ -2,6 +2,7 @@ import math
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -99,7 +100,13 @@ class Goal(models.Model):
     target_date = models.DateField(null=True, blank=True)
     feeling = models.CharField(max_length=6, choices=Feeling, default=Feeling.DOABLE)
     themes = models.JSONField("The themes it serves", default=list, blank=True)
-    why = models.TextField("Why it matters to you, in your own words", blank=True)
+    # A sentence or a few, in the runner's words: shown on the dashboard and the goal sheet.
+    why = models.TextField(
+        "Why it matters to you, in your own words",
+        blank=True,
+        max_length=1000,
+        validators=[MaxLengthValidator(1000)],
+    )
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.EXPERIENTIAL)
     metric = models.CharField(max_length=16, choices=Metric, blank=True)
     period = models.CharField(max_length=5, choices=Period, blank=True)
@@ -260,7 +267,7 @@ class CheckIn(models.Model):
     feeling = models.PositiveSmallIntegerField(
         "How it felt", null=True, blank=True, choices=[(n, str(n)) for n in range(1, 6)]
     )
-    note = models.TextField(blank=True, max_length=2000)
+    note = models.TextField(blank=True, max_length=2000, validators=[MaxLengthValidator(2000)])
     created_at = models.DateTimeField(default=clock.now)
 
     objects = CheckInQuerySet.as_manager()
@@ -283,7 +290,12 @@ class GoalPause(models.Model):
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="pauses")
     reason = models.CharField("Why the pause?", max_length=8, choices=PauseReason)
-    note = models.TextField("A note for yourself (optional)", blank=True, max_length=2000)
+    note = models.TextField(
+        "A note for yourself (optional)",
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     started_at = models.DateTimeField(default=clock.now)
     ended_at = models.DateTimeField(null=True, blank=True)
 

@@ -4,12 +4,14 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
 from milepost.reflection.models import Note, Round, RoundTheme, theme_choices
+from milepost.runmath.units import plan_day_problem, run_day_problem
 from milepost.runs.history import RunHistory, history_summary
 from milepost.runs.models import Activity
 
@@ -91,11 +93,25 @@ def already_kept(proposed, steps) -> bool:
     return any(words(s.title) == words(proposed.title) or s.due == proposed.due for s in steps)
 
 
+def check_plan_day(day: date | None, owner_id: int, field: str, kept: date | None = None):
+    """A goal's or step's date, from the runner's today to a few decades ahead (a date
+    already kept through an edit may stay); else a ``ValidationError`` in plain words."""
+    if day is None or day == kept:
+        return
+    today = Profile.objects.get(user_id=owner_id).today()
+    problem = plan_day_problem(day, today)
+    if day < today:
+        problem = "That date has already passed. Pick today or a day ahead."
+    if problem:
+        raise ValidationError({field: problem})
+
+
 @transaction.atomic
 def add_steps(*, goal: Goal, steps: list[tuple[str, date]]) -> list[Step]:
     """The steps the runner kept, as they left them."""
     added = []
     for title, due in steps:
+        check_plan_day(due, goal.owner_id, "due")
         step = Step(goal=goal, title=title, due=due)
         step.full_clean()
         step.save()
@@ -106,6 +122,7 @@ def add_steps(*, goal: Goal, steps: list[tuple[str, date]]) -> list[Step]:
 
 @transaction.atomic
 def add_step(*, goal: Goal, step: Step) -> Step:
+    check_plan_day(step.due, goal.owner_id, "due")
     step.goal = goal
     step.save()
     pagecache.mark_changed(goal.owner_id)
@@ -123,6 +140,9 @@ def toggle_step(*, step: Step) -> Step:
 
 @transaction.atomic
 def add_check_in(*, goal: Goal, check_in: CheckIn) -> CheckIn:
+    problem = run_day_problem(check_in.day, Profile.objects.get(user_id=goal.owner_id).today())
+    if problem:
+        raise ValidationError({"day": problem.replace("Runs", "Check-ins")})
     check_in.goal = goal
     check_in.save()
     pagecache.mark_changed(goal.owner_id)
@@ -140,6 +160,7 @@ def goal_form(data, round: Round | None, profile: Profile, instance=None) -> Goa
 @transaction.atomic
 def add_goal(*, owner, round: Round | None, goal: Goal) -> Goal:
     """A goal written in a round (a draft until the round settles)."""
+    check_plan_day(goal.target_date, owner.pk, "target_date")
     goal.owner, goal.round = owner, round
     goal.save()
     pagecache.mark_changed(owner.pk)
@@ -286,6 +307,7 @@ def save_edit(*, goal: Goal, before: Goal, profile: Profile) -> GoalRevision | N
     When what the goal aims at changed (its title, kind, target, metric, period or date), the
     old version is kept as a revision with how far along it was on the day: an edit never
     wipes out the way so far."""
+    check_plan_day(goal.target_date, goal.owner_id, "target_date", kept=before.target_date)
     revision = None
     if GoalRevision.differs(before, goal):
         measured = progress_for([before], profile, runner_today(profile)).get(before.pk)

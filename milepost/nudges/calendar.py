@@ -7,6 +7,7 @@ from icalendar import Alarm, Calendar, Event
 from milepost.goals.metrics import RACE_METRICS
 from milepost.goals.models import Goal, Status, Step
 from milepost.reflection.models import Round, Stage
+from milepost.runmath.units import add_days
 
 from .models import Nudge
 
@@ -55,8 +56,6 @@ def goal_event(goal: Goal, site_url: str, now: datetime) -> Event:
     event = base_event(f"goal-{goal.pk}", f"{label}: {goal.title}", now)
     add_all_day(event, goal.target_date)
     event.add("url", f"{site_url}{goal.get_absolute_url()}")
-    if goal.why:
-        event.add("description", f"Why: {goal.why}")
     event.add_component(reminder(f"One week to go: {goal.title}", -timedelta(days=7)))
     return event
 
@@ -76,7 +75,6 @@ def nudge_event(nudge: Nudge, site_url: str, now: datetime) -> Event:
     label = nudge.get_kind_display()
     event = base_event(f"nudge-{nudge.pk}", f"Time for a fresh round? {label}", now)
     add_all_day(event, nudge.since)
-    event.add("description", nudge.reason)
     event.add("url", f"{site_url}{nudge.start_round_url}")
     return event
 
@@ -91,7 +89,7 @@ def base_event(uid: str, summary: str, now: datetime) -> Event:
 
 def add_all_day(event: Event, day) -> None:
     event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    event.add("dtend", add_days(day, 1))
     event.add("transp", "TRANSPARENT")
 
 

@@ -1,5 +1,9 @@
-"""E-mail reminders, each sent once: a rest that is over, a step due today, a new nudge."""
+"""E-mail reminders, each sent once: a rest that is over, a step due today, a new nudge.
 
+Each runner's reminders are sent on their own: one runner's failure is logged and skipped, and
+the others still get theirs."""
+
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,12 +18,17 @@ from milepost.reflection.services import send_due_rest_reminders
 from .models import Nudge
 from .services import refresh_due_nudges
 
+logger = logging.getLogger(__name__)
+
 # A step whose day passed more than this long ago is not worth an e-mail any more.
 STEP_GRACE = timedelta(days=2)
 
 
 def send_due_reminders() -> dict[str, int]:
-    refresh_due_nudges()
+    try:
+        refresh_due_nudges()
+    except Exception:
+        logger.exception("The nudge check failed; the reminders go all the same.")
     return {
         "rest": send_due_rest_reminders(),
         "steps": send_due_step_reminders(),
@@ -47,7 +56,7 @@ def send_due_step_reminders() -> int:
         today = now.astimezone(owner.profile.zone).date()
         if today - STEP_GRACE <= step.due <= today:
             due_by_owner.setdefault(owner, []).append(step)
-    return sum(send_steps(owner, due) for owner, due in due_by_owner.items())
+    return sum(each_runner(send_steps, due_by_owner))
 
 
 def send_steps(owner, steps: list[Step]) -> int:
@@ -82,7 +91,18 @@ def send_due_nudges() -> int:
         today = now.astimezone(nudge.owner.profile.zone).date()
         if nudge.snoozed_until is None or nudge.snoozed_until <= today:
             due_by_owner.setdefault(nudge.owner, []).append(nudge)
-    return sum(send_nudges(owner, due) for owner, due in due_by_owner.items())
+    return sum(each_runner(send_nudges, due_by_owner))
+
+
+def each_runner(send, due_by_owner: dict):
+    """``send(owner, items)`` for each runner; a runner whose sending fails is logged and
+    skipped (counted as 0)."""
+    for owner, items in due_by_owner.items():
+        try:
+            yield send(owner, items)
+        except Exception:
+            logger.exception("Reminders for runner %s failed; skipped.", owner.pk)
+            yield 0
 
 
 def send_nudges(owner, nudges: list[Nudge]) -> int:

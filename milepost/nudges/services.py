@@ -18,6 +18,7 @@ writes: ``open_nudges`` reads the stored nudges when the check is current, and w
 as it reads otherwise, so what a runner sees is never behind their data.
 """
 
+import logging
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -49,6 +50,8 @@ HISTORY_DAYS = max(
 )
 # Runners whose daily check the periodic task does in one go; the rest wait 15 minutes.
 REFRESH_BATCH = 200
+
+logger = logging.getLogger(__name__)
 SNOOZE_DAYS = 7
 
 
@@ -356,7 +359,12 @@ def refresh_due_nudges(limit: int = REFRESH_BATCH) -> int:
         current = check is not None and check.data_version == user.profile.data_version
         if current and check.checked_on >= today:
             continue
-        refresh_nudges(user, today)
+        try:
+            refresh_nudges(user, today)
+        except Exception:
+            # One runner's bad data must not stop everyone's check: logged, tried next time.
+            logger.exception("The nudge check of runner %s failed; skipped.", user.pk)
+            continue
         done += 1
         if done >= limit:
             break

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,7 +24,14 @@ def site_url(request) -> str:
     return settings.SITE_URL.rstrip("/")
 
 
+# What a feed's token can be (secrets.token_urlsafe): anything else, a NUL byte that
+# PostgreSQL refuses included, is not looked up at all.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def calendar_feed(request, token):
+    if not TOKEN.fullmatch(token):
+        raise Http404
     feed = get_object_or_404(CalendarFeed.objects.select_related("owner"), token=token)
     body = runner_calendar(feed.owner, site_url(request), clock.now(), feed.uid_tag)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

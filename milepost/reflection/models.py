@@ -2,6 +2,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -68,7 +69,9 @@ class RoundQuerySet(models.QuerySet):
 class Round(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     reason = models.CharField(max_length=20, choices=Reason)
-    reason_note = models.TextField("Anything to add?", blank=True)
+    reason_note = models.TextField(
+        "Anything to add?", blank=True, max_length=500, validators=[MaxLengthValidator(500)]
+    )
     stage = models.CharField(max_length=12, choices=Stage, default=Stage.BRAINSTORM)
     started_at = models.DateTimeField(default=clock.now)
     brainstorm_closed_at = models.DateTimeField(null=True, blank=True)
@@ -223,7 +226,7 @@ class Note(models.Model):
     extra_question = models.ForeignKey(
         RoundQuestion, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
     )
-    text = models.TextField(max_length=4000)
+    text = models.TextField(max_length=4000, validators=[MaxLengthValidator(4000)])
     # Sent by the page with each note, so a retried save never stores it twice.
     client_id = models.UUIDField(default=uuid.uuid4)
     created_at = models.DateTimeField(default=clock.now)

@@ -1,5 +1,7 @@
 """Operations on a round shared by the web pages, the task worker and the command line."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -10,6 +12,8 @@ from milepost.accounts import pagecache
 
 from .models import Note, Round, RoundQuestion, RoundTheme, Share
 from .themes import detect_themes
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -165,4 +169,11 @@ def send_rest_over(*, round: Round) -> bool:
 
 def send_due_rest_reminders() -> int:
     due = Round.objects.rest_over_unnotified(clock.now()).select_related("owner__profile")
-    return sum(send_rest_over(round=r) for r in due)
+    sent = 0
+    for round in due:
+        try:
+            sent += send_rest_over(round=round)
+        except Exception:
+            # One runner's failure must not keep the others' e-mails back.
+            logger.exception("The rest-over e-mail of round %s failed; skipped.", round.pk)
+    return sent

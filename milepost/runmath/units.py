@@ -373,6 +373,49 @@ def format_weekday(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {format_day(day)}"
 
 
+def add_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the calendar's ends (``date.min``, ``date.max``)
+    rather than overflowing: a far-off date a runner kept must not break what reads it."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+# The dates a runner can enter. Runs: from 1980 to tomorrow (a day's slack for the time
+# zones). Goals and steps: from today to PLAN_YEARS ahead. Anything else is a typo, and a date
+# near the calendar's end would overflow what adds days to it.
+EARLIEST_RUN_DAY = date(1980, 1, 1)
+PLAN_YEARS = 30
+
+
+def latest_plan_day(today: date) -> date:
+    """The furthest day a goal or a step may be set for: ``PLAN_YEARS`` after ``today``."""
+    leap_day = today.month == 2 and today.day == 29
+    return today.replace(year=today.year + PLAN_YEARS, day=28 if leap_day else today.day)
+
+
+def run_day_problem(day: date, today: date) -> str | None:
+    """What is wrong with ``day`` as a run's day, in plain words, or ``None``."""
+    if day < EARLIEST_RUN_DAY:
+        return "Runs from before 1980 can't be added: please check the year."
+    if day > today + timedelta(days=1):
+        return "That date is still to come; add the run once it's done."
+    return None
+
+
+def plan_day_problem(day: date, today: date) -> str | None:
+    """What is wrong with ``day`` as a goal's or a step's date (past days aside, which the
+    forms word for themselves), in plain words, or ``None``."""
+    latest = latest_plan_day(today)
+    if day > latest:
+        return (
+            f"That is more than {PLAN_YEARS} years ahead. Pick a date before "
+            f"{format_day(latest, today)}."
+        )
+    return None
+
+
 def week_start(day: date) -> date:
     """The Monday of ``day``'s week: weeks run Monday to Sunday."""
     return day - timedelta(days=day.weekday())

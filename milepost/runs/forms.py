@@ -2,9 +2,14 @@ from django import forms
 from django.conf import settings
 
 from milepost.fields import DistanceField, DurationField, PlainWordsMixin
-from milepost.runmath.units import format_distance, format_duration
+from milepost.runmath.units import (
+    EARLIEST_RUN_DAY,
+    format_distance,
+    format_duration,
+    run_day_problem,
+)
 
-from .feelings import FEELING_CHOICES
+from .feelings import FEELING_CHOICES, note_field
 from .models import Activity
 
 SPORTS = [
@@ -66,14 +71,15 @@ class ManualRunForm(PlainWordsMixin, forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    feeling_note = forms.CharField(
-        label="A note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    feeling_note = note_field()
     is_race = forms.BooleanField(label="This was a race or a timed run", required=False)
 
     def __init__(self, *args, units: str = "km", today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.units, self.today = units, today
+        self.fields["on"].widget.attrs["min"] = EARLIEST_RUN_DAY.isoformat()
+        if today:
+            self.fields["on"].widget.attrs["max"] = today.isoformat()
         self.fields["distance"].units = units
         self.fields["longest_stretch"].units = units
         example, unit = ("5 km", "kilometres") if units == "km" else ("3.1 mi", "miles")
@@ -88,6 +94,8 @@ class ManualRunForm(PlainWordsMixin, forms.Form):
         on = self.cleaned_data["on"]
         if self.today and on > self.today:
             raise forms.ValidationError("That date is still to come; add the run once it's done.")
+        if self.today and (problem := run_day_problem(on, self.today)):
+            raise forms.ValidationError(problem)
         return on
 
     def clean_time(self):

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as fixed_zone
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
@@ -126,7 +127,9 @@ class Activity(models.Model):
     source_hash = models.CharField(max_length=64, blank=True)
     source_index = models.PositiveSmallIntegerField(default=0)
     feeling = models.PositiveSmallIntegerField(choices=Feeling, null=True, blank=True)
-    feeling_note = models.TextField(blank=True)
+    feeling_note = models.TextField(
+        blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     is_race = models.BooleanField("This was a race", default=False)
     # The runner said whether it was a race ("Was this a race?"): never asked again.
     race_answered = models.BooleanField(default=False)

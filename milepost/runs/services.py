@@ -10,6 +10,7 @@ from datetime import time as clock_time
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.move import file_move_safe
 from django.db import transaction
 from django.utils.text import get_valid_filename
@@ -17,6 +18,7 @@ from django_tasks import task
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.runmath.units import run_day_problem
 
 from .importing import (
     Entry,
@@ -169,6 +171,7 @@ def record_run(
 ) -> Activity:
     """A run entered by hand (no watch): on ``on`` in the runner's time zone;
     ``longest_continuous_m`` is the furthest run without walking (the whole run, or a part)."""
+    check_run_day(on, owner.profile)
     zone = owner.profile.zone
     start = datetime.combine(on, start_time or clock_time(12, 0), tzinfo=zone).astimezone(UTC)
     activity = Activity(
@@ -197,6 +200,12 @@ def record_run(
     return activity
 
 
+def check_run_day(on: date, profile) -> None:
+    """A run's day: from 1980 to the runner's tomorrow; else a ``ValidationError``."""
+    if problem := run_day_problem(on, profile.today()):
+        raise ValidationError({"on": problem})
+
+
 @transaction.atomic
 def save_activity(*, activity: Activity, fields: Iterable[str]) -> Activity:
     """Saves edited fields (name, sport, is_race) and the totals they change."""
@@ -222,6 +231,8 @@ def correct_run(
 ) -> Activity:
     """A run entered by hand, corrected: its day, distance and time too, and the totals of
     both the day it was on and the day it is on now."""
+    if on != activity.local_date:
+        check_run_day(on, activity.owner.profile)
     old_day = activity.local_date
     zone = activity.zone
     start = datetime.combine(on, start_time or activity.local_start.time(), tzinfo=zone)

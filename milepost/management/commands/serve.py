@@ -8,8 +8,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from milepost.nudges.tasks import schedule_reminders
-
 
 class Command(BaseCommand):
     help = "Migrate, start a background task worker and serve Milepost (what `make run` calls)."
@@ -27,9 +25,8 @@ class Command(BaseCommand):
             sys.exit(2)
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(f"Database ready: {settings.DATABASES['default']['NAME']}")
+        # The worker queues its own periodic jobs (milepost/nudges/management/commands/).
         worker = None if no_worker else self.start_worker()
-        if worker:
-            schedule_reminders()
         # A plain `kill` should stop the worker too, not leave it behind.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:

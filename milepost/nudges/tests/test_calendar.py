@@ -110,7 +110,8 @@ def test_an_open_nudge_is_an_all_day_event_on_the_day_it_opened(client, alice):
     assert str(event["summary"]) == "Time for a fresh round? Back after a break"
     assert event.decoded("dtstart") == days_ago(3)
     assert event.decoded("dtend") == days_ago(2)
-    assert str(event["description"]).startswith("Welcome back: your first run after 20 days")
+    # A feed is read by calendar services: titles, dates and links only, not the reasons.
+    assert "description" not in event
     assert str(event["url"]) == "http://testserver/rounds/new/?reason=break"
     nudge.dismiss()
     assert events_of(client.get(feed.get_absolute_url())) == {}
@@ -159,3 +160,20 @@ def test_uids_are_unique_beyond_this_installation_and_stable_across_requests(
     assert uid.startswith(f"goal-{goals[0].pk}.") and uid.endswith("@milepost")
     # Another installation numbers its goals from 1 too; its feed's token differs.
     assert first.isdisjoint(events_of(client.get(feeds[1].get_absolute_url())))
+
+
+def test_the_feed_leaves_out_the_goals_why(client, alice, make_goal):
+    make_goal(
+        alice,
+        status=Status.ACTIVE,
+        horizon="date",
+        target_date=alice.profile.today() + timedelta(days=30),
+        why="My secret reason",
+    )
+    feed = CalendarFeed.objects.create(owner=alice)
+    assert "secret reason" not in client.get(feed.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("token", ["%00", "a%00b", "x" * 300])
+def test_a_garbled_feed_address_is_not_found(client, token):
+    assert client.get(f"/calendar/{token}.ics").status_code == 404

@@ -64,6 +64,8 @@ def test_without_json_each_nudge_is_a_line(data_dir):
     [
         (["--user", "demo", "--today", "2026-02-30"], "must be a date as YYYY-MM-DD"),
         (["--user", "demo", "--today", "yesterday"], "must be a date as YYYY-MM-DD"),
+        (["--user", "demo", "--today", "0001-01-01"], "must be a day from 1980-01-01"),
+        (["--user", "demo", "--today", "9999-12-31"], "must be a day from 1980-01-01"),
         (["--user", "nobody"], "No runner called 'nobody'."),
         ([], "the following arguments are required: --user"),
     ],

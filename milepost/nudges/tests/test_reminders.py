@@ -99,3 +99,39 @@ def test_dismissed_and_snoozed_nudges_are_not_e_mailed(alice, bob, travel):
     travel(days=7)
     assert send_due_nudges() == 1
     assert mail.outbox[0].to == ["bob@example.org"]
+
+
+def test_the_worker_queues_the_reminder_job_whatever_starts_it(alice, monkeypatch):
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr(Worker, "configure_signals", lambda self: None)
+    call_command("db_worker", "--no-startup-delay", "--max-tasks", "1", verbosity=0)
+    jobs = DBTaskResult.objects.filter(task_path=send_reminders.module_path)
+    assert [job.status for job in jobs.order_by("enqueued_at")] == ["SUCCESSFUL", "READY"]
+
+
+def test_a_batch_run_of_the_worker_queues_nothing(alice):
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("db_worker", "--batch", verbosity=0)
+    assert not DBTaskResult.objects.exists()
+
+
+def test_a_reminder_job_left_running_by_a_dead_worker_does_not_block_the_next(alice):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    schedule_reminders()
+    DBTaskResult.objects.update(status="RUNNING", started_at=timezone.now() - timedelta(hours=2))
+    schedule_reminders()
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+
+def test_plain_text_e_mails_show_what_the_runner_wrote_without_html_escapes(alice, make_goal):
+    goal = make_goal(alice, title="Tom's 5k & more", status=Status.ACTIVE)
+    Step.objects.create(goal=goal, title='Run "hills" <fast>', due=clock.now().date())
+    send_due_step_reminders()
+    body = mail.outbox[0].body
+    assert "Tom's 5k & more" in body and 'Run "hills" <fast>' in body
+    assert "&amp;" not in body and "&#x27;" not in body

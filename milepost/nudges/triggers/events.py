@@ -3,9 +3,9 @@ and a goal reached. Each stays open for ``OPEN_DAYS`` after its event.
 """
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
-from milepost.runmath.units import format_day
+from milepost.runmath.units import add_days, format_day
 
 from .model import (
     BREAK,
@@ -72,11 +72,12 @@ def new_training_cycle(
                 )
             )
     for goal in goals:
-        if goal.is_race and goal.by is not None and _recent(goal.by + timedelta(days=1), today):
+        after = add_days(goal.by, 1) if goal.by is not None else None
+        if goal.is_race and after is not None and after > goal.by and _recent(after, today):
             nudges.append(
                 Nudge(
                     NEW_CYCLE,
-                    goal.by + timedelta(days=1),
+                    after,
                     f"Race day for “{goal.title}” was {_day(goal.by)}. However it went, it's a "
                     "good moment to look back on the build-up and choose what comes next.",
                     goal.id,

@@ -53,6 +53,7 @@ def test_themes_reads_standard_input(tmp_path):
         ('{"notes": {}}', 'expected an object like {"answers"'),
         ('{"answers": {"mood": "great"}}', "unknown question 'mood'"),
         ('{"answers": {"drive": [1, 2]}}', "must be text or a list of texts"),
+        ("[" * 100_000 + "]" * 100_000, "the JSON is nested too deeply"),
     ],
 )
 def test_themes_explains_bad_input_in_one_line_and_exits_2(tmp_path, payload, message):

@@ -12,15 +12,22 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
-from milepost import commands
+from milepost import clock, commands
 from milepost.nudges.services import detect_nudges, runner_today
+from milepost.runmath.units import EARLIEST_RUN_DAY, latest_plan_day
 
 
 def day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        found = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {value!r}") from None
+    latest = latest_plan_day(clock.now().date())
+    if not EARLIEST_RUN_DAY <= found <= latest:
+        raise argparse.ArgumentTypeError(
+            f"must be a day from {EARLIEST_RUN_DAY.isoformat()} to {latest.isoformat()}"
+        )
+    return found
 
 
 class Command(commands.Command):

@@ -43,6 +43,8 @@ def read_answers(file: str) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"not valid JSON (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise ValueError('expected an object like {"answers": {"drive": "..."}}')
     answers = data["answers"]
