@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from milepost.accounts.urls import urlpatterns as account_urls
+from milepost.api.api import api
 from milepost.dashboard import views as dashboard
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
         name="how_we_estimate",
     ),
     path("paper/", include("milepost.paper.urls")),
+    path("api/v1/", api.urls),
     path("", include("milepost.coaching.urls")),
     path("", include("milepost.nudges.urls")),
     path("", include("milepost.goals.urls")),

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 import zoneinfo
 from datetime import date, timedelta
@@ -160,3 +161,66 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} at {self.at:%Y-%m-%d %H:%M}"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self):
+        now = clock.now()
+        return self.filter(revoked_at=None).filter(
+            models.Q(expires_at=None) | models.Q(expires_at__gt=now)
+        )
+
+    @transaction.atomic
+    def issue(self, *, owner, name: str, write: bool = False, expires_at=None):
+        """A new personal access token: the row (which keeps only a hash) and the token
+        itself, shown to the runner once."""
+        raw = "mp_" + secrets.token_urlsafe(32)
+        token = self.create(
+            owner=owner,
+            name=name,
+            can_write=write,
+            expires_at=expires_at,
+            prefix=raw[:10],
+            key_hash=hash_token(raw),
+        )
+        return token, raw
+
+    def find(self, raw: str):
+        """The usable token for this secret, with its owner, or None."""
+        if not raw or len(raw) > 200:
+            return None
+        return self.usable().select_related("owner__profile").filter(
+            key_hash=hash_token(raw), owner__is_active=True
+        ).first()
+
+
+class ApiToken(models.Model):
+    """A personal access token for the JSON API (``Authorization: Bearer TOKEN``): stored as
+    a hash, read-only unless made for writing, revocable, with an optional expiry."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField("What it is for", max_length=100)
+    prefix = models.CharField(max_length=10)
+    key_hash = models.CharField(max_length=64, unique=True)
+    can_write = models.BooleanField("Can add and change things", default=False)
+    created_at = models.DateTimeField(default=clock.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def revoke(self) -> None:
+        self.revoked_at = clock.now()
+        self.save(update_fields=["revoked_at"])
