@@ -14,13 +14,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from milepost import clock
 from milepost.accounts import pagecache
-from milepost.goals.models import Step
+from milepost.goals.models import GoalSuggestion, Step
 from milepost.nudges.models import CalendarFeed, CycleStart
 from milepost.reflection.models import Stage
 from milepost.runs.models import ImportBatch
 from milepost.runs.services import record_run
 
-from .test_privacy import OBJECT_URLS
+from .test_privacy import OBJECT_URLS, object_url
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def writes_of(queries) -> list[str]:
 @pytest.mark.parametrize(
     "stage", [Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS, Stage.RESTING, Stage.STEPS]
 )
-def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage, travel):
+def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal, stage, travel):
     round = make_round(alice, stage=stage if stage != Stage.RESTING else Stage.GOALS)
     goal = make_goal(alice, round=round, status="active")
     if stage == Stage.RESTING:
@@ -61,7 +61,8 @@ def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage
     cycle_start = CycleStart.objects.create(owner=alice, day=clock.now().date())
     feed = CalendarFeed.objects.create(owner=alice)
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
-    objects |= {"cycle_start": cycle_start}
+    suggestion = GoalSuggestion.objects.create(coach=coach, runner=alice, title="A trail 10k")
+    objects |= {"cycle_start": cycle_start, "suggestion": suggestion}
     travel(days=2)  # a new day, and the rest has run its course
     pagecache.mark_changed(alice.pk)
     opened = 0
@@ -70,7 +71,7 @@ def test_no_page_writes_on_get(alice_client, alice, make_round, make_goal, stage
             kind = OBJECT_URLS[name]
             if kind == "nudge":
                 continue  # a nudge is stored by the worker; none is yet
-            url = reverse(name, args=[objects[kind].pk])
+            url = object_url(name, objects[kind], alice)
         elif "token" in converters:
             url = reverse(name, args=[feed.token])
         elif converters:

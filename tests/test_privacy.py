@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from milepost.goals.models import Step
+from milepost.goals.models import Goal, GoalSuggestion, Step
 from milepost.nudges.models import CycleStart, Nudge
 from milepost.reflection.models import Stage
 from milepost.runs.models import Activity, ImportBatch
@@ -49,16 +49,31 @@ OBJECT_URLS = {
     "nudges:dismiss": "nudge",
     "nudges:snooze": "nudge",
     "nudges:cycle_delete": "cycle_start",
+    "goals:comment": "goal",
+    "goals:suggestion_accept": "suggestion",
+    "goals:suggestion_decline": "suggestion",
 }
 
 
-def url_names_with_pk(patterns=None, namespace=""):
+def object_url(name: str, obj, owner) -> str:
+    """The URL of ``obj``, under its owner's id when the URL names the client (the coach's)."""
+    pattern = next(p for n, p in url_patterns_with_pk() if n == name)
+    if "runner" in pattern.pattern.converters:
+        return reverse(name, kwargs={"runner": owner.pk, "pk": obj.pk})
+    return reverse(name, args=[obj.pk])
+
+
+def url_patterns_with_pk(patterns=None, namespace=""):
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{pattern.namespace}:" if pattern.namespace else namespace
-            yield from url_names_with_pk(pattern.url_patterns, inner)
+            yield from url_patterns_with_pk(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and "pk" in pattern.pattern.converters:
-            yield f"{namespace}{pattern.name}"
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def url_names_with_pk():
+    return [name for name, _ in url_patterns_with_pk()]
 
 
 def test_every_object_url_is_listed_here():
@@ -68,7 +83,7 @@ def test_every_object_url_is_listed_here():
 @pytest.mark.parametrize("stage", [Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS, Stage.STEPS])
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_another_runner_gets_404_on_every_object_url(
-    client, alice, bob, make_round, make_goal, stage, method
+    client, alice, bob, coach, make_round, make_goal, stage, method
 ):
     round = make_round(alice, stage=stage, notes={"beyond_running": "Running keeps my head clear"})
     goal = make_goal(alice, round=round, status="active")
@@ -80,13 +95,14 @@ def test_another_runner_gets_404_on_every_object_url(
     nudge = Nudge.objects.create(owner=alice, kind="break", since="2026-05-02", reason="Hello")
     cycle_start = CycleStart.objects.create(owner=alice, day="2026-05-04")
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
-    objects |= {"nudge": nudge, "cycle_start": cycle_start}
+    suggestion = GoalSuggestion.objects.create(coach=coach, runner=alice, title="A trail 10k")
+    objects |= {"nudge": nudge, "cycle_start": cycle_start, "suggestion": suggestion}
     client.force_login(bob)
     for name, kind in OBJECT_URLS.items():
-        url = reverse(name, args=[objects[kind].pk])
+        url = object_url(name, objects[kind], alice)
         response = getattr(client, method)(url, {"text": "x", "question": "proud", "days": 3})
         if response.status_code == 405:  # a POST-only URL refuses GET for any id alike
-            missing = getattr(client, method)(reverse(name, args=[10**9]))
+            missing = getattr(client, method)(object_url(name, Goal(pk=10**9), alice))
             assert (method, missing.status_code) == ("get", 405), name
             continue
         assert response.status_code == 404, f"{method.upper()} {name} gave {response.status_code}"
@@ -99,6 +115,9 @@ def test_another_runner_gets_404_on_every_object_url(
     assert CycleStart.objects.filter(pk=cycle_start.pk).exists()
     nudge.refresh_from_db()
     assert nudge.dismissed_at is None and nudge.snoozed_until is None
+    assert not goal.comments.exists() and not Goal.objects.filter(title="A trail 10k").exists()
+    suggestion.refresh_from_db()
+    assert suggestion.is_waiting and suggestion.word == ""
 
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):
