@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from milepost.accounts.urls import urlpatterns as account_urls
+from milepost.coaching.comment_urls import comment_urlpatterns
 from milepost.dashboard import views as dashboard
 
 urlpatterns = [
@@ -30,4 +31,5 @@ urlpatterns = [
     path("paper/", include("milepost.paper.urls")),
     path("", include("milepost.nudges.urls")),
     path("", include("milepost.goals.urls")),
+    path("", include((comment_urlpatterns, "coaching"))),
 ]

@@ -52,6 +52,8 @@ OBJECT_URLS = {
     "goals:comment": "goal",
     "goals:suggestion_accept": "suggestion",
     "goals:suggestion_decline": "suggestion",
+    # A coach's URL names the client too: without a live grant it is a 404 like the others.
+    "coaching:goal_comment": "goal",
 }
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from milepost.coaching.tasks import schedule_coaching_emails
 from milepost.nudges.tasks import schedule_reminders
 
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         worker = None if no_worker else self.start_worker()
         if worker:
             schedule_reminders()
+            schedule_coaching_emails()
         # A plain `kill` should stop the worker too, not leave it behind.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
