@@ -38,14 +38,21 @@ def load(clients: int, years: int):
     from milepost.coaching import services
     from milepost.goals.models import Goal, Step
     from milepost.nudges.models import Nudge
+    from milepost.runs.models import Activity, MonthlyTotal, WeeklyTotal
 
     call_command("migrate", verbosity=0)
     today = demo.demo_today()
     coach = Profile.objects.create_runner("coach", "", "coach password 42")
     days = demo.synthetic_days(today - timedelta(days=365 * years), today, seed=1)
+    first = None
     for n in range(clients):
         runner = Profile.objects.create_runner(f"runner{n}", "", None)
-        demo.add_runs(runner, days, runner.profile.zone)
+        if first is None:
+            demo.add_runs(runner, days, runner.profile.zone)
+            first = runner
+        else:  # the same history, copied in the database: loading stays quick
+            for model in (Activity, WeeklyTotal, MonthlyTotal):
+                copy_rows(model, first, runner)
         goal = Goal.objects.create(owner=runner, title="Run 30 km a week", status="active")
         Step.objects.create(goal=goal, title="Three runs", due=today - timedelta(days=n % 9 + 1))
         Nudge.objects.create(
@@ -53,6 +60,20 @@ def load(clients: int, years: int):
         )
         services.grant(runner=runner, coach=coach, scopes=["goals", "reflections", "runs"])
     return coach
+
+
+def copy_rows(model, source, target) -> None:
+    from django.db import connection
+
+    columns = [f.column for f in model._meta.concrete_fields if f.column not in ("id", "owner_id")]
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (owner_id, {names}) SELECT %s, {names} FROM {table} "
+            "WHERE owner_id = %s",
+            [target.pk, source.pk],
+        )
 
 
 def main(argv=None) -> int:

@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "milepost.rounds",
     "milepost.dashboard",
     "milepost.coaching",
-    # Last, so that our db_worker (milepost/nudges/management/commands/) wins over its own.
+    # Last, so that our db_worker (milepost/management/commands/) wins over its own.
     "django_tasks",
     "django_tasks_db",
 ]

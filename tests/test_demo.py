@@ -92,7 +92,8 @@ def test_running_it_again_says_it_exists_and_reset_makes_it_afresh(on_demo_day):
     assert again.startswith("Made the demo runner afresh")
     assert re.search(r"password: (\S+)", first)[1] != re.search(r"password: (\S+)", again)[1]
     assert get_user_model().objects.filter(username="demo").count() == 1
-    assert Round.objects.count() == 1
+    assert Round.objects.filter(owner__username="demo").count() == 1
+    assert get_user_model().objects.filter(username__startswith="demo-coach").count() == 3
 
 
 @pytest.mark.django_db

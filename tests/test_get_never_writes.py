@@ -17,7 +17,7 @@ from milepost.accounts import pagecache
 from milepost.coaching import groups
 from milepost.coaching import services as coaching
 from milepost.coaching.models import SCOPES
-from milepost.goals.models import Step
+from milepost.goals.models import GoalSuggestion, Step
 from milepost.nudges.models import CalendarFeed, CycleStart
 from milepost.reflection.models import Stage
 from milepost.runs.models import ImportBatch
@@ -76,6 +76,8 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
     objects |= {"group": own_group}
     as_member = {"coaching:member_group": theirs, "coaching:take_part": theirs}
     tokens = {"coaching:group_join": theirs.join_token}
+    suggestion = GoalSuggestion.objects.create(coach=coach, runner=alice, title="A trail 10k")
+    objects |= {"suggestion": suggestion}
     travel(days=2)  # a new day, and the rest has run its course
     pagecache.mark_changed(alice.pk)
     opened = 0

@@ -21,7 +21,7 @@ from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
 from milepost.coaching import services as coaching
 from milepost.goals import services as goal_services
-from milepost.goals.models import CheckIn, Goal, Status, Step
+from milepost.goals.models import CheckIn, Goal, GoalSuggestion, Status, Step
 from milepost.nudges import services as nudge_services
 from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
 from milepost.nudges.services import close_answered
@@ -125,6 +125,16 @@ WRITES = {
         owner=o.alice, cycle=CycleStart(day=today())
     ),
     "the profile": lambda o: o.alice.profile.save(update_fields=["units"]),
+    "a message on a goal": lambda o: goal_services.add_comment(
+        goal=o.goal, author=o.bob, text="How did the hills feel?"
+    ),
+    "a goal suggested": lambda o: goal_services.suggest_goal(
+        coach=o.bob, runner=o.alice, suggestion=GoalSuggestion(title="A trail 10k")
+    ),
+    "a suggestion accepted": lambda o: goal_services.accept_suggestion(suggestion=o.suggestion),
+    "a suggestion declined": lambda o: goal_services.decline_suggestion(
+        suggestion=o.suggestion, word="Not this year."
+    ),
 }
 
 
@@ -140,6 +150,7 @@ def test_every_write_of_what_the_pages_show_marks_them_changed(alice, bob, goal,
         new_round=make_round(alice, stage=Stage.BRAINSTORM),
         nudge=Nudge.objects.create(owner=alice, kind="break", since=today(), reason="Hello."),
         someday=Goal.objects.create(owner=alice, title="A trail 50k", status=Status.SOMEDAY),
+        suggestion=GoalSuggestion.objects.create(coach=bob, runner=alice, title="A trail 10k"),
     )
     before, bobs = version(alice), version(bob)
     write(things)

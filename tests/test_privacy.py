@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 
 from milepost.coaching import services
 from milepost.coaching.models import SCOPES, GrantStatus, Group
-from milepost.goals.models import Step
+from milepost.goals.models import GoalSuggestion, Step
 from milepost.nudges.models import CycleStart, Nudge
 from milepost.reflection.models import Stage
 from milepost.runs.models import Activity, ImportBatch
@@ -61,6 +61,14 @@ OBJECT_URLS = {
     "coaching:group_round_start": "group",
     "coaching:member_group": "group",
     "coaching:take_part": "group",
+    "goals:comment": "goal",
+    "goals:suggestion_accept": "suggestion",
+    "goals:suggestion_decline": "suggestion",
+    # The JSON API, with the session of the runner's own pages.
+    "api:round": "round",
+    "api:goal": "goal",
+    "api:activity": "activity",
+    "api:import_batch": "batch",
 }
 
 
@@ -108,8 +116,9 @@ def test_another_runner_gets_404_on_every_object_url(
     nudge = Nudge.objects.create(owner=alice, kind="break", since="2026-05-02", reason="Hello")
     cycle_start = CycleStart.objects.create(owner=alice, day="2026-05-04")
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
-    objects |= {"nudge": nudge, "cycle_start": cycle_start}
     objects |= {"grant": grant, "invitation": invitation}
+    suggestion = GoalSuggestion.objects.create(coach=coach, runner=alice, title="A trail 10k")
+    objects |= {"suggestion": suggestion}
     objects |= {"nudge": nudge, "cycle_start": cycle_start, "note": round.notes.first()}
     objects |= {"group": Group.objects.create(coach=alice, name="Alice's group")}
     client.force_login(bob)
@@ -118,11 +127,11 @@ def test_another_runner_gets_404_on_every_object_url(
         data = {"text": "x", "question": "proud", "days": 3, "shared_with": "group"}
         data |= {"name": "Mine now", "brainstorm_by": "2099-01-01"}
         response = getattr(client, method)(url, data)
-        if response.status_code == 405:  # a POST-only URL refuses GET for any id alike
+        if response.status_code == 405:  # a POST-only URL refuses GET (a GET-only one POST)
             missing = getattr(client, method)(
                 object_url(name, type(objects[kind])(pk=10**9), alice)
             )
-            assert (method, missing.status_code) == ("get", 405), name
+            assert missing.status_code == 405, name  # refused for any id alike
             continue
         assert response.status_code == 404, f"{method.upper()} {name} gave {response.status_code}"
     client.force_login(alice)
@@ -142,6 +151,12 @@ def test_another_runner_gets_404_on_every_object_url(
     round.refresh_from_db()
     assert round.themes_shared_with == "private" and not round.extra_questions.exists()
     assert not objects["group"].rounds.exists() and not objects["group"].memberships.exists()
+    assert (
+        not goal.comments.exists()
+        and not goal.__class__.objects.filter(title="A trail 10k").exists()
+    )
+    suggestion.refresh_from_db()
+    assert suggestion.is_waiting and suggestion.word == ""
 
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):
@@ -158,7 +173,15 @@ COACH_URLS = {
     "coaching:client_goal": ("goals", "goal"),
     "coaching:client_round": ("reflections", "round"),
     "coaching:client_round_question": ("reflections", "round"),
+    "coaching:goal_comment": ("goals", "goal"),
+    "coaching:suggest": ("goals", None),
+    "api:client_goals": ("goals", None),
+    "api:client_goal": ("goals", "goal"),
+    "api:client_rounds": ("reflections", None),
+    "api:client_round": ("reflections", "round"),
+    "api:client_activities": ("runs", None),
 }
+POST_ONLY = {"coaching:client_note", "coaching:goal_comment"}
 
 
 def url_names_with_runner(patterns=None, namespace=""):
@@ -190,8 +213,8 @@ def coach_url(name, alice, things):
 
 
 def status_of(client, name, url):
-    if name.endswith("_note"):  # the one POST-only coach URL
-        return client.post(url, {"text": "A note"}).status_code
+    if name in POST_ONLY:
+        return client.post(url, {"text": "A note", "comment-text": "A word"}).status_code
     return client.get(url).status_code
 
 
@@ -217,7 +240,7 @@ def test_a_coach_sees_only_within_the_scopes(client, alice, coach, alices_things
     client.force_login(coach)
     for name, (needed, _) in COACH_URLS.items():
         url = coach_url(name, alice, alices_things)
-        expected = 404 if needed not in (None, scope) else (302 if name.endswith("_note") else 200)
+        expected = 404 if needed not in (None, scope) else (302 if name in POST_ONLY else 200)
         assert status_of(client, name, url) == expected, f"{name} with {scope}"
 
 
@@ -227,7 +250,7 @@ def test_a_coachs_pages_never_carry_words_outside_the_scopes(client, alice, coac
     services.grant(runner=alice, coach=coach, scopes=["goals", "runs"])
     client.force_login(coach)
     pages = [reverse("coaching:roster")]
-    pages += [coach_url(n, alice, alices_things) for n in COACH_URLS if not n.endswith("_note")]
+    pages += [coach_url(n, alice, alices_things) for n in COACH_URLS if n not in POST_ONLY]
     for url in pages:
         response = client.get(url)
         assert NOTE not in response.content.decode(), url
@@ -246,4 +269,5 @@ def test_a_foreign_goal_or_round_is_404_even_with_a_grant(
     client.force_login(coach)
     for name, (_, kind) in COACH_URLS.items():
         if kind:  # Alice's address with Bob's object
-            assert client.get(reverse(name, args=[alice.pk, bobs[kind].pk])).status_code == 404
+            url = reverse(name, args=[alice.pk, bobs[kind].pk])
+            assert status_of(client, name, url) == 404, name

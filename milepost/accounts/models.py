@@ -193,9 +193,12 @@ class ApiTokenQuerySet(models.QuerySet):
         """The usable token for this secret, with its owner, or None."""
         if not raw or len(raw) > 200:
             return None
-        return self.usable().select_related("owner__profile").filter(
-            key_hash=hash_token(raw), owner__is_active=True
-        ).first()
+        return (
+            self.usable()
+            .select_related("owner__profile")
+            .filter(key_hash=hash_token(raw), owner__is_active=True)
+            .first()
+        )
 
 
 class ApiToken(models.Model):

@@ -230,3 +230,50 @@ class GroupRoundSeat(models.Model):
 
     def __str__(self):
         return f"{self.runner} in {self.group_round}"
+
+
+class EmailKind(models.TextChoices):
+    COMMENT = "comment", "A new message on a goal, from your coach or your client"
+    SUGGESTION_ANSWERED = "suggestion_answered", "A client answered a goal you suggested"
+    DIGEST = "digest", "Each morning, the clients who could use a check-in"
+
+
+# Off by default, except the messages on a goal.
+EMAIL_DEFAULTS = {
+    EmailKind.COMMENT: True,
+    EmailKind.SUGGESTION_ANSWERED: False,
+    EmailKind.DIGEST: False,
+}
+
+
+class EmailSettingQuerySet(models.QuerySet):
+    def wanting(self, kind: str, user_ids) -> set[int]:
+        """Of ``user_ids``, those who want e-mails of ``kind`` (their choice, or the default)."""
+        chosen = dict(self.filter(kind=kind, user_id__in=user_ids).values_list("user", "enabled"))
+        return {pk for pk in user_ids if chosen.get(pk, EMAIL_DEFAULTS[kind])}
+
+
+class EmailSetting(models.Model):
+    """A person's choice for one kind of coaching e-mail; no row means the default."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coaching_emails"
+    )
+    kind = models.CharField(max_length=20, choices=EmailKind)
+    enabled = models.BooleanField()
+    # The coach's own day the last daily digest went out (the digest only).
+    last_sent_on = models.DateField(null=True, blank=True)
+
+    objects = EmailSettingQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_email_setting_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} {'on' if self.enabled else 'off'}"
+
+
+def wants_email(user, kind: str) -> bool:
+    return user.pk in EmailSetting.objects.wanting(kind, [user.pk])

@@ -1,12 +1,20 @@
-"""Every coaching write: sharing (grant, change, pause, stop), invitations and coach notes.
-Keyword-only, called alike by the pages, the CLI and the API."""
+"""Every coaching write: sharing (grant, change, pause, stop), invitations, coach notes and
+e-mail choices. Keyword-only, called alike by the pages, the CLI and the API."""
 
 from django.db import transaction
 
 from milepost import clock
 from milepost.accounts import pagecache
 
-from .models import SCOPES, CoachNote, Grant, GrantStatus, Invitation, InvitationKind
+from .models import (
+    SCOPES,
+    CoachNote,
+    EmailSetting,
+    Grant,
+    GrantStatus,
+    Invitation,
+    InvitationKind,
+)
 
 
 class CoachingError(ValueError):
@@ -101,3 +109,10 @@ def add_note(*, coach, runner, text: str, shared: bool = False) -> CoachNote:
     if shared:
         pagecache.mark_changed(runner.pk)
     return note
+
+
+@transaction.atomic
+def set_email_choices(*, user, choices: dict[str, bool]) -> None:
+    """Which coaching e-mails the person wants, kind by kind (the others keep their default)."""
+    for kind, enabled in choices.items():
+        EmailSetting.objects.update_or_create(user=user, kind=kind, defaults={"enabled": enabled})

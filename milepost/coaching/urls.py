@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .comment_urls import comment_urlpatterns
 from .group_urls import group_urlpatterns
 
 app_name = "coaching"
@@ -21,4 +22,5 @@ urlpatterns = [
     path("coach/clients/<int:runner>/goals/<int:pk>/", views.client_goal, name="client_goal"),
     path("coach/clients/<int:runner>/rounds/<int:pk>/", views.client_round, name="client_round"),
     *group_urlpatterns,
+    *comment_urlpatterns,
 ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from milepost.goals import services as goal_services
 from milepost.goals import tracking
+from milepost.goals.forms import CommentForm
 from milepost.goals.models import Goal, Status
 from milepost.reflection.models import Round
 from milepost.reflection.questions import QUESTIONS
@@ -21,6 +22,7 @@ from milepost.web import redirect_next
 
 from . import access, roster, services
 from .forms import CoachNoteForm, InviteClientForm, InviteCoachForm, ScopesForm
+from .history import coach_activity
 from .models import CoachNote, Grant, GrantStatus, Group, Invitation, InvitationKind
 
 RECENT_RUNS = 10
@@ -56,6 +58,7 @@ def sharing(request):
             ],
             "form": form,
             "invitations": Invitation.objects.filter(sender=request.user).unused(),
+            "history": coach_activity(request.user, limit=30),
             "shared_notes": CoachNote.objects.filter(
                 runner=request.user, shared=True
             ).select_related("coach__profile"),
@@ -262,6 +265,8 @@ def client_goal(request, runner, pk):
         "steps": goal.steps.all(),
         "check_ins": goal.check_ins.all()[:50],
         "pauses": goal.pauses.all(),
+        "comments": goal.comments.select_related("author__profile"),
+        "comment_form": CommentForm(prefix="comment"),
     }
     return render(request, "coaching/goal.html", context)
 

@@ -56,6 +56,7 @@ def dashboard_context(user, today) -> dict:
         "overall": overall,
         "weekly": tracking.weekly_volume(profile, today),
         "nudges": open_nudges(user, today),
+        "suggestions": goal_services.waiting_suggestions(user),
         "someday": [g for g in goals if g.status == Status.SOMEDAY],
         "reached": reached,
         "open_rounds": open_rounds,  # every round under way, newest first

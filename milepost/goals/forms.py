@@ -14,7 +14,17 @@ from milepost.runmath.units import (
 from milepost.runs.feelings import feeling_field, note_field
 
 from .metrics import PERIODIC_METRICS, parse_target
-from .models import CheckIn, Goal, GoalPause, Horizon, Kind, PauseReason, Step
+from .models import (
+    CheckIn,
+    Goal,
+    GoalComment,
+    GoalPause,
+    GoalSuggestion,
+    Horizon,
+    Kind,
+    PauseReason,
+    Step,
+)
 from .targets import TargetError, race_distance_choices, target_initial
 
 
@@ -338,3 +348,48 @@ class CheckInForm(PlainWordsMixin, forms.ModelForm):
         if not self.errors and all(a in (None, "") for a in answers):
             raise forms.ValidationError("Say whether it happened, how it felt, or write a note.")
         return cleaned
+
+
+class CommentForm(PlainWordsMixin, forms.ModelForm):
+    """A message in a goal's thread, from the runner or their coach."""
+
+    class Meta:
+        model = GoalComment
+        fields = ("text",)
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"text": {"required": "Write a few words first."}}
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write a few words first.")
+        return text
+
+
+class SuggestionForm(GoalForm):
+    """A goal a coach suggests: the goal form's fields and parsing, without the runner's
+    themes (theirs to link once they accept it)."""
+
+    themes = None
+
+    class Meta(GoalForm.Meta):
+        model = GoalSuggestion
+        fields = (
+            "title",
+            "size",
+            "horizon",
+            "target_date",
+            "feeling",
+            "why",
+            "kind",
+            "metric",
+            "period",
+        )
+        labels = {"title": "The goal you suggest", "why": "Why it might matter to them"}
+
+
+class DeclineForm(PlainWordsMixin, forms.ModelForm):
+    class Meta:
+        model = GoalSuggestion
+        fields = ("word",)
+        widgets = {"word": forms.Textarea(attrs={"rows": 2})}

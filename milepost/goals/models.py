@@ -373,3 +373,120 @@ class GoalRevision(models.Model):
     def of(cls, goal: Goal, **fields) -> "GoalRevision":
         """An unsaved revision holding how ``goal`` reads now."""
         return cls(goal=goal, **{name: getattr(goal, name) for name in REVISION_FIELDS}, **fields)
+
+
+class GoalComment(models.Model):
+    """One message in a goal's thread between the runner and their coach. The coach writes only
+    through a live grant of the goals scope; the thread stays with the runner after a revoke."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal_comments"
+    )
+    text = models.TextField("Your message", max_length=2000)
+    created_at = models.DateTimeField(default=clock.now)
+    # When the e-mail about it went out (or was found not wanted): each is sent once.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def by_runner(self) -> bool:
+        return self.author_id == self.goal.owner_id
+
+
+class SuggestionStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Waiting for an answer"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class GoalSuggestionQuerySet(models.QuerySet):
+    def for_runner(self, user):
+        return self.filter(runner=user)
+
+    def waiting(self):
+        return self.filter(status=SuggestionStatus.SUGGESTED)
+
+
+class GoalSuggestion(models.Model):
+    """A goal a coach suggests to a runner: never imposed. The runner accepts it into their
+    drafts (it becomes their goal, theirs to change) or declines it, with a word if they like."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal_suggestions_made"
+    )
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal_suggestions"
+    )
+    title = models.CharField("The goal", max_length=200)
+    size = models.CharField(max_length=6, choices=Size, default=Size.MEDIUM)
+    horizon = models.CharField(max_length=5, choices=Horizon, default=Horizon.SOON)
+    target_date = models.DateField(null=True, blank=True)
+    feeling = models.CharField(max_length=6, choices=Feeling, default=Feeling.DOABLE)
+    why = models.TextField("Why it might matter to them", blank=True, max_length=2000)
+    kind = models.CharField(max_length=12, choices=Kind, default=Kind.EXPERIENTIAL)
+    metric = models.CharField(max_length=16, choices=Metric, blank=True)
+    period = models.CharField(max_length=5, choices=Period, blank=True)
+    target_value = models.FloatField(null=True, blank=True)
+    target_unit = models.CharField(max_length=5, choices=TargetUnit, blank=True)
+    race_distance_m = models.FloatField(null=True, blank=True)
+    status = models.CharField(
+        max_length=9, choices=SuggestionStatus, default=SuggestionStatus.SUGGESTED
+    )
+    word = models.TextField("A word for your coach (optional)", blank=True, max_length=500)
+    created_at = models.DateTimeField(default=clock.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
+    )
+    # When the coach was e-mailed the answer (or it was found not wanted): sent once.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GoalSuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(horizon="date") | Q(target_date__isnull=False),
+                name="suggestion_date_horizon_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="experiential") | ~Q(metric=""),
+                name="measurable_suggestion_has_metric",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == SuggestionStatus.SUGGESTED
+
+    def goal_fields(self) -> dict:
+        """What the goal made from it starts with (the runner's to change from then on); its
+        "why" stays the coach's, shown beside it, never written into the runner's words."""
+        return {name: getattr(self, name) for name in SUGGESTED_FIELDS}
+
+
+# What a suggestion carries over into the goal the runner accepts.
+SUGGESTED_FIELDS = (
+    "title",
+    "size",
+    "horizon",
+    "target_date",
+    "feeling",
+    "kind",
+    "metric",
+    "period",
+    "target_value",
+    "target_unit",
+    "race_distance_m",
+)
+# Not the coach's "why": a goal's why is the runner's own words, written by them.

@@ -10,7 +10,7 @@ from django.db import transaction
 from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.models import Profile
-from milepost.reflection.models import Note, Round, RoundTheme, theme_choices
+from milepost.reflection.models import Note, Round, RoundTheme, Stage, theme_choices
 from milepost.runmath.units import plan_day_problem, run_day_problem
 from milepost.runs.history import RunHistory, history_summary
 from milepost.runs.models import Activity
@@ -18,7 +18,17 @@ from milepost.runs.models import Activity
 from . import alignment, feasibility
 from .forms import GoalForm
 from .metrics import RECURRING_PERIODS
-from .models import CheckIn, Goal, GoalPause, GoalRevision, Status, Step
+from .models import (
+    CheckIn,
+    Goal,
+    GoalComment,
+    GoalPause,
+    GoalRevision,
+    GoalSuggestion,
+    Status,
+    Step,
+    SuggestionStatus,
+)
 from .tracking import GoalProgress, progress_for
 
 
@@ -414,3 +424,86 @@ def proud_notes(goal: Goal) -> list[str]:
         return []
     notes = Note.objects.filter(round_id=goal.round_id, question="proud")
     return [text for text in notes.values_list("text", flat=True) if text.strip()]
+
+
+# A goal's thread, and the goals a coach suggests ----------------------------------------------
+# The coach's side (who may write, and the e-mails) is decided in milepost/coaching: these
+# writes trust their caller to have checked the grant.
+
+
+@transaction.atomic
+def add_comment(*, goal: Goal, author, text: str) -> GoalComment:
+    """A message in the goal's thread, by its runner or (checked by the caller) their coach."""
+    comment = GoalComment(goal=goal, author=author, text=text.strip())
+    comment.full_clean()
+    comment.save()
+    pagecache.mark_changed(goal.owner_id)
+    return comment
+
+
+@transaction.atomic
+def suggest_goal(*, coach, runner, suggestion: GoalSuggestion) -> GoalSuggestion:
+    """A coach's suggestion, waiting for the runner's answer on their dashboard."""
+    suggestion.coach, suggestion.runner = coach, runner
+    suggestion.status = SuggestionStatus.SUGGESTED
+    suggestion.full_clean()
+    suggestion.save()
+    pagecache.mark_changed(runner.pk)
+    return suggestion
+
+
+def waiting_suggestions(user) -> list[GoalSuggestion]:
+    """Goals the runner's coaches suggested, still waiting for an answer, newest first."""
+    return list(GoalSuggestion.objects.for_runner(user).waiting().select_related("coach__profile"))
+
+
+# Stages of a round whose list of goals is still being written.
+DRAFTING = (Stage.BRAINSTORM, Stage.THEMES, Stage.GOALS)
+
+
+def drafting_round(owner) -> Round | None:
+    """The runner's newest round still writing its goals, if any."""
+    return Round.objects.owned_by(owner).filter(stage__in=DRAFTING).first()
+
+
+def answer_waiting(suggestion: GoalSuggestion) -> GoalSuggestion:
+    """The suggestion locked for its answer; GoalStateError if it was answered already."""
+    locked = GoalSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if not locked.is_waiting:
+        raise GoalStateError("You have answered this suggestion already.")
+    return locked
+
+
+@transaction.atomic
+def accept_suggestion(*, suggestion: GoalSuggestion) -> Goal:
+    """The suggested goal becomes the runner's own: a draft in the round they are writing
+    goals in, or a someday idea when no round is at that point (never an active goal)."""
+    suggestion = answer_waiting(suggestion)
+    round = drafting_round(suggestion.runner)
+    goal = Goal(
+        owner=suggestion.runner,
+        round=round,
+        status=Status.DRAFT if round else Status.SOMEDAY,
+        **suggestion.goal_fields(),
+    )
+    goal.save()  # what it carries was checked when the coach suggested it
+    suggestion.status, suggestion.answered_at, suggestion.goal = (
+        SuggestionStatus.ACCEPTED,
+        clock.now(),
+        goal,
+    )
+    suggestion.save(update_fields=["status", "answered_at", "goal"])
+    pagecache.mark_changed(suggestion.runner_id)
+    return goal
+
+
+@transaction.atomic
+def decline_suggestion(*, suggestion: GoalSuggestion, word: str = "") -> GoalSuggestion:
+    """No thank you, with a word for the coach if the runner likes."""
+    suggestion = answer_waiting(suggestion)
+    suggestion.status, suggestion.answered_at = SuggestionStatus.DECLINED, clock.now()
+    suggestion.word = word.strip()
+    suggestion.full_clean()
+    suggestion.save(update_fields=["status", "answered_at", "word"])
+    pagecache.mark_changed(suggestion.runner_id)
+    return suggestion

@@ -12,8 +12,16 @@ from milepost.reflection.models import Round
 from milepost.web import redirect_next, safe_next
 
 from . import services
-from .forms import CheckInForm, PauseForm, PurposeForm, StepForm, proposed_step_formset
-from .models import Goal, Kind, Status, Step
+from .forms import (
+    CheckInForm,
+    CommentForm,
+    DeclineForm,
+    PauseForm,
+    PurposeForm,
+    StepForm,
+    proposed_step_formset,
+)
+from .models import Goal, GoalSuggestion, Kind, Status, Step
 
 CHECK_INS_SHOWN = 50
 # Going past the usual number of active goals is never refused: the runner is told, kindly.
@@ -64,7 +72,15 @@ def goal_detail(request, pk):
 
 
 def render_detail(
-    request, goal, *, form=None, check_in_form=None, pause_form=None, ladder=None, status=200
+    request,
+    goal,
+    *,
+    form=None,
+    check_in_form=None,
+    pause_form=None,
+    ladder=None,
+    comment_form=None,
+    status=200,
 ):
     """The goal's page, with whichever of its forms was just sent back with its reasons."""
     profile = request.user.profile
@@ -74,6 +90,7 @@ def render_detail(
         "check_in_form": check_in_form,
         "pause_form": pause_form,
         "ladder": ladder,
+        "comment_form": comment_form,
     }
     template = "goals/goal_detail.html#body"
 
@@ -87,7 +104,9 @@ def render_detail(
     return render(request, "goals/goal_detail.html", {"goal": goal, "body": body}, status=status)
 
 
-def detail_context(goal, profile, today, *, form, check_in_form, pause_form, ladder) -> dict:
+def detail_context(
+    goal, profile, today, *, form, check_in_form, pause_form, ladder, comment_form
+) -> dict:
     prefetch_related_objects([goal], "pauses", "steps")
     (card,), _ = services.goal_cards(
         [goal], goal.round, profile, with_progress=True, chart=True, ladder=True
@@ -111,6 +130,8 @@ def detail_context(goal, profile, today, *, form, check_in_form, pause_form, lad
         "revisions": goal.revisions.all(),
         "ladder": ladder or proposed_step_formset(goal, card.proposed),
         "ladder_open": not goal.steps.all(),
+        "comments": goal.comments.select_related("author__profile"),
+        "comment_form": comment_form or CommentForm(prefix="comment"),
     }
 
 
@@ -217,3 +238,49 @@ def step_done(request, pk):
     step = get_object_or_404(Step.objects.select_related("goal"), pk=pk, goal__owner=request.user)
     services.toggle_step(step=step)
     return redirect_next(request, step.goal)
+
+
+@login_required
+@require_POST
+def goal_comment(request, pk):
+    """The runner's answer in the goal's thread with their coach."""
+    goal = owned_goal(request, pk)
+    form = CommentForm(request.POST, prefix="comment")
+    if not form.is_valid():
+        return render_detail(request, goal, comment_form=form)
+    services.add_comment(goal=goal, author=request.user, text=form.cleaned_data["text"])
+    messages.success(request, "Sent. Your coach will see it on this goal.")
+    return redirect(f"{goal.get_absolute_url()}#comments-heading")
+
+
+def owned_suggestion(request, pk) -> GoalSuggestion:
+    return get_object_or_404(
+        GoalSuggestion.objects.select_related("coach__profile"), pk=pk, runner=request.user
+    )
+
+
+@login_required
+@require_POST
+def suggestion_accept(request, pk):
+    suggestion = owned_suggestion(request, pk)
+    if not suggestion.is_waiting:
+        return redirect_next(request, "dashboard")
+    goal = services.accept_suggestion(suggestion=suggestion)
+    where = "in your round's list" if goal.round else "with your someday ideas"
+    messages.success(
+        request, f"\u201c{goal.title}\u201d is {where} now. It's yours: change it as you like."
+    )
+    return redirect_next(request, goal)
+
+
+@login_required
+@require_POST
+def suggestion_decline(request, pk):
+    suggestion = owned_suggestion(request, pk)
+    form = DeclineForm(request.POST, instance=suggestion, prefix=f"decline{pk}")
+    if suggestion.is_waiting and form.is_valid():
+        services.decline_suggestion(suggestion=suggestion, word=form.cleaned_data["word"])
+        messages.success(request, "Declined, kindly. Your coach will see your answer.")
+    elif suggestion.is_waiting:
+        messages.error(request, " ".join(form.errors.get("word", [])))
+    return redirect_next(request, "dashboard")

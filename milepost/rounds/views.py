@@ -281,6 +281,7 @@ def goals(request, pk):
         "cards": cards,
         "overall": overall,
         "rest_form": RestForm(),
+        "suggestions": goal_services.waiting_suggestions(request.user),
     }
     return render(request, "rounds/goals.html", context)
 

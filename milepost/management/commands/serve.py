@@ -25,7 +25,7 @@ class Command(BaseCommand):
             sys.exit(2)
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write(f"Database ready: {settings.DATABASES['default']['NAME']}")
-        # The worker queues its own periodic jobs (milepost/nudges/management/commands/).
+        # The worker queues its own periodic jobs (milepost/management/commands/db_worker.py).
         worker = None if no_worker else self.start_worker()
         # A plain `kill` should stop the worker too, not leave it behind.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
