@@ -15,7 +15,16 @@ urlpatterns = [
         "accounts/",
         include(
             (
-                [*account_urls, path("profile/", dashboard.profile, name="profile")],
+                [
+                    *account_urls,
+                    path("profile/", dashboard.profile, name="profile"),
+                    path("profile/tokens/", dashboard.token_create, name="token_create"),
+                    path(
+                        "profile/tokens/<int:pk>/revoke/",
+                        dashboard.token_revoke,
+                        name="token_revoke",
+                    ),
+                ],
                 "accounts",
             )
         ),

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.accounts.models import ApiToken
 from milepost.coaching import groups
 from milepost.coaching import services as coaching
 from milepost.coaching.models import SCOPES
@@ -78,6 +79,7 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
     tokens = {"coaching:group_join": theirs.join_token}
     suggestion = GoalSuggestion.objects.create(coach=coach, runner=alice, title="A trail 10k")
     objects |= {"suggestion": suggestion}
+    objects |= {"api_token": ApiToken.objects.issue(owner=alice, name="A script")[0]}
     travel(days=2)  # a new day, and the rest has run its course
     pagecache.mark_changed(alice.pk)
     opened = 0

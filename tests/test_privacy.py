@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
+from milepost.accounts.models import ApiToken
 from milepost.coaching import services
 from milepost.coaching.models import SCOPES, GrantStatus, Group
 from milepost.goals.models import GoalSuggestion, Step
@@ -69,6 +70,7 @@ OBJECT_URLS = {
     "api:goal": "goal",
     "api:activity": "activity",
     "api:import_batch": "batch",
+    "accounts:token_revoke": "api_token",
 }
 
 
@@ -119,6 +121,7 @@ def test_another_runner_gets_404_on_every_object_url(
     objects |= {"grant": grant, "invitation": invitation}
     suggestion = GoalSuggestion.objects.create(coach=coach, runner=alice, title="A trail 10k")
     objects |= {"suggestion": suggestion}
+    objects |= {"api_token": ApiToken.objects.issue(owner=alice, name="Alice's sheet")[0]}
     objects |= {"nudge": nudge, "cycle_start": cycle_start, "note": round.notes.first()}
     objects |= {"group": Group.objects.create(coach=alice, name="Alice's group")}
     client.force_login(bob)
@@ -157,6 +160,7 @@ def test_another_runner_gets_404_on_every_object_url(
     )
     suggestion.refresh_from_db()
     assert suggestion.is_waiting and suggestion.word == ""
+    assert ApiToken.objects.usable().filter(owner=alice).exists()  # not revoked by anyone else
 
 
 def test_a_visitor_is_sent_to_log_in(client, alice, make_round):

@@ -236,3 +236,18 @@ class RunningLatelyForm(forms.ModelForm):
 
 def distance_text(metres: float | None, units: str) -> str:
     return format_distance(metres, units, decimals=1) if metres else ""
+
+
+class ApiTokenForm(PlainWordsMixin, forms.Form):
+    name = forms.CharField(
+        label="What is it for?",
+        max_length=100,
+        help_text="A name you will recognise later, such as “my spreadsheet” or “coach's script”.",
+    )
+    write = forms.BooleanField(label="It may add runs and imports (not only read)", required=False)
+    expires_in_days = forms.IntegerField(
+        label="Stops working after this many days (optional)",
+        min_value=1,
+        max_value=3650,
+        required=False,
+    )

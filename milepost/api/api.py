@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import File, NinjaAPI, Query, Router
+from ninja import File, NinjaAPI, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -261,7 +261,7 @@ def activity_create(request, run: schemas.NewRun):
         feeling=run.feeling,
         is_race=run.is_race,
     )
-    return 201, made
+    return Status(201, made)
 
 
 @me.post("/imports", response={202: schemas.ImportBatch})
@@ -271,7 +271,7 @@ def import_create(request, files: File[list[UploadedFile]]):
     results."""
     require_write(request)
     batch = run_services.start_upload(owner=request.auth, files=files)
-    return 202, batch_answer(batch)
+    return Status(202, batch_answer(batch))
 
 
 @me.get("/imports/{int:pk}", response=schemas.ImportBatch, url_name="import_batch")

@@ -1,12 +1,18 @@
 """Pages that bring the apps together: the home page, the runner's dashboard (goals, nudges,
 runs and rounds on one page) and the profile with its calendar feed."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from milepost import clock
 from milepost.accounts import pagecache
-from milepost.accounts.forms import ProfileForm
+from milepost.accounts.forms import ApiTokenForm, ProfileForm
+from milepost.accounts.models import ApiToken
 from milepost.goals import services as goal_services
 from milepost.goals import tracking
 from milepost.goals.models import Goal, Status
@@ -72,5 +78,41 @@ def profile(request):
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("dashboard")
-    feed = CalendarFeed.objects.filter(owner=request.user).first()
-    return render(request, "accounts/profile.html", {"form": form, "feed": feed})
+    return render_profile(request, form=form)
+
+
+def render_profile(request, *, form=None, token_form=None, new_token="", status=200):
+    context = {
+        "form": form or ProfileForm(instance=request.user.profile),
+        "feed": CalendarFeed.objects.filter(owner=request.user).first(),
+        "tokens": ApiToken.objects.filter(owner=request.user, revoked_at=None),
+        "token_form": token_form or ApiTokenForm(),
+        "new_token": new_token,
+    }
+    return render(request, "accounts/profile.html", context, status=status)
+
+
+@login_required
+@require_POST
+def token_create(request):
+    """A personal access token for the API, shown this once (only its hash is kept)."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return render_profile(request, token_form=form, status=400)
+    days = form.cleaned_data["expires_in_days"]
+    _, raw = ApiToken.objects.issue(
+        owner=request.user,
+        name=form.cleaned_data["name"],
+        write=form.cleaned_data["write"],
+        expires_at=clock.now() + timedelta(days=days) if days else None,
+    )
+    return render_profile(request, new_token=raw, status=201)
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, owner=request.user, revoked_at=None)
+    token.revoke()
+    messages.success(request, f"“{token.name}” no longer works.")
+    return redirect(reverse("accounts:profile") + "#api-heading")
