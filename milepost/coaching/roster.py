@@ -7,13 +7,15 @@ Only what a grant's scopes allow feeds it: without the runs scope no run-based s
 the goals scope no goal-based one. A constant number of queries, however many clients and
 however long their histories."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Max
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Max, OuterRef, Subquery
 
 from milepost import clock
-from milepost.goals.models import Goal, GoalPause, Status, Step
+from milepost.goals.models import Goal, GoalComment, GoalPause, PauseReason, Status, Step
 from milepost.nudges.models import Nudge
 from milepost.nudges.services import found_nudges
 from milepost.reflection.models import Round, Stage
@@ -65,6 +67,14 @@ class Reason:
     def weight(self) -> int:
         return KINDS[self.kind][1]
 
+    @property
+    def since_iso(self) -> str:
+        return self.since.isoformat()
+
+    @property
+    def since_label(self) -> str:  # "3 Dec": written here, cheaper than a template filter
+        return f"{self.since.day} {self.since:%b}"
+
     def as_json(self) -> dict:
         return {"kind": self.kind, "since": self.since.isoformat(), "text": self.text}
 
@@ -84,6 +94,13 @@ class Client:
     @property
     def name(self) -> str:
         return self.runner.profile.display_name
+
+    def local_day(self, moment) -> date:
+        return moment.astimezone(self.runner.profile.zone).date()
+
+    @property
+    def scopes_text(self) -> str:
+        return ", ".join(self.grant.scopes)
 
     @property
     def needs_check_in(self) -> bool:
@@ -114,7 +131,16 @@ def roster(
     day for everyone (the CLI's ``--today``); by default each runner's own today. The pages
     read the nudges the worker stored; ``fresh`` works each client's out for the day instead
     (read-only, a few queries per client: the CLI's replay)."""
-    grants = Grant.objects.live().filter(coach=coach).select_related("runner__profile")
+    # Only what the roster reads of each runner: 200 clients stay cheap to load.
+    grants = (
+        Grant.objects.live()
+        .filter(coach=coach)
+        .select_related("runner__profile")
+        .only(
+            *("status", "share_goals", "share_reflections", "share_runs", "runner", "coach"),
+            *("runner__username", "runner__profile__name", "runner__profile__time_zone"),
+        )
+    )
     if runner_id is not None:  # one client's signals, for their page
         grants = grants.filter(runner_id=runner_id)
     grants = list(grants)
@@ -138,13 +164,7 @@ def roster(
         _nudges(clients, by_scope)
     _goal_signals(clients, by_scope["goals"])
     _quiet(clients, by_scope["runs"])
-    for runner_id, last in (
-        CoachNote.objects.filter(coach=coach, runner_id__in=clients)
-        .values("runner_id")
-        .annotate(last=Max("created_at"))
-        .values_list("runner_id", "last")
-    ):
-        clients[runner_id].last_comment = last
+    _last_words(coach, clients)
     for runner_id, name in Membership.objects.filter(
         group__coach=coach, runner_id__in=clients
     ).values_list("runner_id", "group__name"):
@@ -152,6 +172,51 @@ def roster(
     for client in clients.values():
         client.reasons.sort(key=lambda r: (-r.weight, r.since))
     return sorted(clients.values(), key=Client.sort_key)
+
+
+def fingerprint(coach) -> str:
+    """Changes whenever the roster could: a client's data (``Profile.data_version``) or stored
+    nudges (their last check), a grant, a note, a member; and every quarter of an hour, so each
+    client's own day turns over in time (every time zone is a whole quarter off UTC). Three
+    small queries: the page caches the roster under it."""
+    grants = list(
+        Grant.objects.live()
+        .filter(coach=coach)
+        .order_by("runner_id")
+        .values_list(
+            "runner_id",
+            "changed_at",
+            "runner__profile__data_version",
+            "runner__nudgecheck__checked_at",
+        )
+    )
+    notes = CoachNote.objects.filter(coach=coach).aggregate(last=Max("id"))["last"]
+    members = Membership.objects.filter(group__coach=coach).aggregate(
+        last=Max("id"), count=Count("id")
+    )
+    now = clock.now()
+    quarter = now.replace(minute=now.minute // 15 * 15, second=0, microsecond=0)
+    text = repr((grants, notes, members, quarter.isoformat()))
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def _last_words(coach, clients: dict) -> None:
+    """When the coach last wrote to or about each client: a note, or a message on a goal."""
+    notes = (
+        CoachNote.objects.filter(coach=coach, runner_id__in=clients)
+        .values("runner_id")
+        .annotate(last=Max("created_at"))
+        .values_list("runner_id", "last")
+    )
+    messages = (
+        GoalComment.objects.filter(author=coach, goal__owner_id__in=clients)
+        .values("goal__owner_id")
+        .annotate(last=Max("created_at"))
+        .values_list("goal__owner_id", "last")
+    )
+    for runner_id, last in [*notes, *messages]:
+        client = clients[runner_id]
+        client.last_comment = max(filter(None, [client.last_comment, last]))
 
 
 def _nudges(clients: dict, by_scope: dict) -> None:
@@ -181,67 +246,73 @@ def _fresh_nudges(clients: dict) -> None:
 
 
 def _goal_signals(clients: dict, runner_ids: list) -> None:
+    """Steps overdue, rests over, purpose checks answered "not really", goals paused: plain
+    rows (no model instances), a query each."""
     if not runner_ids:
         return
-    steps = (
-        Step.objects.filter(
-            goal__owner_id__in=runner_ids,
-            goal__status=Status.ACTIVE,
-            done_at=None,
-            due__lt=max(clients[pk].today for pk in runner_ids),
-        )
-        .select_related("goal")
-        .order_by("due")
-    )
+    steps = Step.objects.filter(
+        goal__owner_id__in=runner_ids,
+        goal__status=Status.ACTIVE,
+        done_at=None,
+        due__lt=max(clients[pk].today for pk in runner_ids),
+    ).order_by("due")
     overdue = {}
-    for step in steps:
-        client = clients[step.goal.owner_id]
-        if step.due < client.today:
-            overdue.setdefault(step.goal.owner_id, []).append(step)
+    for owner_id, title, due, goal in steps.values_list(
+        "goal__owner_id", "title", "due", "goal__title"
+    ):
+        if due < clients[owner_id].today:
+            overdue.setdefault(owner_id, []).append((title, due, goal))
     for runner_id, late in overdue.items():
-        first = late[0]
+        title, due, goal = late[0]
         more = f" (and {len(late) - 1} more)" if len(late) > 1 else ""
-        text = f"“{first.title}” for “{first.goal.title}” was due on {first.due:%-d %B}{more}."
-        clients[runner_id].reasons.append(Reason("step_overdue", first.due, text))
+        text = f"“{title}” for “{goal}” was due on {due:%-d %B}{more}."
+        clients[runner_id].reasons.append(Reason("step_overdue", due, text))
 
-    now = clock.now()
-    for rnd in Round.objects.filter(
-        owner_id__in=runner_ids, stage=Stage.RESTING, rest_until__lte=now
-    ).select_related("owner__profile"):
-        ended = rnd.rest_until.astimezone(rnd.owner.profile.zone).date()
-        text = "Their goals have rested since " + f"{ended:%-d %B}; they have not settled yet."
-        clients[rnd.owner_id].reasons.append(Reason("rest_over", ended, text))
+    rests = Round.objects.filter(
+        owner_id__in=runner_ids, stage=Stage.RESTING, rest_until__lte=clock.now()
+    )
+    for owner_id, rest_until in rests.values_list("owner_id", "rest_until"):
+        ended = clients[owner_id].local_day(rest_until)
+        text = f"Their goals have rested since {ended:%-d %B}; they have not settled yet."
+        clients[owner_id].reasons.append(Reason("rest_over", ended, text))
 
-    rethink = Goal.objects.filter(
+    checked = Goal.objects.filter(
         owner_id__in=runner_ids,
         status__in=[Status.CHOSEN, Status.ACTIVE],
         purpose_checked_at__isnull=False,
-    ).select_related("owner__profile")
-    for goal in rethink:
-        if goal.needs_rethink:
-            day = goal.purpose_checked_at.astimezone(goal.owner.profile.zone).date()
-            text = f"Asked whether “{goal.title}” still carries purpose, they said not really."
-            clients[goal.owner_id].reasons.append(Reason("purpose_rethink", day, text))
+    ).exclude(excited=True, out_the_door=True, smile=True)
+    for owner_id, title, at in checked.values_list("owner_id", "title", "purpose_checked_at"):
+        text = f"Asked whether “{title}” still carries purpose, they said not really."
+        day = clients[owner_id].local_day(at)
+        clients[owner_id].reasons.append(Reason("purpose_rethink", day, text))
 
     pauses = GoalPause.objects.filter(
         goal__owner_id__in=runner_ids, goal__status=Status.PAUSED, ended_at=None
-    ).select_related("goal__owner__profile")
-    for pause in pauses:
-        day = pause.started_at.astimezone(pause.goal.owner.profile.zone).date()
-        text = f"“{pause.goal.title}” is paused ({pause.get_reason_display().lower()})."
-        clients[pause.goal.owner_id].reasons.append(Reason("paused", day, text))
+    )
+    reasons = dict(PauseReason.choices)
+    for owner_id, title, why, at in pauses.values_list(
+        "goal__owner_id", "goal__title", "reason", "started_at"
+    ):
+        text = f"“{title}” is paused ({reasons.get(why, why).lower()})."
+        clients[owner_id].reasons.append(Reason("paused", clients[owner_id].local_day(at), text))
 
 
 def _quiet(clients: dict, runner_ids: list) -> None:
+    """No run for ``QUIET_DAYS``: each client's last run day, read newest first through the
+    (owner, day) index, so a long history costs no more than a short one."""
+    if not runner_ids:
+        return
+    latest = max(clients[pk].today for pk in runner_ids)
+    last_run = (
+        Activity.objects.filter(owner=OuterRef("pk"), is_run=True, local_date__lte=latest)
+        .order_by("-local_date")
+        .values("local_date")[:1]
+    )
     last_runs = (
-        Activity.objects.filter(
-            owner_id__in=runner_ids,
-            is_run=True,
-            local_date__lte=max((clients[pk].today for pk in runner_ids), default=date.max),
-        )
-        .values("owner_id")
-        .annotate(last=Max("local_date"))
-        .values_list("owner_id", "last")
+        get_user_model()
+        .objects.filter(pk__in=runner_ids)
+        .annotate(last=Subquery(last_run))
+        .values_list("pk", "last")
     )
     for runner_id, last in last_runs:
         client = clients[runner_id]

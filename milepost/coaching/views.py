@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from milepost.accounts import pagecache
 from milepost.goals import services as goal_services
 from milepost.goals import tracking
 from milepost.goals.forms import CommentForm
@@ -180,7 +181,15 @@ def coach_roster(request):
         )
         send_invitation(request, invitation)
         return redirect("coaching:roster")
-    clients = roster.roster(request.user, group_id=group.pk if group else None)
+    group_id = group.pk if group else None
+    # The list is cached until something it shows changes (roster.fingerprint).
+    clients = pagecache.body(
+        request,
+        "coaching/roster.html#clients",
+        request.user.profile.today(),
+        (group_id, roster.fingerprint(request.user)),
+        lambda: {"clients": roster.roster(request.user, group_id=group_id), "group": group},
+    )
     return render(
         request,
         "coaching/roster.html",
