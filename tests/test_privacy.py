@@ -54,6 +54,7 @@ OBJECT_URLS = {
     "nudges:cycle_delete": "cycle_start",
     "coaching:grant_scopes": "grant",
     "coaching:grant_status": "grant",
+    "coaching:grant_preview": "grant",
     "coaching:invitation_withdraw": "invitation",
     "rounds:note_share": "note",
     "rounds:themes_share": "round",

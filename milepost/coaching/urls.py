@@ -10,6 +10,7 @@ urlpatterns = [
     path("coaching/", views.sharing, name="sharing"),
     path("coaching/sharing/<int:pk>/scopes/", views.grant_scopes, name="grant_scopes"),
     path("coaching/sharing/<int:pk>/status/", views.grant_status, name="grant_status"),
+    path("coaching/sharing/<int:pk>/preview/", views.grant_preview, name="grant_preview"),
     path(
         "coaching/invitations/<int:pk>/withdraw/",
         views.invitation_withdraw,

@@ -208,10 +208,28 @@ def coach_roster(request):
 @login_required
 def client(request, runner):
     view = access.client_or_404(request.user, runner)
+    context = client_context(view, view.grant)
+    context["notes"] = CoachNote.objects.filter(coach=request.user, runner=view.runner)
+    context["note_form"] = CoachNoteForm()
+    return render(request, "coaching/client.html", context)
+
+
+@login_required
+def grant_preview(request, pk):
+    """The runner sees exactly what this coach sees of them (the coach's private notes
+    aside), with the grant's scopes as they are now."""
+    grant = get_object_or_404(Grant.objects.live(), pk=pk, runner=request.user)
+    view = access.View(grant.coach, request.user, frozenset(grant.scopes), grant)
+    return render(request, "coaching/client.html", client_context(view, grant, preview=True))
+
+
+def client_context(view, grant, preview: bool = False) -> dict:
+    """A client's page: what ``view`` allows of the runner, and their roster signals."""
     runner, profile = view.runner, view.runner.profile
     today = profile.today()
     context = {"view": view, "client": runner, "profile": profile, "today": today}
-    (signals,) = roster.roster(request.user, runner_id=runner.pk) or [None]
+    context["preview"] = preview
+    (signals,) = roster.roster(grant.coach, runner_id=runner.pk) or [None]
     context["signals"] = signals.reasons if signals else []
     if view.allows("goals"):
         goals = list(
@@ -235,9 +253,7 @@ def client(request, runner):
     if view.allows("runs"):
         context["weekly"] = tracking.weekly_volume(profile, today)
         context["runs"] = Activity.objects.filter(owner=runner).order_by("-start")[:RECENT_RUNS]
-    context["notes"] = CoachNote.objects.filter(coach=request.user, runner=runner)
-    context["note_form"] = CoachNoteForm()
-    return render(request, "coaching/client.html", context)
+    return context
 
 
 @login_required

@@ -140,3 +140,19 @@ def test_the_roster_lists_clients_with_their_reasons(client, alice, coach, alice
     client.force_login(coach)
     page = client.get(reverse("coaching:roster")).content.decode()
     assert "Alice" in page and "Check in" in page and "Run 5 km easy" in page
+
+
+def test_the_runner_sees_exactly_what_the_coach_sees(client, alice, coach, alices_year):
+    round, goal = alices_year
+    grant = services.grant(runner=alice, coach=coach, scopes=["goals"])
+    services.add_note(coach=coach, runner=alice, text="Private: ask about the knee")
+    client.force_login(alice)
+    sharing = client.get(reverse("coaching:sharing")).content.decode()
+    assert reverse("coaching:grant_preview", args=[grant.pk]) in sharing
+    preview = client.get(reverse("coaching:grant_preview", args=[grant.pk])).content.decode()
+    assert "what Cora sees of you now" in preview and goal.title in preview
+    assert ALICE_WORDS not in preview and "ask about the knee" not in preview
+    client.force_login(coach)
+    seen = client.get(reverse("coaching:client", args=[alice.pk])).content.decode()
+    assert goal.title in seen and ALICE_WORDS not in seen
+    assert client.get(reverse("coaching:grant_preview", args=[grant.pk])).status_code == 404
