@@ -28,6 +28,7 @@ urlpatterns = [
         name="how_we_estimate",
     ),
     path("paper/", include("milepost.paper.urls")),
+    path("your-data/", include("milepost.portability.urls")),
     path("", include("milepost.coaching.urls")),
     path("", include("milepost.nudges.urls")),
     path("", include("milepost.goals.urls")),

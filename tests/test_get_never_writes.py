@@ -18,6 +18,7 @@ from milepost.coaching import services as coaching
 from milepost.coaching.models import SCOPES
 from milepost.goals.models import Step
 from milepost.nudges.models import CalendarFeed, CycleStart
+from milepost.portability import services
 from milepost.reflection.models import Stage
 from milepost.runs.models import ImportBatch
 from milepost.runs.services import record_run
@@ -70,6 +71,8 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
     grant = coaching.grant(runner=alice, coach=coach, scopes=SCOPES)
     invitation = coaching.invite(sender=coach, kind="coach")
     objects |= {"grant": grant, "invitation": invitation}
+    objects["export"] = services.start_export(owner=alice)
+    services.run_export(objects["export"])  # its page and its download
     tokens = {"coaching:invitation": invitation.token}
     for name, converters in every_url_name():
         if "runner" in converters:

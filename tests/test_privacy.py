@@ -10,6 +10,7 @@ from milepost.coaching import services
 from milepost.coaching.models import SCOPES, GrantStatus
 from milepost.goals.models import Step
 from milepost.nudges.models import CycleStart, Nudge
+from milepost.portability.models import Export
 from milepost.reflection.models import Stage
 from milepost.runs.models import Activity, ImportBatch
 
@@ -54,6 +55,8 @@ OBJECT_URLS = {
     "coaching:grant_scopes": "grant",
     "coaching:grant_status": "grant",
     "coaching:invitation_withdraw": "invitation",
+    "portability:export": "export",
+    "portability:download": "export",
 }
 
 
@@ -95,6 +98,7 @@ def test_another_runner_gets_404_on_every_object_url(
     objects = {"round": round, "goal": goal, "step": step, "activity": activity, "batch": batch}
     objects |= {"nudge": nudge, "cycle_start": cycle_start}
     objects |= {"grant": grant, "invitation": invitation}
+    objects["export"] = Export.objects.create(owner=alice, file_name="export-test.zip")
     client.force_login(bob)
     for name, kind in OBJECT_URLS.items():
         url = reverse(name, args=[objects[kind].pk])

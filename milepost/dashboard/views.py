@@ -12,6 +12,7 @@ from milepost.goals import tracking
 from milepost.goals.models import Goal, Status
 from milepost.nudges.models import CalendarFeed
 from milepost.nudges.services import open_nudges
+from milepost.portability.models import Export
 from milepost.reflection.models import Round, Stage
 
 
@@ -72,4 +73,6 @@ def profile(request):
         messages.success(request, "Your profile is saved.")
         return redirect("dashboard")
     feed = CalendarFeed.objects.filter(owner=request.user).first()
-    return render(request, "accounts/profile.html", {"form": form, "feed": feed})
+    export = Export.objects.owned_by(request.user).first()
+    context = {"form": form, "feed": feed, "export": export}
+    return render(request, "accounts/profile.html", context)
