@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -90,10 +91,17 @@ def restore(*, owner, path: Path) -> RestoreReport:
 
 
 def member(zf: zipfile.ZipFile, name: str) -> bytes:
+    """One file of the export, no larger than the importer takes (a zip bomb is refused)."""
     try:
-        return zf.read(name)
+        info = zf.getinfo(name)
     except KeyError:
         raise BadExport(f"The export is missing a file: {name}.") from None
+    limit_mb = (
+        settings.IMPORT_MAX_UNPACKED_MB if name == "data.json" else settings.IMPORT_MAX_FILE_MB
+    )
+    if info.file_size > limit_mb * 2**20:
+        raise BadExport(f"Its {name} is larger than this Milepost takes ({limit_mb} MB).")
+    return zf.read(info)
 
 
 class Restorer:

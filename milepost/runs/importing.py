@@ -233,6 +233,7 @@ class Importer:
             if entry.status == ItemStatus.IMPORTED and activity and activity.source_hash:
                 self.known[activity.source_hash].append(activity)
         self.files_done += 1
+        self.report.files = self.files_done
         self.flush()
         return True
 

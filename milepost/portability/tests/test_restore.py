@@ -165,6 +165,17 @@ def test_a_bad_export_restores_nothing_and_says_why(tmp_path, alice, members, re
     assert rows_of(alice) == before
 
 
+def test_an_oversized_file_in_an_export_is_refused(tmp_path, alice, settings):
+    settings.IMPORT_MAX_FILE_MB = 1
+    original = {**ORIGINAL, "file": "originals/big.fit"}
+    data = {"source_files": [original]}
+    path = tmp_path / "big.zip"
+    members = {"manifest.json": MANIFEST, "data.json": data, "originals/big.fit": b"0" * 2**21}
+    path.write_bytes(zip_with(members))
+    with pytest.raises(BadExport, match="larger than this Milepost takes"):
+        restore(owner=alice, path=path)
+
+
 def test_a_foreign_zip_is_not_taken_for_an_export(tmp_path, alice):
     path = tmp_path / "other.zip"
     path.write_bytes(zip_with({"manifest.json": {"format": "something else"}}))
@@ -180,7 +191,9 @@ def test_milepost_import_recognises_an_export(tmp_path, capsys):
     call_command("import", str(tmp_path / "a.zip"), "--user", "copy", stdout=out)
     assert rows_of(other) == rows_of(runner)
     total = Activity.objects.filter(owner=runner).count()
-    assert f"{total} imported" in out.getvalue()
+    assert f"{total} imported, 0 already there, 0 skipped, 0 not imported (1 files)" in (
+        out.getvalue()
+    )
     first = ImportItem.objects.filter(batch__owner=other).order_by("position").first()
     assert first.reason.startswith("Milepost export of demo restored")
 
