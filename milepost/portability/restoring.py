@@ -242,6 +242,8 @@ class Restorer:
         return values
 
     def other_user(self, part: Part, username) -> int | None:
+        if username == self.report.username:
+            return self.owner.pk  # the runner themselves (a comment of their own, say)
         reason = ""
         pk = self.users.filter(username=username).values_list("pk", flat=True).first()
         if not self.same_installation:

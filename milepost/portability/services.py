@@ -12,6 +12,7 @@ from django.db import transaction
 from django_tasks import task
 
 from milepost import clock
+from milepost.accounts.models import LoginFailure
 from milepost.runs.models import Activity, ImportBatch, ImportItem, SourceFile
 
 from .exporting import write_export
@@ -80,14 +81,15 @@ def export_to(*, owner, target: Path) -> dict:
 
 @transaction.atomic
 def delete_account(*, user) -> None:
-    """Deletes the runner and everything of theirs: every row (their sessions, coach grants
-    both ways and coaches' notes about them too) and every file (exports, uploads not yet
-    read). The files go once the deletion has committed."""
+    """Deletes the runner and everything of theirs: every row (their sessions and failed
+    logins, coach grants both ways and coaches' notes about them too) and every file
+    (exports, uploads not yet read). The files go once the deletion has committed."""
     files = [export.path for export in Export.objects.owned_by(user)]
     folders = [batch.upload_dir for batch in ImportBatch.objects.filter(owner=user)]
     for session in Session.objects.filter(expire_date__gt=clock.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             session.delete()
+    LoginFailure.objects.filter(username__iexact=user.get_username()).delete()
     # The runs first, lightly: deleting the user would load every original file's bytes.
     ImportItem.objects.filter(batch__owner=user).delete()
     Activity.objects.filter(owner=user).only("pk").delete()

@@ -15,9 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_a_runner_downloads_her_data_and_deletes_her_account(
-    page, shoot, django_user_model, width
-):
+def test_a_runner_downloads_her_data_and_deletes_her_account(page, shoot, django_user_model, width):
     user, *_ = a_runner_with_some_runs(django_user_model)
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page)

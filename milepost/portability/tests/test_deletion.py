@@ -7,6 +7,7 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
 
+from milepost.accounts.models import LoginFailure
 from milepost.coaching.models import CoachNote, Grant, Invitation
 from milepost.nudges.models import CalendarFeed
 from milepost.portability import services
@@ -59,6 +60,8 @@ def test_deleting_an_account_leaves_nothing_of_the_runner(
     assert all(path.exists() for path in files)
     assert sum(rows_of(runner).values()) > 100
     assert Session.objects.count() == 1
+    LoginFailure.objects.create(username=runner.username.upper(), address="127.0.0.1")
+    LoginFailure.objects.create(username="bob", address="127.0.0.1")
     before = rows_per_model()
     others = {u.username: rows_of(u) for u in (bob, alice, coach)}
     with_runner = sum(rows_of(runner).values())
@@ -76,6 +79,7 @@ def test_deleting_an_account_leaves_nothing_of_the_runner(
     after = rows_per_model()
     assert after["auth.User"] == before["auth.User"] - 1
     assert after["sessions.Session"] == 0
+    assert list(LoginFailure.objects.values_list("username", flat=True)) == ["bob"]
     assert not SourceFile.objects.filter(owner_id=runner.pk).exists()
     assert SourceFile.objects.filter(owner=bob).count() == 1
     assert not CoachNote.objects.filter(runner_id=runner.pk).exists()
