@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "milepost.rounds",
     "milepost.dashboard",
     "milepost.coaching",
+    "milepost.portability",
     # Last, so that our db_worker (milepost/management/commands/) wins over its own.
     "django_tasks",
     "django_tasks_db",
@@ -221,6 +222,11 @@ if min(MAX_UPLOAD_MB, DATA_UPLOAD_MAX_NUMBER_FILES, IMPORT_MAX_FILE_MB, IMPORT_P
     raise ImproperlyConfigured("Upload and import limits must be 1 or more.")
 # Large uploads are spooled in the private data directory, not in the shared /tmp.
 FILE_UPLOAD_TEMP_DIR = DATA_DIR / "tmp"
+# A Milepost export given to the importer (`milepost import`, the import page) is restored by
+# this function: it knows every app, so it lives above the runs app that calls it.
+IMPORT_EXPORT_RESTORER = "milepost.portability.restoring.import_entries"
+# Finished exports are kept this many days for their download link.
+EXPORT_KEEP_DAYS = envint("MILEPOST_EXPORT_KEEP_DAYS", "7")
 FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("paper/", include("milepost.paper.urls")),
     path("api/v1/", api.urls),
+    path("your-data/", include("milepost.portability.urls")),
     path("", include("milepost.coaching.urls")),
     path("", include("milepost.nudges.urls")),
     path("", include("milepost.goals.urls")),

@@ -20,6 +20,7 @@ from milepost.coaching import services as coaching
 from milepost.coaching.models import SCOPES
 from milepost.goals.models import GoalSuggestion, Step
 from milepost.nudges.models import CalendarFeed, CycleStart
+from milepost.portability import services
 from milepost.reflection.models import Stage
 from milepost.runs.models import ImportBatch
 from milepost.runs.services import record_run
@@ -87,6 +88,8 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
     invitation = coaching.invite(sender=coach, kind="coach")
     objects |= {"grant": grant, "invitation": invitation}
     tokens["coaching:invitation"] = invitation.token
+    objects["export"] = services.start_export(owner=alice)
+    services.run_export(objects["export"])  # its page and its download
     for name, converters in every_url_name():
         if "runner" in converters:
             continue  # the coach's pages: below

@@ -11,6 +11,7 @@ from milepost.coaching import services
 from milepost.coaching.models import SCOPES, GrantStatus, Group
 from milepost.goals.models import GoalSuggestion, Step
 from milepost.nudges.models import CycleStart, Nudge
+from milepost.portability.models import Export
 from milepost.reflection.models import Stage
 from milepost.runs.models import Activity, ImportBatch
 
@@ -72,6 +73,8 @@ OBJECT_URLS = {
     "api:activity": "activity",
     "api:import_batch": "batch",
     "accounts:token_revoke": "api_token",
+    "portability:export": "export",
+    "portability:download": "export",
 }
 
 
@@ -125,6 +128,7 @@ def test_another_runner_gets_404_on_every_object_url(
     objects |= {"api_token": ApiToken.objects.issue(owner=alice, name="Alice's sheet")[0]}
     objects |= {"nudge": nudge, "cycle_start": cycle_start, "note": round.notes.first()}
     objects |= {"group": Group.objects.create(coach=alice, name="Alice's group")}
+    objects["export"] = Export.objects.create(owner=alice, file_name="export-test.zip")
     client.force_login(bob)
     for name, kind in OBJECT_URLS.items():
         url = object_url(name, objects[kind], alice)

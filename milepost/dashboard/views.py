@@ -18,6 +18,7 @@ from milepost.goals import tracking
 from milepost.goals.models import Goal, Status
 from milepost.nudges.models import CalendarFeed
 from milepost.nudges.services import open_nudges
+from milepost.portability.models import Export
 from milepost.reflection.models import Round, Stage
 
 
@@ -88,6 +89,7 @@ def render_profile(request, *, form=None, token_form=None, new_token="", status=
         "tokens": ApiToken.objects.filter(owner=request.user, revoked_at=None),
         "token_form": token_form or ApiTokenForm(),
         "new_token": new_token,
+        "export": Export.objects.owned_by(request.user).first(),
     }
     return render(request, "accounts/profile.html", context, status=status)
 

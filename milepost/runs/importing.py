@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.module_loading import import_string
 
 from .formats import ActivitySummary, ArchiveLimits, FileItem, ManualItem, SkippedItem, expand
 from .models import (
@@ -209,12 +210,32 @@ class Importer:
         """Reads ahead up to ``window`` files while it writes the oldest, in file order."""
         pending: deque = deque()
         for path in paths:
+            if self._restored(path):
+                continue
             for item in expand(path, limits=self.limits):
                 pending.append(self._start(item, executor))
                 while pending and (len(pending) > window or pending[0][2].done()):
                     self._finish(*pending.popleft())
         while pending:
             self._finish(*pending.popleft())
+
+    def _restored(self, path: Path) -> bool:
+        """Whether ``path`` was a whole Milepost export, given to the restorer
+        (``settings.IMPORT_EXPORT_RESTORER``: it lives above the apps an export holds)."""
+        if not settings.IMPORT_EXPORT_RESTORER:
+            return False
+        entries = import_string(settings.IMPORT_EXPORT_RESTORER)(self.owner, path)
+        if entries is None:
+            return False
+        for entry in entries:
+            self._add(entry)
+            activity = entry.activity
+            if entry.status == ItemStatus.IMPORTED and activity and activity.source_hash:
+                self.known[activity.source_hash].append(activity)
+        self.files_done += 1
+        self.report.files = self.files_done
+        self.flush()
+        return True
 
     def _start(self, item, executor) -> tuple:
         if not isinstance(item, FileItem):
