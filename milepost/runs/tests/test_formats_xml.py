@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from milepost.runs.formats import ActivityFileError, detect_format, parse_file
-from milepost.runs.formats.synthetic import gpx_bytes, run_points, tcx_bytes, without_positions
+from milepost.runs.formats.synthetic import (
+    gpx_bytes,
+    jittered,
+    run_points,
+    tcx_bytes,
+    without_positions,
+)
 from milepost.runs.formats.xmlsafe import parse_time, prolog
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
@@ -383,3 +389,22 @@ def test_the_fast_time_reader_agrees_with_fromisoformat(text):
     else:
         expected = (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
     assert parse_time(text) == expected
+
+
+def test_a_gpx_whose_times_jitter_back_in_many_steps_is_read_in_order():
+    points = run_points(START, [(1200, 3.0)])
+    data = gpx_bytes(jittered(points), sport="running")
+    [run] = parse_file(data, "sports-tracker.gpx")
+    assert run.distance_m == pytest.approx(3600, rel=0.01)
+    assert run.elapsed_s == pytest.approx(1200, abs=3)
+    assert any("jittered back by a few seconds" in w for w in run.warnings)
+
+
+def test_a_gpx_whose_times_are_scrambled_is_refused():
+    points = run_points(START, [(1200, 3.0)])
+    times = [p["t"] for p in points]
+    for k, p in enumerate(points):
+        p["t"] = times[(k * 7919) % len(times)]
+    with pytest.raises(ActivityFileError) as exc:
+        parse_file(gpx_bytes(points), "scrambled.gpx")
+    assert exc.value.code == "bad_timestamps"
