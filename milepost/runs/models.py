@@ -28,6 +28,7 @@ class Source(models.TextChoices):
     FILE = "file", "Activity file"
     MANUAL = "manual", "Entered by hand"
     STRAVA_CSV = "strava_csv", "Strava export (summary only)"
+    GARMIN_JSON = "garmin_json", "Garmin export (summary only)"
 
 
 class Feeling(models.IntegerChoices):

@@ -3,6 +3,7 @@ transaction, and the totals kept right through import, edit and delete."""
 
 import gzip
 import hashlib
+import json
 from datetime import date, time, timedelta
 
 import pytest
@@ -371,3 +372,39 @@ def test_estimate_counts_activity_files_in_folders_and_zips(tmp_path):
     )
     assert services.estimate_files([tmp_path]) == 3
     assert services.estimate_files([archive, RUN_FIT]) == 3
+
+
+def garmin_summaries(*activities: dict) -> bytes:
+    return json.dumps([{"summarizedActivitiesExport": list(activities)}]).encode()
+
+
+def test_a_garmin_export_names_its_files_runs_and_brings_its_hand_entered_ones(alice, tmp_path):
+    start = day(2024, 5, 1)
+    ms = int(start.timestamp() * 1000)
+    summaries = garmin_summaries(
+        {"activityId": 501, "name": "Parkrun warm-up", "activityType": "trail_running",
+         "startTimeGmt": ms + 2000, "duration": 1800000.0, "distance": 540000.0},
+        {"activityId": 502, "name": "Gym treadmill", "activityType": "treadmill_running",
+         "startTimeGmt": ms + 2 * 86400000, "duration": 1500000.0, "distance": 500000.0,
+         "movingDuration": 1450000.0, "avgHr": 141.0, "manualActivity": True},
+        {"activityId": 503, "name": "Not in this export", "activityType": "cycling",
+         "startTimeGmt": ms + 5 * 86400000, "duration": 3600000.0},
+    )  # fmt: skip
+    uploads = zip_bytes({"upload_1.fit": fit_run(start), "upload_2.gpx": gpx_run(day(2024, 5, 7))})
+    export = zip_bytes(
+        {
+            "DI_CONNECT/DI-Connect-Fitness/ana_0_summarizedActivities.json": summaries,
+            "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip": uploads,
+        }
+    )
+    report = import_paths(owner=alice, paths=[write(tmp_path, "garmin.zip", export)])
+    assert report.totals == {"imported": 3, "duplicate": 0, "skipped": 0, "rejected": 0}
+    runs = {a.name: a for a in Activity.objects.filter(owner=alice)}
+    linked = runs["Parkrun warm-up"]  # the file's run, named and typed from its summary
+    assert (linked.source, linked.sub_sport) == ("file", "trail")
+    by_hand = runs["Gym treadmill"]
+    assert (by_hand.source, by_hand.distance_m, by_hand.moving_s) == ("garmin_json", 5000, 1450)
+    assert by_hand.local_date == date(2024, 5, 3) and by_hand.is_run
+    assert "Test run" in runs  # no summary starts with the GPX: its own name stays
+    again = import_paths(owner=alice, paths=[write(tmp_path, "garmin2.zip", export)])
+    assert again.totals["imported"] == 0 and again.totals["duplicate"] == 3
