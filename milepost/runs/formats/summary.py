@@ -134,7 +134,7 @@ def summarize(
     cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[is_run])
     if sport == "unknown":
         sport, is_run = _guess_sport(t, cum, warnings)
-        if is_run and source == "gps":
+        if is_run and source == "gps" and _faster_step(t, cum, GPS_GLITCH_SPEED[True]):
             cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[True])
     cad = _cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg)
     start_lat, start_lon = _first_position(lat, lon)
@@ -369,6 +369,12 @@ def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str 
     if sum(1 for x in lat if x is not None) >= 2:
         return gps_distance(t, lat, lon, glitch_speed), "gps"
     return None, None
+
+
+def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
+    """Whether a step counted is faster than ``speed``: else measuring again with that
+    glitch speed would give the very same distances."""
+    return any(cum[k] - cum[k - 1] > speed * max(t[k] - t[k - 1], 1.0) for k in range(1, len(t)))
 
 
 def _total(cum: list[float] | None, device_total: float | None) -> float | None:
