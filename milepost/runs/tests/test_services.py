@@ -423,3 +423,14 @@ def test_a_run_abroad_takes_the_local_zone_of_its_first_position(alice, tmp_path
     [run] = Activity.objects.filter(owner=alice)
     assert run.time_zone == "America/New_York"
     assert run.local_start.hour == 6 and run.local_date == date(2024, 7, 1)
+
+
+def test_a_gpx_whose_times_jitter_back_is_imported_with_the_warning(alice, tmp_path):
+    from milepost.runs.formats.synthetic import jittered
+
+    points = jittered(run_points(day(2024, 5, 1), [(1800, 3.0)]))
+    path = write(tmp_path, "sports-tracker.gpx", gpx_bytes(points, sport="running"))
+    [entry] = import_paths(owner=alice, paths=[path]).entries
+    assert entry.status == "imported"
+    assert "jittered back by a few seconds" in entry.reason
+    assert entry.activity.distance_m == pytest.approx(5400, rel=0.01)
