@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import TooManyFilesSent
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
 from milepost import clock
 from milepost.web import redirect_next
@@ -79,10 +79,12 @@ def activity_detail(request, pk):
 
 
 @login_required
-@require_safe
 def activity_original(request, pk):
-    """The file a run was imported from, as it was uploaded (a .gz stays a .gz)."""
+    """The file a run was imported from, as it was uploaded (a .gz stays a .gz). Read-only;
+    another runner's id is a 404 whatever the method (the owner is checked first)."""
     activity = owned_activity(request, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     original = get_object_or_404(SourceFile, pk=activity.source_file_id, owner=request.user)
     name = PurePosixPath(original.name.replace("\\", "/")).name or f"run-{activity.pk}"
     return FileResponse(
