@@ -11,11 +11,14 @@ rebuilt with --fresh): about 300 runs a year of about an hour at one point per s
    pool of ``--processes`` worker processes (the parsers alone, nothing else);
 2. end to end: ``import_paths`` of the export zip into a fresh SQLite database in a temporary
    data directory, parsing in a pool of ``--processes`` and writing in this process;
-3. re-import: the same zip again (every file a duplicate, found by its hash).
+3. re-import: the same zip again (every file a duplicate, found by its hash), in this process
+   and then as a runner types it, ``milepost import`` in a process of its own (start-up
+   included).
 
 It prints the times, their ratios, points per second and the peak RSS of every process.
-Targets: end to end within 1.3x the bare parse, 10 years in under 60 s on two cores, no
-process over 300 MB, a full re-import under 10 % of the first import.
+Targets: end to end within 1.3x the bare parse, 10 years in under 30 s on two cores, no
+process over 300 MB, a full re-import (the command, start-up included) at most 5 % of the first
+import.
 """
 
 import argparse
@@ -44,7 +47,7 @@ from milepost.runs.formats.synthetic import fit_bytes, gpx_bytes, run_points, tc
 RUNS_PER_YEAR = 300
 VERSION = 1  # bump when the generator changes, so the cached export is rebuilt
 FIRST_DAY = datetime(2015, 1, 5, tzinfo=UTC)
-TARGET_RATIO, TARGET_SECONDS, TARGET_MB, TARGET_REIMPORT = 1.3, 60.0, 300.0, 0.10
+TARGET_RATIO, TARGET_SECONDS, TARGET_MB, TARGET_REIMPORT = 1.3, 30.0, 300.0, 0.05
 
 
 # --- the synthetic export -----------------------------------------------------------------------
@@ -264,6 +267,20 @@ def import_once(owner, archive: Path, processes: int):
     return timer, report, memory
 
 
+def import_command(data_dir: Path, archive: Path) -> float:
+    """Wall seconds of ``milepost import ARCHIVE --user bench --json`` as its own process."""
+    import subprocess
+
+    env = {**os.environ, "MILEPOST_DATA_DIR": str(data_dir)}
+    milepost = Path(sys.executable).with_name("milepost")
+    started = time.perf_counter()
+    subprocess.run(
+        [str(milepost), "import", str(archive), "--user", "bench", "--json"],
+        env=env, check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
@@ -297,6 +314,10 @@ def main(argv=None) -> int:
         )
         again, second, again_memory = import_once(owner, archive, args.processes)
         print(f"re-import:    {again.wall:6.1f} s wall  {again.cpu:6.1f} s CPU  {second.totals}")
+        command = import_command(tmp / "data", archive)
+        print(
+            f"re-import by `milepost import` (its own process, start-up included): {command:.1f} s"
+        )
         db = Path(tmp / "data" / "milepost.sqlite3")
         print(f"database after import: {db.stat().st_size / 2**20:.0f} MB (originals included)")
         for title, memory in [
@@ -308,7 +329,7 @@ def main(argv=None) -> int:
             print("\n".join(memory.lines()))
 
         ratio, cpu_ratio = first.wall / bare.wall, first.cpu / bare.cpu
-        share = again.wall / first.wall
+        share = command / first.wall
         peak = max(bare_memory.peak, import_memory.peak, again_memory.peak)
         ten_years = first.wall * 10 / args.years
         scaled = "" if args.years == 10 else f", scaled from {args.years} years"
@@ -325,8 +346,9 @@ def main(argv=None) -> int:
             f"  largest process {peak:.0f} MB (< {TARGET_MB:.0f} MB): {verdict(peak < TARGET_MB)}"
         )
         print(
-            f"  re-import / import = {share:.1%} wall, {again.cpu / first.cpu:.1%} CPU "
-            f"(< {TARGET_REIMPORT:.0%}): {verdict(share < TARGET_REIMPORT)}"
+            f"  re-import / import = {share:.1%} wall by the command, "
+            f"{again.wall / first.wall:.1%} wall in process (<= {TARGET_REIMPORT:.0%}): "
+            f"{verdict(share <= TARGET_REIMPORT)}"
         )
         if second.totals["imported"] or report.totals["rejected"]:
             print("UNEXPECTED: the re-import imported something, or files were rejected")

@@ -3,7 +3,11 @@
     .venv/bin/python benchmarks/parsers_bench.py [--compare] [--repeat N] [PATH ...]
     .venv/bin/python benchmarks/parsers_bench.py --history 300 --workers 2
 
-PATH defaults to the repo's ``samples/``. ``--compare`` also times fitdecode (if installed) on
+PATH defaults to the repo's ``samples/`` plus ``--synthetic`` (3) hour-long synthetic runs per
+format. For GPX and TCX it also times a bare lxml pass over the same files, in the same run:
+``iterparse`` with a tag filter and ``clear()``, extracting time (``datetime.fromisoformat``),
+position, elevation, distance, heart rate and cadence (``float``), and prints our reader's time
+as a ratio of it (the target is 1.5x at most). ``--compare`` also times fitdecode (if installed) on
 the same FIT files, as the baseline that IMPORT_NOTES measured. ``--history N`` builds N
 synthetic 4,000-point runs per format (an hour at 1 s, with cadence, heart rate and altitude)
 and parses them in ``--workers`` processes, projecting the time for 10 M points. Figures are
@@ -18,10 +22,13 @@ import io
 import resource
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from lxml import etree  # noqa: E402
 
 from milepost.runs.formats import fit, gpx, tcx  # noqa: E402
 from milepost.runs.formats.errors import ActivityFileError  # noqa: E402
@@ -40,6 +47,54 @@ def _files(paths: list[Path]) -> list[tuple[str, Path, bytes]]:
                 if kind in READERS:
                     out.append((kind, p, data))
     return out
+
+
+def _synthetic(count: int) -> list[tuple[str, Path, bytes]]:
+    return [
+        (kind, Path(f"synthetic/{n}.{kind}"), _history_file((kind, n)))
+        for kind in ("fit", "gpx", "tcx")
+        for n in range(count)
+    ]
+
+
+# --- the bare lxml pass: what any reader must at least do ---------------------------------------
+
+BARE_TAGS = {"gpx": "{*}trkpt", "tcx": "{*}Trackpoint"}
+BARE_FIELDS = {  # local name -> is a time
+    "time": True, "ele": False, "hr": False, "cad": False, "latitudedegrees": False,
+    "longitudedegrees": False, "altitudemeters": False, "distancemeters": False,
+    "value": False, "runcadence": False,
+}  # fmt: skip
+_BARE_LOCAL: dict = {}
+
+
+def _bare_local(tag) -> str:
+    _BARE_LOCAL[tag] = name = tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
+    return name
+
+
+def bare_lxml(kind: str, data: bytes) -> int:
+    """Every point's fields, the plainest way lxml allows; returns the number of points."""
+    points = []
+    local, fields = _BARE_LOCAL.get, BARE_FIELDS
+    parse = etree.iterparse(
+        io.BytesIO(data.lstrip()), tag=BARE_TAGS[kind], resolve_entities=False,
+        no_network=True, load_dtd=False, huge_tree=False, recover=True,
+    )  # fmt: skip
+    for _, el in parse:
+        values = [el.get("lat"), el.get("lon")]
+        for sub in el.iter():
+            name = local(sub.tag) or _bare_local(sub.tag)
+            is_time = fields.get(name)
+            if is_time is None or sub.text is None:
+                continue
+            try:
+                values.append(datetime.fromisoformat(sub.text) if is_time else float(sub.text))
+            except ValueError:
+                values.append(None)
+        points.append(values)
+        el.clear(keep_tail=False)
+    return len(points)
 
 
 def _best(fn, repeat: int) -> float:
@@ -123,12 +178,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--compare", action="store_true")
     ap.add_argument("--history", type=int, default=0, metavar="N")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--synthetic", type=int, default=3, metavar="N")
     args = ap.parse_args(argv)
     if args.history:
         history(args.history, args.workers)
         return
     paths = args.paths or [ROOT / "samples"]
-    files = _files(paths)
+    files = _files(paths) + ([] if args.paths else _synthetic(args.synthetic))
     print(
         f"{'format':6} {'files':>5} {'points':>9} {'MB':>6} {'read s':>7} {'read pts/s':>11} "
         f"{'+summary s':>10} {'all pts/s':>10}"
@@ -156,6 +212,17 @@ def main(argv: list[str] | None = None) -> None:
             f"{kind:6} {len(group):5d} {points:9d} {mb:6.1f} {t_read:7.3f} "
             f"{points / t_read:11,.0f} {t_all:10.3f} {points / t_all:10,.0f}"
         )
+        if kind in BARE_TAGS:
+
+            def bare_all(group=group, kind=kind):
+                for _, _, data in group:
+                    bare_lxml(kind, data)
+
+            t_bare = _best(bare_all, args.repeat)
+            print(
+                f"{'':6} bare lxml pass: {t_bare:.3f} s = {points / t_bare:,.0f} pts/s; "
+                f"our reader takes {t_read / t_bare:.2f}x its time (target <= 1.5x)"
+            )
         if kind == "fit" and args.compare:
             t_fd = _fitdecode_time(group, args.repeat)
             if t_fd is not None:

@@ -41,6 +41,7 @@ OBJECT_URLS = {
     "goals:step_done": "step",
     "runs:detail": "activity",
     "runs:delete": "activity",
+    "runs:original": "activity",
     "runs:batch": "batch",
     "paper:reflection": "round",
     "goals:pause": "goal",

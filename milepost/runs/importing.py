@@ -28,7 +28,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 
-from .formats import ActivitySummary, ArchiveLimits, FileItem, ManualItem, SkippedItem, expand
+from .formats import (
+    ActivitySummary,
+    ArchiveLimits,
+    ExportIndex,
+    FileItem,
+    ManualItem,
+    SkippedItem,
+    expand,
+)
 from .models import (
     Activity,
     ImportBatch,
@@ -199,6 +207,7 @@ class Importer:
         self.unsaved: list[ImportItem] = []
         self.last_flush = time.monotonic()
         self.limits = archive_limits()
+        self.index = None  # a Garmin export's summaries, to name and type its files' runs
         self.known: dict[str, list[Activity]] = defaultdict(list)
         known = Activity.objects.owned_by(owner).exclude(source_hash="")
         for activity in known.order_by("source_hash", "source_index"):
@@ -247,6 +256,9 @@ class Importer:
         return item, digest, executor.submit(read_file, item.path, item.data, item.hint, max_bytes)
 
     def _finish(self, item, digest: str, future: Future) -> None:
+        if isinstance(item, ExportIndex):
+            self.index = item.index  # not a file: nothing to report
+            return
         if isinstance(item, SkippedItem):
             self._add(_problem(item.path, item.reason, item.code))
         elif isinstance(item, ManualItem):
@@ -258,9 +270,11 @@ class Importer:
             if result.code:
                 self._add(_problem(item.path, result.reason, result.code))
             else:
-                self._summaries(
-                    item.path, result.summaries, _Original(item.path, item.data, digest, result)
-                )
+                summaries = result.summaries
+                if self.index is not None:
+                    summaries = [self.index.link(summary) for summary in summaries]
+                original = _Original(item.path, item.data, digest, result)
+                self._summaries(item.path, summaries, original)
         self.files_done += 1
         self.report.files = self.files_done
         if time.monotonic() - self.last_flush >= FLUSH_SECONDS:
@@ -334,7 +348,7 @@ class Importer:
                         summary,
                         owner=self.owner,
                         runner_zone=self.profile.zone,
-                        source=Source.FILE if original else Source.STRAVA_CSV,
+                        source=Source.FILE if original else _SUMMARY_SOURCES[summary.source_format],
                         source_file_id=source_file.pk if source_file else None,
                         source_hash=original.sha256 if original else "",
                         source_index=index,
@@ -393,6 +407,9 @@ class Importer:
         self.unsaved = []
         self.batch.record_progress(self.files_done, self.report.totals)
         self.last_flush = time.monotonic()
+
+
+_SUMMARY_SOURCES = {"strava_csv": Source.STRAVA_CSV, "garmin_json": Source.GARMIN_JSON}
 
 
 def _done(value) -> Future:

@@ -19,6 +19,7 @@ from milepost.runmath.units import BEST_EFFORT_DISTANCES, NAMED, format_distance
 
 from .formats import ActivitySummary
 from .racelike import looks_like_race, named_like_race
+from .zones import zone_at
 
 # How far back the runner's usual pace is read, to tell a run done hard.
 USUAL_PACE_DAYS = 90
@@ -29,6 +30,7 @@ class Source(models.TextChoices):
     FILE = "file", "Activity file"
     MANUAL = "manual", "Entered by hand"
     STRAVA_CSV = "strava_csv", "Strava export (summary only)"
+    GARMIN_JSON = "garmin_json", "Garmin export (summary only)"
 
 
 class Feeling(models.IntegerChoices):
@@ -194,7 +196,16 @@ class Activity(models.Model):
         activity = cls(
             owner=owner,
             start=summary.start,
-            time_zone=zone_name_for(summary.start, summary.utc_offset_s, runner_zone),
+            time_zone=zone_name_for(
+                summary.start,
+                summary.utc_offset_s,
+                runner_zone,
+                position=(
+                    (summary.start_lat, summary.start_lon)
+                    if summary.start_lat is not None and summary.start_lon is not None
+                    else None
+                ),
+            ),
             sport=summary.sport[:40],
             is_run=summary.is_run,
             sub_sport=(summary.sub_sport or "")[:40],
@@ -305,8 +316,25 @@ def zone_from_name(name: str) -> tzinfo:
         return UTC
 
 
-def zone_name_for(start: datetime, utc_offset_s: int | None, runner_zone: zoneinfo.ZoneInfo) -> str:
-    """The runner's zone, unless the file says it was recorded at another offset."""
+def zone_name_for(
+    start: datetime,
+    utc_offset_s: int | None,
+    runner_zone: zoneinfo.ZoneInfo,
+    position: tuple[float, float] | None = None,
+) -> str:
+    """The runner's zone, unless the run was elsewhere: the zone at its first GPS position
+    (looked up offline) when that keeps another time than the runner's, else the offset the
+    file was written in when it differs from the runner's."""
+    found = zone_at(*position) if position is not None else None
+    if found:
+        try:
+            there = zoneinfo.ZoneInfo(found)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            there = None
+        if there is not None:
+            if start.astimezone(there).utcoffset() != start.astimezone(runner_zone).utcoffset():
+                return found
+            return runner_zone.key
     if utc_offset_s is None:
         return runner_zone.key
     offset = runner_zone.utcoffset(start.replace(tzinfo=None))

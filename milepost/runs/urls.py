@@ -11,6 +11,7 @@ urlpatterns = [
     path("import/<int:pk>/", views.import_batch, name="batch"),
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("<int:pk>/delete/", views.activity_delete, name="delete"),
+    path("<int:pk>/original/", views.activity_original, name="original"),
     path("<int:pk>/feeling/", feelings.activity_feeling, name="feeling"),
     path("<int:pk>/race/", views.activity_race, name="race"),
 ]

@@ -1,11 +1,14 @@
 import calendar
+import io
 from datetime import timedelta
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import TooManyFilesSent
 from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -16,7 +19,7 @@ from milepost.web import redirect_next
 from . import services
 from .forms import ActivityForm, ImportForm, ManualRunEditForm, ManualRunForm
 from .glance import glance
-from .models import Activity, ImportBatch, ItemStatus, Source
+from .models import Activity, ImportBatch, ItemStatus, Source, SourceFile
 
 PER_PAGE = 25
 # The batch page's table, in the order a runner wants to read it: what needs a look first.
@@ -73,6 +76,23 @@ def activity_detail(request, pk):
     usual = Activity.objects.usual_pace(request.user, activity.local_date)
     context = {"activity": activity, "form": form, "ask_race": activity.asks_if_race(usual)}
     return render(request, "runs/activity_detail.html", context)
+
+
+@login_required
+def activity_original(request, pk):
+    """The file a run was imported from, as it was uploaded (a .gz stays a .gz). Read-only;
+    another runner's id is a 404 whatever the method (the owner is checked first)."""
+    activity = owned_activity(request, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    original = get_object_or_404(SourceFile, pk=activity.source_file_id, owner=request.user)
+    name = PurePosixPath(original.name.replace("\\", "/")).name or f"run-{activity.pk}"
+    return FileResponse(
+        io.BytesIO(original.original()),
+        as_attachment=True,
+        filename=name,
+        content_type="application/octet-stream",
+    )
 
 
 def manual_run_detail(request, activity: Activity):

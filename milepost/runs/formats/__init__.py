@@ -4,13 +4,14 @@ No Django here (DESIGN §5): the import task, models, upload page and CLI call t
 
     parse_file(data, filename, *, hint=None, max_bytes=..., now=None) -> list[ActivitySummary]
     expand(path, *, limits=None) / expand_bytes(data, name, *, limits=None)
-        -> Iterator[FileItem | SkippedItem | ManualItem]
+        -> Iterator[FileItem | SkippedItem | ManualItem | ExportIndex]
 
 Rules behind every figure: ``summary.py``'s docstring. Benchmark: ``benchmarks/parsers_bench.py``.
 """
 
 from .archive import (
     ArchiveLimits,
+    ExportIndex,
     FileItem,
     Item,
     ManualItem,
@@ -28,6 +29,7 @@ __all__ = [
     "ActivityHint",
     "ActivitySummary",
     "ArchiveLimits",
+    "ExportIndex",
     "FileItem",
     "Item",
     "ManualItem",

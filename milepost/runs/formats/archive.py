@@ -8,7 +8,9 @@
   (path traversal, zip bomb, too large, not an activity, damaged archive, ...); the other
   members still go through;
 - ``ManualItem(path, summary)``: an activity the export knows only from its CSV (entered by
-  hand on Strava), already summarised.
+  hand on Strava) or its summaries (``manualActivity`` on Garmin Connect), already summarised;
+- ``ExportIndex(path, index)``: a Garmin export's summaries (``garmin.GarminIndex``), yielded
+  before its files, which are linked to them by start time once read (names and types).
 
 Limits (``ArchiveLimits``) bound total and per-file uncompressed size, the compression ratio,
 the number of files and how deeply archives nest. Sizes are counted while inflating, never
@@ -18,7 +20,8 @@ Nothing is ever written under a member's own name, but names that climb out of t
 
 Layouts recognised: Strava's bulk export (``activities.csv`` + ``activities/``; ``routes/`` are
 plans, not activities) and Garmin Connect's (``DI_CONNECT/...Uploaded-Files/UploadedFiles_*.zip``
-nested zips of original uploads, where wellness and settings FIT files are skipped).
+nested zips of original uploads, where wellness and settings FIT files are skipped, and
+``DI-Connect-Fitness/*_summarizedActivities.json``).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import fit
+from . import fit, garmin
 from .model import ActivityHint, ActivitySummary
 from .parse import DEFAULT_MAX_BYTES, detect_format
 from .strava import manual_summary, read_activities_csv
@@ -93,7 +96,13 @@ class ManualItem:
     summary: ActivitySummary
 
 
-Item = FileItem | SkippedItem | ManualItem
+@dataclass(frozen=True)
+class ExportIndex:
+    path: str
+    index: garmin.GarminIndex
+
+
+Item = FileItem | SkippedItem | ManualItem | ExportIndex
 
 
 class _Stop(Exception):
@@ -192,7 +201,7 @@ class _Walker:
                 full = Path(dirpath, f)
                 if full.is_symlink() or not full.is_file():
                     continue
-                if _ignored(f) and not f.lower().endswith(".csv"):
+                if _ignored(f) and not _kept_listing(f):
                     continue
                 names.append(full.relative_to(root).as_posix())
 
@@ -231,7 +240,7 @@ class _Walker:
                     rejected.append(SkippedItem(f"{path}/{info.filename}", *problem))
                 elif not _ignored(info.filename):
                     by_name.setdefault(info.filename.replace("\\", "/"), info)
-                elif info.filename.lower().endswith(".csv"):
+                elif _kept_listing(info.filename):
                     by_name.setdefault(info.filename, info)
             yield from rejected
 
@@ -301,9 +310,36 @@ class _Walker:
                 yield from self._strava(prefix, names, opener, depth, csv_name, root)
                 return
         for name in names:
-            if name.lower().endswith(".csv"):
+            if garmin.is_summaries(name):
+                yield from self._garmin(prefix, name, opener)
+        for name in names:
+            if _kept_listing(name):
                 continue
             yield from self._member(prefix, name, opener, depth, None)
+
+    def _garmin(self, prefix, name, opener) -> Iterator[Item]:
+        shown = f"{prefix}/{name}"
+        try:
+            kind, value = opener(name)
+        except (_Reject, *ZIP_ERRORS):
+            kind, value = "bytes", b""
+        activities = garmin.read_summarized_activities(value) if kind == "bytes" else None
+        if activities is None:
+            yield SkippedItem(
+                shown, "The export's activity summaries could not be read.", "corrupt"
+            )
+            return
+        yield ExportIndex(shown, garmin.GarminIndex(activities))
+        for activity in activities:
+            if not activity.manual:
+                continue
+            summary = garmin.manual_summary(activity)
+            where = f"{shown}#{activity.activity_id}"
+            if summary is None:
+                yield SkippedItem(where, "This activity summary has no date or time.", "corrupt")
+            else:
+                self._count_file(where)
+                yield ManualItem(where, summary)
 
     def _member(self, prefix, name, opener, depth, hint) -> Iterator[Item]:
         shown = f"{prefix}/{name}"
@@ -438,6 +474,11 @@ def _ignored(name: str) -> bool:
     return p.suffix.lower() in IGNORED_SUFFIXES
 
 
+def _kept_listing(name: str) -> bool:
+    """An export's listing of its activities: Strava's activities.csv, Garmin's summaries."""
+    return name.lower().endswith(".csv") or garmin.is_summaries(name)
+
+
 def _overlapping(infos: list[zipfile.ZipInfo]) -> bool:
     """Members whose data overlap: the trick behind non-recursive zip bombs."""
     spans = sorted((i.header_offset, i.header_offset + 30 + i.compress_size) for i in infos)
@@ -454,6 +495,7 @@ def _gz_holds_zip(data: bytes) -> bool:
 
 __all__ = [
     "ArchiveLimits",
+    "ExportIndex",
     "FileItem",
     "Item",
     "ManualItem",

@@ -31,7 +31,7 @@ class ActivitySummary:
     point_count: int
     warnings: tuple[str, ...] = ()
     name: str | None = None  # the activity's title when the file or the export names it
-    source_format: str = ""  # "fit", "gpx", "tcx" or "strava_csv" (manual entry in an export)
+    source_format: str = ""  # "fit", "gpx", "tcx"; "strava_csv", "garmin_json" (manual)
     distance_source: str | None = None  # "device" (recorded by the watch), "gps" or "export"
     utc_offset_s: int | None = None  # local time offset, when the file says it
     start_lat: float | None = None  # first position, to look up the local time zone

@@ -7,11 +7,14 @@ Time
     (``no_timestamps``). Times before 1980 (no GPS watch existed; 1901 is a 32-bit clock
     underflow) or more than a day in the future (2085 is a broken clock) are dropped; if that
     leaves less than half of the timed points the file is refused (``bad_timestamps``). Points
-    sharing a time are merged (some apps split one instant over two messages). A point earlier
-    than the one before it is dropped; if more than ``MAX_BACKWARDS_SHARE`` of the points go
-    backwards the file is refused. Watches that count seconds from power-on (old FIT) are dated
-    from the export (``ActivityHint.start``) or the watch's local clock, with a warning, else
-    refused (``no_timestamps``). A damaged file is kept only if what could be read spans at
+    sharing a time are merged (some apps split one instant over two messages). A point at most
+    ``JITTER_S`` earlier than the latest before it is clock jitter (Sports Tracker steps back a
+    second or two, many times a run): in an activity spanning at least ``PLAUSIBLE_MIN_S`` the
+    points are put back in time order, with a warning. A point further back is dropped; if
+    more than ``MAX_BACKWARDS_SHARE`` of the points are, the times are scrambled and the file
+    is refused. Watches that count seconds from power-on (old FIT) are dated from the export
+    (``ActivityHint.start``) or the watch's local clock, with a warning, else refused
+    (``no_timestamps``). A damaged file is kept only if what could be read spans at
     least ``PLAUSIBLE_MIN_S`` and ``PLAUSIBLE_MIN_POINTS``, with a warning saying how much.
 Distance
     The watch's own total (FIT session) or cumulative distance when the file has one
@@ -61,6 +64,7 @@ from .model import ActivityHint, ActivitySummary, RawActivity
 EARLIEST = datetime(1980, 1, 1, tzinfo=UTC).timestamp()
 FUTURE_SLACK_S = 86400.0
 MAX_BACKWARDS_SHARE = 0.10
+JITTER_S = 5.0  # a point this much earlier than the latest before it is put back in order
 PLAUSIBLE_MIN_S = 60.0  # a damaged file is kept only if it still holds this much activity
 PLAUSIBLE_MIN_POINTS = 10
 
@@ -130,7 +134,7 @@ def summarize(
     cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[is_run])
     if sport == "unknown":
         sport, is_run = _guess_sport(t, cum, warnings)
-        if is_run and source == "gps":
+        if is_run and source == "gps" and _faster_step(t, cum, GPS_GLITCH_SPEED[True]):
             cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[True])
     cad = _cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg)
     start_lat, start_lon = _first_position(lat, lon)
@@ -201,6 +205,14 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
         warnings.append(
             f"We ignored {len(timed) - len(ok)} points with impossible times (year {_year(bad)})."
         )
+    ok, dropped = _in_time_order(ok, warnings)
+    if dropped > MAX_BACKWARDS_SHARE * (len(ok) + dropped):
+        raise ActivityFileError(
+            "The times in this file run backwards, so we cannot tell what happened when.",
+            "bad_timestamps",
+        )
+    if dropped:
+        warnings.append(f"We ignored {dropped} points whose times went backwards.")
     idx, t, dups = [], [], {}
     last = -math.inf
     for i, x in ok:
@@ -208,22 +220,40 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
             idx.append(i)
             t.append(x)
             last = x
-        elif x == last:  # same instant: one point split over two messages (Strava app)
+        else:  # same instant: one point split over two messages (Strava app)
             dups.setdefault(len(idx) - 1, []).append(i)
-    dropped = len(ok) - len(idx) - sum(len(v) for v in dups.values())
-    if dropped > MAX_BACKWARDS_SHARE * len(ok):
-        raise ActivityFileError(
-            "The times in this file run backwards, so we cannot tell what happened when.",
-            "bad_timestamps",
-        )
-    if dropped:
-        warnings.append(f"We ignored {dropped} points whose times went backwards.")
     if len(t) < 2 or t[-1] <= t[0]:
         raise ActivityFileError(
             "The file holds a single moment, not an activity (fewer than two distinct times).",
             "empty",
         )
     return idx, t, dups
+
+
+def _in_time_order(ok: list, warnings: list[str]) -> tuple[list, int]:
+    """The timed points in time order: jitter (``JITTER_S`` back at most) sorted into place,
+    points further back dropped; and how many were dropped. Only in an activity that spans
+    ``PLAUSIBLE_MIN_S`` can a step back of a few seconds be told from a repeated stretch."""
+    times = [x for _, x in ok]
+    window = JITTER_S if times and max(times) - min(times) >= PLAUSIBLE_MIN_S else 0.0
+    kept, last, jitter, dropped = [], -math.inf, 0, 0
+    for point in ok:
+        x = point[1]
+        if x >= last:
+            last = x
+        elif last - x <= window:
+            jitter += 1
+        else:
+            dropped += 1
+            continue
+        kept.append(point)
+    if jitter:
+        kept.sort(key=lambda point: point[1])  # stable: equal times keep their file order
+        warnings.append(
+            f"The device's clock jittered back by a few seconds {jitter} times; we put those "
+            "points back in time order."
+        )
+    return kept, dropped
 
 
 def _anchor_relative(raw: RawActivity, hint: ActivityHint | None, warnings) -> list:
@@ -339,6 +369,12 @@ def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str 
     if sum(1 for x in lat if x is not None) >= 2:
         return gps_distance(t, lat, lon, glitch_speed), "gps"
     return None, None
+
+
+def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
+    """Whether a step counted is faster than ``speed``: else measuring again with that
+    glitch speed would give the very same distances."""
+    return any(cum[k] - cum[k - 1] > speed * max(t[k] - t[k - 1], 1.0) for k in range(1, len(t)))
 
 
 def _total(cum: list[float] | None, device_total: float | None) -> float | None:

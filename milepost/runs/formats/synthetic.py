@@ -187,6 +187,15 @@ def tcx_bytes(activities: list[list[dict]], *, sport: str = "Running") -> bytes:
     return "".join(out).encode()
 
 
+def jittered(points: list[dict], every: int = 4) -> list[dict]:
+    """The points with every ``every``-th time moved back 1 or 2 seconds (alternately), so
+    that it comes before the one before it: how Sports Tracker writes its GPX times."""
+    out = [dict(p) for p in points]
+    for k in range(every, len(out), every):
+        out[k]["t"] -= 1 + (k // every) % 2 + 0.5  # 1.5 or 2.5 s: earlier than point k - 1
+    return out
+
+
 def without_positions(points: list[dict]) -> list[dict]:
     return [{k: v for k, v in p.items() if k not in ("lat", "lon")} for p in points]
 
@@ -195,4 +204,4 @@ def degrees_for(metres: float) -> float:
     return metres / EARTH_M_PER_DEG
 
 
-__all__ = ["fit_bytes", "gpx_bytes", "run_points", "tcx_bytes", "without_positions"]
+__all__ = ["fit_bytes", "gpx_bytes", "jittered", "run_points", "tcx_bytes", "without_positions"]

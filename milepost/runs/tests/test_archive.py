@@ -3,6 +3,7 @@ hostile archives (path traversal, zip bombs, limits)."""
 
 import gzip
 import io
+import json
 import os
 import struct
 import zipfile
@@ -14,6 +15,7 @@ import pytest
 from milepost.runs.formats import (
     ActivityHint,
     ArchiveLimits,
+    ExportIndex,
     FileItem,
     ManualItem,
     SkippedItem,
@@ -387,6 +389,43 @@ def test_garmin_export_expands_uploaded_files_and_skips_wellness_fit():
     assert manual == []
     for item in files.values():
         assert parse_file(item.data, item.path)
+
+
+def test_garmin_summaries_come_first_with_the_hand_entered_activities():
+    summaries = {
+        "summarizedActivitiesExport": [
+            {"activityId": 7, "name": "Lunch run", "activityType": {"typeKey": "running"},
+             "startTimeGmt": 1714546800000, "duration": 1200000.0},
+            {"activityId": 8, "name": "By hand", "activityType": "running",
+             "startTimeGmt": 1714633200000, "duration": 1800000.0, "distance": 500000.0,
+             "manualActivity": True},
+        ]
+    }  # fmt: skip
+    export = make_zip(
+        {
+            "DI_CONNECT/DI-Connect-Fitness/me_0_summarizedActivities.json": json.dumps(
+                [summaries]
+            ).encode(),
+            "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip": make_zip(
+                {"upload_99.tcx": RUN_TCX}
+            ),
+        }
+    )
+    items = list(expand_bytes(export, "garmin.zip"))
+    index, by_hand, file = items
+    assert isinstance(index, ExportIndex) and len(index.index) == 2
+    found = index.index.find(datetime(2024, 5, 1, 7, 0, 4, tzinfo=UTC))
+    assert found.name == "Lunch run" and found.type == "running"
+    assert index.index.find(datetime(2024, 5, 1, 7, 0, 6, tzinfo=UTC)) is None
+    assert isinstance(by_hand, ManualItem) and by_hand.summary.distance_m == 5000
+    assert by_hand.summary.is_run and by_hand.summary.elapsed_s == 1800
+    assert isinstance(file, FileItem)
+
+
+def test_unreadable_garmin_summaries_are_reported():
+    export = make_zip({"DI_CONNECT/DI-Connect-Fitness/me_0_summarizedActivities.json": b"{oops"})
+    [item] = list(expand_bytes(export, "garmin.zip"))
+    assert isinstance(item, SkippedItem) and item.code == "corrupt"
 
 
 def test_garmin_export_original_zip():

@@ -150,3 +150,10 @@ def test_the_text_report_names_every_file_that_did_not_go_in(alice, bad_fit):
     assert "rejected   broken.fit: The file is damaged" in text
     assert "1 imported, 0 already there, 0 skipped, 1 not imported (2 files)." in text
     assert Activity.objects.filter(owner=alice).count() == 1
+
+
+def test_the_import_command_starts_without_the_system_checks():
+    from django.core.management import load_command_class
+
+    # They import every URL module (about a second) before a byte is read.
+    assert load_command_class("milepost.runs", "import").requires_system_checks == []

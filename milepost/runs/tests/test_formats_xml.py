@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 
 from milepost.runs.formats import ActivityFileError, detect_format, parse_file
-from milepost.runs.formats.synthetic import gpx_bytes, run_points, tcx_bytes, without_positions
-from milepost.runs.formats.xmlsafe import prolog
+from milepost.runs.formats.synthetic import (
+    gpx_bytes,
+    jittered,
+    run_points,
+    tcx_bytes,
+    without_positions,
+)
+from milepost.runs.formats.xmlsafe import parse_time, prolog
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 MANIFEST = {
@@ -352,3 +358,53 @@ def test_lxml_alone_would_not_expand_entities_either(monkeypatch, tmp_path):
             texts.append(el.text or "")
     assert texts and "TOP-SECRET" not in "".join(texts)
     assert exc.value.code == "unsafe_xml"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020-01-01T00:00:00Z",
+        "2020-02-29T23:59:59.999Z",
+        "2021-06-30T12:34:56.123456Z",
+        "2019-02-29T10:00:00Z",  # no such day
+        "2020-01-01T24:00:00Z",
+        "2020-01-01T10:60:00Z",
+        "2020-01-01T10:00:60Z",
+        "1901-12-13T20:45:52Z",
+        "2020-01-01T10:00:00.12Z",
+        "2020-01-01 10:00:00Z",
+        "2020-01-01T10:0a:00Z",
+        "2020-01-01T10:00:00+02:00",
+        "2020-01-01T10:00:00",
+        " 2020-01-01T10:00:00Z\n",
+        "2020-01-01T1\u00b2:00:00Z",
+        "",
+    ],
+)
+def test_the_fast_time_reader_agrees_with_fromisoformat(text):
+    try:
+        dt = datetime.fromisoformat(text.strip())
+    except ValueError:
+        expected = None
+    else:
+        expected = (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
+    assert parse_time(text) == expected
+
+
+def test_a_gpx_whose_times_jitter_back_in_many_steps_is_read_in_order():
+    points = run_points(START, [(1200, 3.0)])
+    data = gpx_bytes(jittered(points), sport="running")
+    [run] = parse_file(data, "sports-tracker.gpx")
+    assert run.distance_m == pytest.approx(3600, rel=0.01)
+    assert run.elapsed_s == pytest.approx(1200, abs=3)
+    assert any("jittered back by a few seconds" in w for w in run.warnings)
+
+
+def test_a_gpx_whose_times_are_scrambled_is_refused():
+    points = run_points(START, [(1200, 3.0)])
+    times = [p["t"] for p in points]
+    for k, p in enumerate(points):
+        p["t"] = times[(k * 7919) % len(times)]
+    with pytest.raises(ActivityFileError) as exc:
+        parse_file(gpx_bytes(points), "scrambled.gpx")
+    assert exc.value.code == "bad_timestamps"

@@ -29,6 +29,15 @@ def test_the_runners_zone_is_kept_when_the_files_offset_agrees():
     assert zone_name_for(summer, 7200, PARIS) == "Europe/Paris"
 
 
+def test_the_zone_at_the_first_position_wins_when_it_keeps_another_time():
+    when = datetime(2024, 7, 1, 22, 30, tzinfo=UTC)
+    new_york, amsterdam, tokyo = (40.75, -73.98), (52.37, 4.9), (35.68, 139.7)
+    assert zone_name_for(when, None, PARIS, position=new_york) == "America/New_York"
+    assert zone_name_for(when, 7200, PARIS, position=tokyo) == "Asia/Tokyo"
+    # Amsterdam keeps Paris time: the runner's own zone stays
+    assert zone_name_for(when, None, PARIS, position=amsterdam) == "Europe/Paris"
+
+
 def test_a_file_recorded_elsewhere_keeps_its_own_offset():
     when = datetime(2024, 7, 1, 6, tzinfo=UTC)
     assert zone_name_for(when, -25200, PARIS) == "UTC-07:00"

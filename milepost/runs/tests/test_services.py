@@ -3,11 +3,13 @@ transaction, and the totals kept right through import, edit and delete."""
 
 import gzip
 import hashlib
+import json
 from datetime import date, time, timedelta
 
 import pytest
 
 from milepost.runs import importing, services
+from milepost.runs.formats.synthetic import gpx_bytes, run_points
 from milepost.runs.importing import same_distance
 from milepost.runs.models import (
     Activity,
@@ -164,7 +166,8 @@ def test_the_same_run_as_fit_and_as_gpx_is_a_duplicate(alice, tmp_path):
     second = import_paths(owner=alice, paths=[strava, tcx])
     for entry in second.entries:
         assert (entry.status, entry.code, entry.activity) == ("duplicate", "same_run", kept)
-        assert "\u201cMorning run\u201d on 1 May 2024, 07:00, 7.2 km" in entry.reason
+        # 07:00 UTC near Amsterdam (the synthetic runs' place) is 09:00 there
+        assert "\u201cMorning run\u201d on 1 May 2024, 09:00, 7.2 km" in entry.reason
     assert Activity.objects.filter(owner=alice).count() == 1
 
 
@@ -214,12 +217,12 @@ def test_a_multisport_file_gives_one_entry_per_activity(alice):
     assert SourceFile.objects.filter(owner=alice).count() == 1
 
 
-def test_the_files_utc_offset_sets_the_local_time_zone(alice):
+def test_the_first_position_sets_the_local_time_zone(alice):
     alice.profile.time_zone = "Europe/London"
     alice.profile.save()
     import_paths(owner=alice, paths=[SAMPLES / "fitparse/garmin-fenix-5-run.fit", RUN_TCX])
     zones = dict(Activity.objects.filter(owner=alice).values_list("start__year", "time_zone"))
-    assert zones == {2017: "UTC-07:00", 2012: "Europe/London"}
+    assert zones == {2017: "America/Los_Angeles", 2012: "America/New_York"}
     run = Activity.objects.get(owner=alice, start__year=2017)
     assert run.local_start.hour == 7  # 14:34 UTC, recorded at UTC-7
 
@@ -371,3 +374,63 @@ def test_estimate_counts_activity_files_in_folders_and_zips(tmp_path):
     )
     assert services.estimate_files([tmp_path]) == 3
     assert services.estimate_files([archive, RUN_FIT]) == 3
+
+
+def garmin_summaries(*activities: dict) -> bytes:
+    return json.dumps([{"summarizedActivitiesExport": list(activities)}]).encode()
+
+
+def test_a_garmin_export_names_its_files_runs_and_brings_its_hand_entered_ones(alice, tmp_path):
+    start = day(2024, 5, 1)
+    ms = int(start.timestamp() * 1000)
+    summaries = garmin_summaries(
+        {"activityId": 501, "name": "Parkrun warm-up", "activityType": "trail_running",
+         "startTimeGmt": ms + 2000, "duration": 1800000.0, "distance": 540000.0},
+        {"activityId": 502, "name": "Gym treadmill", "activityType": "treadmill_running",
+         "startTimeGmt": ms + 2 * 86400000, "duration": 1500000.0, "distance": 500000.0,
+         "movingDuration": 1450000.0, "avgHr": 141.0, "manualActivity": True},
+        {"activityId": 503, "name": "Not in this export", "activityType": "cycling",
+         "startTimeGmt": ms + 5 * 86400000, "duration": 3600000.0},
+    )  # fmt: skip
+    uploads = zip_bytes({"upload_1.fit": fit_run(start), "upload_2.gpx": gpx_run(day(2024, 5, 7))})
+    export = zip_bytes(
+        {
+            "DI_CONNECT/DI-Connect-Fitness/ana_0_summarizedActivities.json": summaries,
+            "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip": uploads,
+        }
+    )
+    report = import_paths(owner=alice, paths=[write(tmp_path, "garmin.zip", export)])
+    assert report.totals == {"imported": 3, "duplicate": 0, "skipped": 0, "rejected": 0}
+    runs = {a.name: a for a in Activity.objects.filter(owner=alice)}
+    linked = runs["Parkrun warm-up"]  # the file's run, named and typed from its summary
+    assert (linked.source, linked.sub_sport) == ("file", "trail")
+    by_hand = runs["Gym treadmill"]
+    assert (by_hand.source, by_hand.distance_m, by_hand.moving_s) == ("garmin_json", 5000, 1450)
+    assert by_hand.local_date == date(2024, 5, 3) and by_hand.is_run
+    assert "Test run" in runs  # no summary starts with the GPX: its own name stays
+    again = import_paths(owner=alice, paths=[write(tmp_path, "garmin2.zip", export)])
+    assert again.totals["imported"] == 0 and again.totals["duplicate"] == 3
+
+
+def test_a_run_abroad_takes_the_local_zone_of_its_first_position(alice, tmp_path):
+    # 06:30 in New York is 10:30 UTC; a runner from Paris, the file written in UTC ("Z")
+    points = run_points(day(2024, 7, 1, 10) + timedelta(minutes=30), [(1800, 3.0)],
+                        lat0=40.75, lon0=-73.98)  # fmt: skip
+    data = gpx_bytes(points, sport="running")
+    alice.profile.time_zone = "Europe/Paris"
+    alice.profile.save(update_fields=["time_zone"])
+    import_paths(owner=alice, paths=[write(tmp_path, "nyc.gpx", data)])
+    [run] = Activity.objects.filter(owner=alice)
+    assert run.time_zone == "America/New_York"
+    assert run.local_start.hour == 6 and run.local_date == date(2024, 7, 1)
+
+
+def test_a_gpx_whose_times_jitter_back_is_imported_with_the_warning(alice, tmp_path):
+    from milepost.runs.formats.synthetic import jittered
+
+    points = jittered(run_points(day(2024, 5, 1), [(1800, 3.0)]))
+    path = write(tmp_path, "sports-tracker.gpx", gpx_bytes(points, sport="running"))
+    [entry] = import_paths(owner=alice, paths=[path]).entries
+    assert entry.status == "imported"
+    assert "jittered back by a few seconds" in entry.reason
+    assert entry.activity.distance_m == pytest.approx(5400, rel=0.01)

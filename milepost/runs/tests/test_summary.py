@@ -350,7 +350,7 @@ def test_a_few_impossible_times_are_dropped_with_a_warning():
 def test_a_few_backward_steps_are_dropped_but_many_refuse_the_file():
     t, cum = stream([(600, 3.0)])
     raw = raw_from(t, cum)
-    raw.t[100], raw.t[101] = raw.t[101], raw.t[100]
+    raw.t[100] -= 60  # a minute back: not jitter
     s = summarize(raw)
     assert s.point_count == len(t) - 1
     assert any("backwards" in w for w in s.warnings)
@@ -376,3 +376,22 @@ def test_a_damaged_stream_too_short_to_be_a_run_is_refused():
     assert exc.value.code == "truncated"
     kept = summarize(raw_from(*stream([(2400, 3.0)]), damaged="truncated"))
     assert "we kept the 40 minutes we could read" in kept.warnings[-1]
+
+
+def test_points_jittering_back_a_second_or_two_are_put_back_in_order():
+    t, cum = stream([(600, 3.0)])
+    raw = raw_from(t, cum)
+    raw.t[100], raw.t[101] = raw.t[101], raw.t[100]
+    s = summarize(raw)
+    assert s.point_count == len(t)
+    assert s.distance_m == pytest.approx(cum[-1])
+    assert any("jittered" in w for w in s.warnings)
+
+
+def test_a_scrambled_stream_is_still_refused():
+    t, cum = stream([(600, 3.0)])
+    raw = raw_from(t, cum)
+    random.Random(4).shuffle(raw.t)
+    with pytest.raises(ActivityFileError) as exc:
+        summarize(raw)
+    assert exc.value.code == "bad_timestamps"

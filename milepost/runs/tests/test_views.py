@@ -327,3 +327,22 @@ def test_running_at_a_glance_reads_the_same_few_queries_for_twenty_years(
     with django_assert_max_num_queries(12):
         body = alice_client.get(reverse("runs:glance")).content.decode()
     assert '<th scope="row">2004</th>' in body
+
+
+def test_a_runs_original_file_is_downloaded_by_its_owner_only(alice_client, alice, bob):
+    from milepost.runs.services import import_paths
+
+    import_paths(owner=alice, paths=[RUN_TCX])
+    run = Activity.objects.get(owner=alice)
+    url = reverse("runs:original", args=[run.pk])
+    assert url in alice_client.get(run.get_absolute_url()).content.decode()
+    response = alice_client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="test.tcx"'
+    assert b"".join(response.streaming_content) == RUN_TCX.read_bytes()
+    assert alice_client.post(url).status_code == 405
+    bobs = Client()
+    bobs.force_login(bob)
+    assert bobs.get(url).status_code == 404
+    by_hand = make_run(alice, day(2024, 5, 2), 5000, 1800)
+    assert alice_client.get(reverse("runs:original", args=[by_hand.pk])).status_code == 404

@@ -6,6 +6,8 @@ from milepost.nudges.reminders import send_due_reminders
 
 
 class Command(BaseCommand):
+    # Run from cron: no system checks (a second of start-up); `milepost check` runs them.
+    requires_system_checks = []
     help = "Send due e-mail reminders (rest over, steps due today, new nudges). Each is sent once."
 
     def handle(self, *args, **options):

@@ -9,6 +9,8 @@ from milepost.reflection.themes import QUESTION_KEYS, detect_themes
 
 
 class Command(BaseCommand):
+    # Pure reading of notes: no system checks (a second of start-up); `milepost check` runs them.
+    requires_system_checks = []
     help = (
         'Read {"answers": {KEY: TEXT or [NOTE, ...]}} from FILE (- for stdin) and print the '
         "themes detected as JSON."

@@ -27,6 +27,9 @@ BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
+    # It reads files and writes runs: Django's system checks (every URL module imported, about a
+    # second) would only delay the first byte read. `milepost check` runs them.
+    requires_system_checks = []
     help = "Import runs from GPX, TCX and FIT files, folders and Strava or Garmin exports."
 
     def add_arguments(self, parser):
