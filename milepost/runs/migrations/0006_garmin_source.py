@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('runs', '0004_race_answered'),
+        ('runs', '0005_text_limits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
