@@ -50,7 +50,9 @@ class Command(BaseCommand):
             self.stderr.write("--port must be between 1 and 65535.")
             sys.exit(2)
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("check", deploy=not settings.DEBUG, fail_level="ERROR", verbosity=0)
+        # The deploy checks once served over HTTPS (on a laptop's http://127.0.0.1 they would
+        # only warn about HTTPS).
+        call_command("check", deploy=settings.SESSION_COOKIE_SECURE, fail_level="ERROR")
         self.stdout.write(f"Database ready: {settings.DATABASES['default']['NAME']}")
         # The worker queues its own periodic jobs (milepost/management/commands/db_worker.py).
         worker = None if no_worker else self.start_worker()
