@@ -23,6 +23,7 @@ BENCHMARKS = [
     ("dashboard", ["benchmarks/dashboard_bench.py"], ["--requests", "5"]),
     ("pages", ["benchmarks/pages_bench.py"], ["--requests", "5"]),
     ("roster", ["benchmarks/roster_bench.py"], ["--clients", "20", "--years", "2"]),
+    ("load", ["benchmarks/load_bench.py"], ["--sessions", "3", "--seconds", "10"]),
 ]
 
 

@@ -1,0 +1,174 @@
+"""Many runners at once, as `milepost serve` serves them (gunicorn), on SQLite or PostgreSQL.
+
+    .venv/bin/python benchmarks/load_bench.py [--sessions 10] [--seconds 60]
+    .venv/bin/python benchmarks/load_bench.py --sessions 50 --workers 3 \\
+        --database-url postgres://postgres@127.0.0.1:5432/EMPTY_DATABASE
+
+Makes one runner per session like the demo runner (a year of runs, goals with steps) with a
+round at the brainstorm, serves Milepost with `milepost serve --no-worker` (gunicorn,
+``--workers`` processes) on loopback, logs every session in, then for ``--seconds`` each
+session in its own thread loops over its dashboard, a goal page, its runs list and a new note
+(a POST with the CSRF token). Prints requests, errors (any 5xx, timeout or unexpected
+answer), notes sent against notes stored (lost writes), and the median and p95 of each kind.
+The load client runs on the same machine as the server and shares its cores: say so when
+quoting the figures. Targets (issue 16): 0 errors, 0 lost writes, p95 under 500 ms.
+"""
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dashboard_bench import PASSWORD, Browser, free_port, serve  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_P95_MS = 500
+
+
+def load(sessions: int) -> list[tuple[str, int, int]]:
+    """(username, goal id, round id) per session, made in this process."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from milepost import demo
+    from milepost.goals.models import Goal
+    from milepost.rounds import services as round_services
+
+    call_command("migrate", verbosity=0)
+    made = []
+    for n in range(sessions):
+        user = demo.create_demo(username=f"load{n}", password=PASSWORD, today=demo.demo_today())
+        goal = Goal.objects.filter(owner=user, status="active").first()
+        round = round_services.start_round(owner=user, reason="new_cycle")
+        made.append((user.username, goal.pk, round.pk))
+    return made
+
+
+def session(port, username, goal_id, round_id, until, results, lock):
+    browser = Browser(port)
+    browser.log_in(username)
+    _, page = browser.request("GET", f"/rounds/{round_id}/brainstorm/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    pages = {
+        "dashboard": "/dashboard/",
+        "goal page": f"/goals/{goal_id}/",
+        "runs list": "/runs/",
+    }
+    rng = random.Random(username)
+    mine = {"sent": 0, "errors": [], "times": {}}
+    while time.monotonic() < until:
+        kind = rng.choice([*pages, "new note"])
+        started = time.perf_counter()
+        try:
+            if kind == "new note":
+                body = {
+                    "csrfmiddlewaretoken": token,
+                    "question": "beyond_running",
+                    "text": f"A note from {username} at {time.time():.3f}",
+                    "client_id": str(uuid.uuid4()),
+                }
+                status, _ = browser.request("POST", f"/rounds/{round_id}/notes/", body)
+                ok = status in (200, 201, 302)  # 302: back to the page, without htmx
+                mine["sent"] += ok
+            else:
+                status, _ = browser.request("GET", pages[kind])
+                ok = status == 200
+        except Exception as error:  # a timeout or a dropped connection is an error too
+            status, ok = repr(error), False
+        took = time.perf_counter() - started
+        mine["times"].setdefault(kind, []).append(took)
+        if not ok:
+            mine["errors"].append(f"{kind}: {status}")
+    with lock:
+        results.append(mine)
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--seconds", type=int, default=60)
+    ap.add_argument("--workers", type=int, default=2, help="gunicorn processes (2)")
+    ap.add_argument("--database-url", help="an empty PostgreSQL database (default: SQLite)")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="milepost-load-bench-") as data_dir:
+        env = {
+            **os.environ,
+            "MILEPOST_DATA_DIR": data_dir,
+            "MILEPOST_WEB_WORKERS": str(args.workers),
+        }
+        env.pop("DATABASE_URL", None)
+        if args.database_url:
+            env["DATABASE_URL"] = args.database_url
+        os.environ.update(env)
+        if not args.database_url:
+            os.environ.pop("DATABASE_URL", None)
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "milepost.settings")
+        sys.path.insert(0, str(ROOT))
+        made = load(args.sessions)
+        from django.db import connections
+
+        from milepost.reflection.models import Note
+
+        before = Note.objects.count()
+        connections.close_all()
+        port = free_port()
+        server = serve(env, port)
+        try:
+            results, lock = [], threading.Lock()
+            until = time.monotonic() + args.seconds
+            threads = [
+                threading.Thread(target=session, args=(port, *row, until, results, lock))
+                for row in made
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        stored = Note.objects.count() - before
+    sent = sum(r["sent"] for r in results)
+    errors = [e for r in results for e in r["errors"]]
+    times = {}
+    for r in results:
+        for kind, values in r["times"].items():
+            times.setdefault(kind, []).extend(values)
+    every = [t for values in times.values() for t in values]
+    database = "PostgreSQL" if args.database_url else "SQLite"
+    print(
+        f"{args.sessions} sessions for {args.seconds} s on {database}, gunicorn with "
+        f"{args.workers} workers; the load client shares the machine's cores"
+    )
+    for kind, values in sorted(times.items()):
+        print(
+            f"  {kind:10} {len(values):6d} requests  median {statistics.median(values) * 1000:7.1f}"
+            f" ms  p95 {p95(values) * 1000:7.1f} ms"
+        )
+    overall = p95(every) * 1000
+    verdict = "ok" if overall < TARGET_P95_MS and not errors and sent == stored else "over target"
+    print(f"requests {len(every)}, errors {len(errors)}, notes sent {sent}, stored {stored}")
+    print(
+        f"p95 over all: {overall:.0f} ms (target < {TARGET_P95_MS} ms, 0 errors, 0 lost: {verdict})"
+    )
+    for error in sorted(set(errors))[:10]:
+        print(f"  error: {error}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
