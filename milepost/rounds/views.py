@@ -32,6 +32,7 @@ from milepost.reflection.services import (
 from milepost.web import redirect_next
 
 from . import services
+from . import years as rounds_years
 from .forms import EndRestForm, RestForm
 
 STAGE_URLS = {
@@ -408,3 +409,19 @@ def summary(request, pk):
         "goals": round.goals.prefetch_related("steps"),
     }
     return render(request, "rounds/summary.html", context)
+
+
+@login_required
+def years(request):
+    """The runner's rounds side by side, oldest first, with what changed between them."""
+    return render(request, "rounds/years.html", years_context(request.user))
+
+
+def years_context(runner, *, coach=None, with_goals: bool = True) -> dict:
+    """What the years page shows of ``runner``: to them, or to their coach (``coach``), whose
+    links go to the coach's own round pages."""
+    gathered = rounds_years.years_of(runner, with_goals=with_goals)
+    for r in gathered.rounds:
+        args = [runner.pk, r.pk] if coach else [r.pk]
+        r.url = reverse("coaching:client_round" if coach else "rounds:summary", args=args)
+    return {"years": gathered, "client": runner if coach else None}
