@@ -17,7 +17,7 @@ from milepost.reflection.themes import THEME_LABELS
 OUTCOMES = {
     Status.DONE: "reached",
     Status.PAUSED: "paused",
-    Status.SOMEDAY: "let go for now (kept as a someday idea)",
+    Status.SOMEDAY: "let go for now",  # kept as a someday idea
     Status.ACTIVE: "under way",
     Status.CHOSEN: "chosen",
     Status.DRAFT: "a draft",
@@ -144,8 +144,14 @@ def what_changed(rounds: list[YearsRound]) -> list[str]:
         elif present[-1]:
             back.append(f"{label} came back in {latest.started.year}, after a round or more away.")
         else:
-            faded.append(f"{label} has not come back since {decided[last].started.year}.")
+            faded.append(faded_sentence(key, label, decided[last].started.year))
     return held + new + back + faded + most_important_change(decided)
+
+
+def faded_sentence(key: str, label: str, year: int) -> str:
+    if key == "comeback":
+        return f"Coming back was what {year} was about; it has not come up since."
+    return f"{label} has not come back since {year}."
 
 
 def most_important_change(decided: list[YearsRound]) -> list[str]:

@@ -44,7 +44,7 @@ def test_the_rounds_come_oldest_first_with_their_themes_and_goals(alice, three_r
     assert rounds[0].most_important == "competition"
     assert [(g.title, g.outcome) for g in rounds[0].goals] == [
         ("Race the club 5K", "reached"),
-        ("A marathon", "let go for now (kept as a someday idea)"),
+        ("A marathon", "let go for now"),
     ]
 
 
