@@ -107,9 +107,10 @@ def render_brainstorm(request, round: Round, invalid: NoteForm | None = None, st
     """The eight questions with their notes, then the coach's own questions; an invalid note
     keeps what was typed. In a group round each note says who may read it."""
     notes = notes_by_question(round)
+    last = rounds_years.last_time(round, answered=set(notes))
     context = {
         "round": round,
-        "questions": questions_with_notes(round, notes),
+        "questions": [(q, n, last.get(q.key)) for q, n in questions_with_notes(round, notes)],
         "note_count": sum(map(len, notes.values())),
         "invalid": invalid,
         "invalid_question": invalid.data.get("question") if invalid else None,
@@ -156,6 +157,10 @@ def note_add(request, pk):
     note = add_note(round=round, **form.cleaned_data)
     if request.htmx:
         context = {"note": note, "in_group": in_group(round), "share_choices": Share.choices}
+        if note.question and not round.notes.filter(question=note.question)[1:2].exists():
+            # The first note on it: what they wrote last time is offered now, not before.
+            last = rounds_years.last_time(round, answered={note.question})
+            context |= {"offer_last": last.get(note.question), "key": note.question}
         return render(request, "rounds/note.html", context)
     key = f"extra-{note.extra_question_id}" if note.extra_question_id else note.question
     return redirect(reverse("rounds:brainstorm", args=[round.pk]) + f"#q-{key}")

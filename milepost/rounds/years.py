@@ -9,7 +9,14 @@ from datetime import date
 from django.db.models import Prefetch
 
 from milepost.goals.models import Goal, Status
-from milepost.reflection.models import STAGE_ORDER, Round, RoundTheme, Stage, ThemeStatus
+from milepost.reflection.models import (
+    STAGE_ORDER,
+    Note,
+    Round,
+    RoundTheme,
+    Stage,
+    ThemeStatus,
+)
 from milepost.reflection.questions import QUESTIONS
 from milepost.reflection.themes import THEME_LABELS
 
@@ -169,3 +176,36 @@ def most_important_change(decided: list[YearsRound]) -> list[str]:
         f"What mattered most was {was.lower()} in {first.started.year}; "
         f"in {last.started.year} it was {label.lower()}."
     ]
+
+
+@dataclass
+class LastTime:
+    started: date
+    notes: list[str]
+
+
+def last_time(round: Round, *, answered: set[str]) -> dict[str, LastTime]:
+    """{question key: what the runner wrote on it in their latest earlier round that has notes
+    on it}, for the questions in ``answered`` only: offered once they have written their own
+    first note on it in this round, so it never anchors them."""
+    keys = answered & {q.key for q in QUESTIONS}
+    if not keys:
+        return {}
+    notes = (
+        Note.objects.filter(
+            round__owner_id=round.owner_id,
+            round__started_at__lt=round.started_at,
+            question__in=keys,
+        )
+        .select_related("round")
+        .order_by("-round__started_at", "-round_id", "created_at", "id")
+    )
+    zone = round.owner.profile.zone
+    found: dict[str, LastTime] = {}
+    from_round: dict[str, int] = {}
+    for note in notes:
+        if from_round.setdefault(note.question, note.round_id) != note.round_id:
+            continue
+        started = note.round.started_at.astimezone(zone).date()
+        found.setdefault(note.question, LastTime(started, [])).notes.append(note.text)
+    return found

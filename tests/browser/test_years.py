@@ -42,3 +42,20 @@ def test_the_demo_runners_rounds_across_the_years(page, shoot, travel):
     assert second["y"] > first["y"] + first["height"] - 1  # stacked
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shoot("years-02-phone")
+
+    # A new round: what was written last time comes only after the first note, folded away.
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto("/rounds/new/")
+    page.get_by_label("Coming back after a break").check()
+    page.get_by_role("button", name="Start reflecting").click()
+    drive = page.locator("#q-drive")
+    expect(drive.get_by_text("What you wrote last time")).to_have_count(0)
+    drive.get_by_label("Add a note").fill("How my legs feel, these days.")
+    drive.get_by_role("button", name="Add note").click()
+    expect(drive.locator(".notes .note").first).to_contain_text("How my legs feel")
+    summary = drive.get_by_text("What you wrote last time (November 2025)")
+    expect(summary).to_be_visible()
+    expect(drive.get_by_text("I like watching my weekly kilometres add up")).to_be_hidden()
+    summary.click()
+    expect(drive.get_by_text("I like watching my weekly kilometres add up")).to_be_visible()
+    shoot("years-03-last-time")
