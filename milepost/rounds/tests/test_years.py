@@ -132,3 +132,10 @@ def test_a_coach_with_reflections_sees_the_page_and_goals_only_with_that_scope(
     assert "Race the club 5K" in client.get(url).content.decode()
     coaching.grant(runner=alice, coach=coach, scopes=["goals"])
     assert client.get(url).status_code == 404
+
+
+def test_the_coachs_client_page_links_to_the_years(client, alice, coach, three_rounds):
+    coaching.grant(runner=alice, coach=coach, scopes=["reflections"])
+    client.force_login(coach)
+    body = client.get(reverse("coaching:client", args=[alice.pk])).content.decode()
+    assert reverse("coaching:client_years", args=[alice.pk]) in body
