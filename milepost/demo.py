@@ -1,5 +1,6 @@
-"""The demo runner (`milepost demo`): a made-up year of running, a finished round, settled
-goals with steps, and the nudge the data gives, so someone trying Milepost sees it working.
+"""The demo runner (`milepost demo`): a made-up year of running, three finished rounds over
+three years (so "your rounds across the years" has a story), settled goals with steps, and
+the nudge the data gives, so someone trying Milepost sees it working.
 
 The account is marked (``DemoRunner``, profile name "Demo runner", a banner on every page) and
 only a marked account is ever reset. ``synthetic_runs`` is also what the dashboard benchmark
@@ -49,7 +50,51 @@ NOTES = {
     "proud": ["Finishing my first half marathon at 48, grinning over the last mile."],
     "big_dream": ["One day I want to run a marathon abroad, maybe Lisbon."],
 }
-CONFIRMED_THEMES = 4
+# The themes the demo runner confirms in the latest round (the first mattered most).
+CONFIRMED_THEMES = ("numbers", "big_dream", "places", "race_experience", "wellbeing", "social")
+
+# Two earlier rounds, a year or more apart (so the three rounds fall in three years): coming
+# back to racing, then racing giving way to company and a clear head. Each gives its reason,
+# its notes, its confirmed themes (the first mattered most) and its goals with what became of
+# them (all reached or let go: nothing of them is open on the dashboard).
+EARLIER_ROUNDS = (
+    {
+        "days_ago": 1000,
+        "reason": "break",
+        "reason_note": "Back after a winter of not running at all.",
+        "notes": {
+            "competition": ["I used to race every 10K in the county and I miss the start lines."],
+            "drive": ["I want to see my 5K time come back under 27 minutes."],
+            "places_people": ["Saturday mornings with the club, then coffee."],
+            "beyond_running": ["After a long winter, running is the hour that's mine."],
+            "life_fit": ["Three evenings a week, once Dad is settled."],
+        },
+        "themes": ["competition", "numbers", "social", "comeback"],
+        "goals": [
+            ("Run 5K in under 27 minutes", "done"),
+            ("Three runs a week through the spring", "done"),
+            ("Race the whole county 10K series", "someday"),
+        ],
+    },
+    {
+        "days_ago": 560,
+        "reason": "goal_reached",
+        "reason_note": "Under 27 at parkrun, with the club cheering.",
+        "notes": {
+            "competition": ["Racing other people stopped being fun; I'd rather enjoy the day."],
+            "places_people": ["Club Saturdays are still my favourite run of the week."],
+            "beyond_running": ["Work is heavy this year; runs are where I sort my head out."],
+            "proud": ["Sub-27 at parkrun, and the whole club at the finish."],
+            "big_dream": ["A half marathon again one day, just for the joy of it."],
+        },
+        "themes": ["social", "wellbeing", "race_experience", "numbers"],
+        "goals": [
+            ("Run with the club every Saturday", "done"),
+            ("A 10 km run every month", "done"),
+            ("Run a trail race in the Lakes", "someday"),
+        ],
+    },
+)
 
 
 class NotADemoAccount(Exception):
@@ -80,6 +125,8 @@ def create_demo(*, username: str, password: str, today: date):
     profile.birth_year, profile.weekly_minutes = today.year - AGE, 240
     profile.save()
     add_runs(user, demo_runs(today), zone)
+    for earlier in EARLIER_ROUNDS:
+        earlier_round(user, today, zone, earlier)
     round = finished_round(user, today, zone)
     add_goals(user, round, today, zone)
     pagecache.mark_changed(user.pk)  # themes and goals were written in bulk
@@ -187,16 +234,63 @@ def finished_round(user, today: date, zone) -> Round:
                 round=round, question=question, text=text, created_at=at(started, zone, 19 + i)
             )
     themes = propose_themes(round=round)
-    for i, theme in enumerate(themes):
-        theme.status = ThemeStatus.CONFIRMED if i < CONFIRMED_THEMES else ThemeStatus.DISMISSED
-        theme.most_important = i == 0
+    for theme in themes:
+        confirmed = theme.key in CONFIRMED_THEMES
+        theme.status = ThemeStatus.CONFIRMED if confirmed else ThemeStatus.DISMISSED
+        theme.most_important = theme.key == CONFIRMED_THEMES[0]
     RoundTheme.objects.bulk_update(themes, ["status", "most_important"])
+    for key in set(CONFIRMED_THEMES) - {t.key for t in themes}:  # one the detector missed
+        RoundTheme.objects.create(
+            round=round,
+            key=key,
+            status=ThemeStatus.CONFIRMED,
+            added_by_runner=True,
+            most_important=key == CONFIRMED_THEMES[0],
+        )
     round.stage = Stage.DONE
     round.brainstorm_closed_at = at(started + timedelta(days=1), zone)
     round.rest_started_at = at(started + timedelta(days=2), zone)
     round.rest_until = round.rest_notified_at = at(started + timedelta(days=5), zone)
     round.finished_at = at(started + timedelta(days=6), zone)
     round.save()
+    return round
+
+
+def earlier_round(user, today: date, zone, story: dict) -> Round:
+    """One of the demo runner's earlier rounds, finished in a week, its themes as told."""
+    started = today - timedelta(days=story["days_ago"])
+    round = Round.objects.create(
+        owner=user,
+        reason=story["reason"],
+        reason_note=story["reason_note"],
+        stage=Stage.DONE,
+        started_at=at(started, zone),
+        brainstorm_closed_at=at(started + timedelta(days=1), zone),
+        rest_started_at=at(started + timedelta(days=2), zone),
+        rest_until=at(started + timedelta(days=5), zone),
+        rest_notified_at=at(started + timedelta(days=5), zone),
+        finished_at=at(started + timedelta(days=6), zone),
+    )
+    for question, notes in story["notes"].items():
+        for i, text in enumerate(notes):
+            Note.objects.create(
+                round=round, question=question, text=text, created_at=at(started, zone, 19 + i)
+            )
+    for i, key in enumerate(story["themes"]):
+        RoundTheme.objects.create(
+            round=round, key=key, status=ThemeStatus.CONFIRMED, most_important=i == 0
+        )
+    settled = at(started + timedelta(days=6), zone)
+    for title, status in story["goals"]:
+        Goal.objects.create(
+            owner=user,
+            round=round,
+            created_at=settled,
+            title=title,
+            themes=story["themes"][:1],
+            status=status,
+            reached_on=(started + timedelta(days=90)) if status == "done" else None,
+        )
     return round
 
 

@@ -57,7 +57,10 @@ def test_the_demo_is_a_working_account_with_a_year_of_runs_and_a_nudge(today, on
     assert 150 < runs.count() < 250 and runs.filter(is_race=True).count() == 1
     assert max(run.local_date for run in runs) == today - timedelta(days=2)
     assert WeeklyTotal.objects.filter(owner=demo_user).count() > 45
-    round = Round.objects.get(owner=demo_user)
+    rounds = Round.objects.filter(owner=demo_user)  # the latest first
+    assert [r.stage for r in rounds] == [Stage.DONE] * 3
+    assert len({r.started_at.year for r in rounds}) == 3
+    round = rounds.first()
     assert round.stage == Stage.DONE and round.notes.count() >= 6
     assert len({note.question for note in round.notes.all()}) >= 6
     assert RoundTheme.objects.filter(round=round, status=ThemeStatus.CONFIRMED).count() >= 3
@@ -73,6 +76,9 @@ def test_the_demo_is_a_working_account_with_a_year_of_runs_and_a_nudge(today, on
     assert "Welcome back: your first run after 20 days off." in body
     assert 'href="/rounds/new/?reason=break"' in body
     assert "Run a half marathon in under 2:15" in body
+    years = client.get(reverse("rounds:years")).content.decode()
+    assert "Running with people has been in every round since" in years
+    assert "Competing has not come back since" in years
 
 
 @pytest.mark.django_db
@@ -92,7 +98,7 @@ def test_running_it_again_says_it_exists_and_reset_makes_it_afresh(on_demo_day):
     assert again.startswith("Made the demo runner afresh")
     assert re.search(r"password: (\S+)", first)[1] != re.search(r"password: (\S+)", again)[1]
     assert get_user_model().objects.filter(username="demo").count() == 1
-    assert Round.objects.filter(owner__username="demo").count() == 1
+    assert Round.objects.filter(owner__username="demo").count() == 3
     assert get_user_model().objects.filter(username__startswith="demo-coach").count() == 3
 
 

@@ -183,6 +183,7 @@ COACH_URLS = {
     "coaching:client_goal": ("goals", "goal"),
     "coaching:client_round": ("reflections", "round"),
     "coaching:client_round_question": ("reflections", "round"),
+    "coaching:client_years": ("reflections", None),
     "coaching:goal_comment": ("goals", "goal"),
     "coaching:suggest": ("goals", None),
     "api:client_goals": ("goals", None),

@@ -22,6 +22,7 @@ urlpatterns = [
     path("coach/clients/<int:runner>/notes/", views.client_note, name="client_note"),
     path("coach/clients/<int:runner>/goals/<int:pk>/", views.client_goal, name="client_goal"),
     path("coach/clients/<int:runner>/rounds/<int:pk>/", views.client_round, name="client_round"),
+    path("coach/clients/<int:runner>/years/", views.client_years, name="client_years"),
     *group_urlpatterns,
     *comment_urlpatterns,
 ]

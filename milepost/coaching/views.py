@@ -18,6 +18,7 @@ from milepost.goals.forms import CommentForm
 from milepost.goals.models import Goal, Status
 from milepost.reflection.models import Round
 from milepost.reflection.questions import QUESTIONS
+from milepost.rounds.views import years_context
 from milepost.runs.models import Activity
 from milepost.web import redirect_next
 
@@ -312,3 +313,11 @@ def client_round(request, runner, pk):
         "goals": round.goals.all() if view.allows("goals") else None,
     }
     return render(request, "coaching/round.html", context)
+
+
+@login_required
+def client_years(request, runner):
+    """The client's rounds across the years, as they see them; goals only with that scope."""
+    view = access.client_or_404(request.user, runner, "reflections")
+    context = years_context(view.runner, coach=request.user, with_goals=view.allows("goals"))
+    return render(request, "rounds/years.html", context | {"view": view})

@@ -72,6 +72,15 @@ class ThemeLine:
 
 
 @dataclass(frozen=True)
+class RoundLine:
+    """One round in the comparison across the years."""
+
+    heading: str  # "9 June 2023: Coming back after a break"
+    themes: str
+    goals: str
+
+
+@dataclass(frozen=True)
 class Reflection:
     runner: str
     heading: str  # "Round started 3 March 2026"
@@ -79,6 +88,9 @@ class Reflection:
     answers: tuple[Answer, ...]
     themes: tuple[ThemeLine, ...]
     printed_on: date
+    # The comparison with the runner's earlier rounds, when asked for.
+    changes: tuple[str, ...] = ()
+    rounds: tuple[RoundLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -538,7 +550,26 @@ def reflection_pdf(reflection: Reflection, paper: str = "a4") -> bytes:
         _reflection_theme(pdf, theme)
     if not reflection.themes:
         pdf.text_block("No themes confirmed yet.", 10.5, colour=MUTED)
+    if reflection.rounds:
+        _across_the_years(pdf, reflection)
     return pdf.finish()
+
+
+def _across_the_years(pdf: Page, reflection: Reflection) -> None:
+    pdf.gap(4)
+    pdf.section("Across the years")
+    for sentence in reflection.changes:
+        pdf.bullet(sentence, 10.5, x=pdf.l_margin + 2)
+        pdf.gap(1)
+    if not reflection.changes:
+        pdf.text_block("The first round: the story starts here.", 10.5, colour=MUTED)
+    pdf.gap(3)
+    for line in reflection.rounds:
+        pdf.keep(pdf.leading(11) + pdf.leading(10) * 2)
+        pdf.text_block(line.heading, 11, bold=True)
+        pdf.text_block(f"Themes: {line.themes}", 10, x=pdf.l_margin + 5)
+        pdf.text_block(f"Goals: {line.goals}", 10, x=pdf.l_margin + 5)
+        pdf.gap(2.5)
 
 
 def _reflection_theme(pdf: Page, theme: ThemeLine) -> None:

@@ -10,6 +10,7 @@ from milepost.goals.targets import format_target
 from milepost.reflection.models import Round
 from milepost.reflection.questions import QUESTIONS
 from milepost.reflection.themes import THEME_LABELS
+from milepost.rounds import years
 
 from . import pdf
 
@@ -29,7 +30,9 @@ def worksheet(*, paper: str, runner=None) -> bytes:
     )
 
 
-def reflection(*, round: Round, paper: str) -> bytes:
+def reflection(*, round: Round, paper: str, compare: bool = False) -> bytes:
+    """A round's reflection; with ``compare``, followed by the rounds up to it side by side
+    and what changed between them."""
     answers = round.answers()
     themes = round.themes.confirmed()
     data = pdf.Reflection(
@@ -45,8 +48,27 @@ def reflection(*, round: Round, paper: str) -> bytes:
             for t in themes
         ),
         printed_on=local_date(round.owner),
+        **(across_the_years(round) if compare else {}),
     )
     return pdf.reflection_pdf(data, paper=paper)
+
+
+def across_the_years(round: Round) -> dict:
+    """The rounds up to this one, oldest first, and what changed between them."""
+    rounds = years.rounds_of(round.owner)
+    upto = rounds[: [r.pk for r in rounds].index(round.pk) + 1]
+    lines = tuple(
+        pdf.RoundLine(
+            heading=f"{pdf.long_date(r.started)}: {r.reason_label}",
+            themes=", ".join(
+                label + (" (mattered most)" if most else "") for _, label, most in r.theme_labels
+            )
+            or "none confirmed",
+            goals="; ".join(f"{g.title} ({g.outcome})" for g in r.goals) or "none",
+        )
+        for r in upto
+    )
+    return {"changes": tuple(years.what_changed(upto)), "rounds": lines}
 
 
 def goal_sheet(*, owner, paper: str, round: Round | None = None) -> bytes:

@@ -26,8 +26,10 @@ def reflection(request, pk):
     paper = paper_size(request)
     if paper is None:
         return bad_paper()
-    data = services.reflection(round=round, paper=paper)
-    return pdf_response(data, f"reflection-{round.started_at:%Y-%m-%d}", paper)
+    compare = request.GET.get("compare") == "1"
+    data = services.reflection(round=round, paper=paper, compare=compare)
+    name = f"reflection-{round.started_at:%Y-%m-%d}" + ("-across-the-years" if compare else "")
+    return pdf_response(data, name, paper)
 
 
 @login_required

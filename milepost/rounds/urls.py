@@ -5,6 +5,7 @@ from . import views
 app_name = "rounds"
 urlpatterns = [
     path("new/", views.round_new, name="round_new"),
+    path("years/", views.years, name="years"),
     path("<int:pk>/", views.round_detail, name="round"),
     path("<int:pk>/brainstorm/", views.brainstorm, name="brainstorm"),
     path("<int:pk>/notes/", views.note_add, name="note_add"),

@@ -32,6 +32,7 @@ from milepost.reflection.services import (
 from milepost.web import redirect_next
 
 from . import services
+from . import years as rounds_years
 from .forms import EndRestForm, RestForm
 
 STAGE_URLS = {
@@ -106,9 +107,10 @@ def render_brainstorm(request, round: Round, invalid: NoteForm | None = None, st
     """The eight questions with their notes, then the coach's own questions; an invalid note
     keeps what was typed. In a group round each note says who may read it."""
     notes = notes_by_question(round)
+    last = rounds_years.last_time(round, answered=set(notes))
     context = {
         "round": round,
-        "questions": questions_with_notes(round, notes),
+        "questions": [(q, n, last.get(q.key)) for q, n in questions_with_notes(round, notes)],
         "note_count": sum(map(len, notes.values())),
         "invalid": invalid,
         "invalid_question": invalid.data.get("question") if invalid else None,
@@ -155,6 +157,10 @@ def note_add(request, pk):
     note = add_note(round=round, **form.cleaned_data)
     if request.htmx:
         context = {"note": note, "in_group": in_group(round), "share_choices": Share.choices}
+        if note.question and not round.notes.filter(question=note.question)[1:2].exists():
+            # The first note on it: what they wrote last time is offered now, not before.
+            last = rounds_years.last_time(round, answered={note.question})
+            context |= {"offer_last": last.get(note.question), "key": note.question}
         return render(request, "rounds/note.html", context)
     key = f"extra-{note.extra_question_id}" if note.extra_question_id else note.question
     return redirect(reverse("rounds:brainstorm", args=[round.pk]) + f"#q-{key}")
@@ -408,3 +414,19 @@ def summary(request, pk):
         "goals": round.goals.prefetch_related("steps"),
     }
     return render(request, "rounds/summary.html", context)
+
+
+@login_required
+def years(request):
+    """The runner's rounds side by side, oldest first, with what changed between them."""
+    return render(request, "rounds/years.html", years_context(request.user))
+
+
+def years_context(runner, *, coach=None, with_goals: bool = True) -> dict:
+    """What the years page shows of ``runner``: to them, or to their coach (``coach``), whose
+    links go to the coach's own round pages."""
+    gathered = rounds_years.years_of(runner, with_goals=with_goals)
+    for r in gathered.rounds:
+        args = [runner.pk, r.pk] if coach else [r.pk]
+        r.url = reverse("coaching:client_round" if coach else "rounds:summary", args=args)
+    return {"years": gathered, "client": runner if coach else None}

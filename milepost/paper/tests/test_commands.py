@@ -56,6 +56,18 @@ def test_it_prints_the_latest_or_a_chosen_reflection(tmp_path, alice, make_round
 
 
 @pytest.mark.django_db
+def test_it_prints_the_reflection_compared_with_the_rounds_before(tmp_path, alice, make_round):
+    make_round(alice, stage=Stage.DONE)
+    make_round(alice, stage=Stage.DONE, themes=("social",))
+    out = tmp_path / "compared.pdf"
+    print_pdf("--user", "alice", "--what", "reflection", "--compare", "-o", str(out))
+    assert "Acrosstheyears" in text_in(out)
+    assert "Numbersanddatahasnotcomebacksince" in text_in(out)
+    with pytest.raises(CommandError, match="--compare is for --what reflection"):
+        print_pdf("--user", "alice", "--what", "goals", "--compare", "-o", str(out))
+
+
+@pytest.mark.django_db
 def test_it_prints_the_goal_sheet(tmp_path, alice, make_round, make_goal):
     round = make_round(alice, stage=Stage.DONE)
     make_goal(alice, round=round, status="active")

@@ -143,3 +143,26 @@ def test_the_print_buttons_link_to_the_pdfs(settled):
     without_round = render_to_string("paper/print_buttons.html", {})
     assert "reflection.pdf" not in without_round
     assert f'{reverse("paper:goals")}?paper=a4"' in without_round
+
+
+def test_the_reflection_can_add_the_rounds_before_it(alice, alice_client, settled, make_round):
+    from datetime import UTC, datetime
+
+    from milepost.reflection.models import Round
+
+    older = make_round(alice, stage=Stage.DONE, themes=("competition", "social"))
+    Round.objects.filter(pk=older.pk).update(started_at=datetime(2024, 5, 1, tzinfo=UTC))
+    url = reverse("paper:reflection", args=[settled.pk])
+    plain = pdf_text(alice_client.get(url))
+    assert not has(plain, "Across the years")
+    response = alice_client.get(url, {"compare": "1"})
+    text = pdf_text(response)
+    assert has(text, "Across the years", "Running with people has been in every round since 2024.")
+    assert has(text, "Competing has not come back since 2024.", "1 May 2024")
+    assert has(text, "Run to the lighthouse with Sam (under way)")
+    assert "across-the-years" in response["Content-Disposition"]
+
+
+def test_the_first_round_compared_is_where_the_story_starts(alice_client, settled):
+    response = alice_client.get(reverse("paper:reflection", args=[settled.pk]), {"compare": "1"})
+    assert has(pdf_text(response), "Across the years", "The first round: the story starts here.")

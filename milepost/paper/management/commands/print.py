@@ -40,10 +40,17 @@ class Command(commands.Command):
             help="a round number or latest (reflection: latest by default; goals: the "
             "runner's active goals by default)",
         )
+        parser.add_argument(
+            "--compare",
+            action="store_true",
+            help="reflection: add the rounds up to it side by side, and what changed",
+        )
         parser.add_argument("--paper", type=str.lower, choices=list(pdf.PAPERS), default="a4")
         parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
 
-    def handle(self, *args, what, user, round, paper, output, **options):
+    def handle(self, *args, what, user, round, compare, paper, output, **options):
+        if compare and what != "reflection":
+            fail("--compare is for --what reflection.")
         runner = self.runner(user) if user is not None else None
         if what == "worksheet":
             if round is not None:
@@ -52,7 +59,8 @@ class Command(commands.Command):
         elif runner is None:
             fail(f"--user is required for --what {what}.")
         elif what == "reflection":
-            data = services.reflection(round=self.round(runner, round or "latest"), paper=paper)
+            chosen = self.round(runner, round or "latest")
+            data = services.reflection(round=chosen, paper=paper, compare=compare)
         else:
             chosen = self.round(runner, round) if round is not None else None
             data = services.goal_sheet(owner=runner, paper=paper, round=chosen)
