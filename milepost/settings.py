@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "milepost.accounts.middleware.TimezoneMiddleware",
+    "milepost.accounts.middleware.PrivateNoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "milepost.urls"
