@@ -166,6 +166,9 @@ LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", "5")
 LOGIN_ADDRESS_MAX_FAILURES = envint("LOGIN_ADDRESS_MAX_FAILURES", "20")
 LOGIN_ACCOUNT_MAX_FAILURES = envint("LOGIN_ACCOUNT_MAX_FAILURES", "50")
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
+# Sign-ups tried from one client address within the window (SignupAttempt); then it waits.
+SIGNUP_MAX_PER_ADDRESS = envint("SIGNUP_MAX_PER_ADDRESS", "10")
+SIGNUP_WINDOW_MINUTES = envint("SIGNUP_WINDOW_MINUTES", "60")
 # The reverse proxies whose X-Forwarded-For names the client (milepost/web.py, client_address).
 MILEPOST_TRUSTED_PROXIES = envaddresses("MILEPOST_TRUSTED_PROXIES")
 

@@ -30,6 +30,8 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+        # Django's unique check, in plain words (sign-up is throttled per address).
+        error_messages = {"username": {"unique": "That username is taken."}}
 
     @transaction.atomic
     def save(self, commit=True):
