@@ -10,7 +10,14 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from milepost.runs.models import Activity, BatchStatus, ImportBatch, MonthlyTotal, WeeklyTotal
+from milepost.runs.models import (
+    Activity,
+    BatchStatus,
+    ImportBatch,
+    ImportItem,
+    MonthlyTotal,
+    WeeklyTotal,
+)
 
 from .helpers import RUN_FIT, RUN_TCX, XXE_GPX, corrupt_fit, day, make_run
 
@@ -192,6 +199,29 @@ def test_the_batch_fragment_is_what_htmx_polls(alice_client, alice):
     batch.save()
     body = alice_client.get(batch.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in body and "Done." in body
+
+
+def test_a_big_batch_page_shows_a_few_rows_per_outcome_and_pages_through_the_rest(
+    alice_client, alice
+):
+    batch = ImportBatch.objects.create(owner=alice, status=BatchStatus.DONE)
+    ImportItem.objects.bulk_create(
+        ImportItem(batch=batch, position=n, path=f"file-{n:05}.fit", status=status, reason="r")
+        for n, status in enumerate(["rejected"] * 1200 + ["skipped"] * 3)
+    )
+    body = alice_client.get(batch.get_absolute_url()).content.decode()
+    assert "Not imported (1200)" in body and "Skipped (3)" in body
+    assert body.count('<tr class="item-rejected">') == 50
+    assert "file-00049.fit" in body and "file-00050.fit" not in body
+    assert 'href="?show=rejected">See all 1200' in body
+    assert body.count('<tr class="item-skipped">') == 3
+
+    second = alice_client.get(batch.get_absolute_url(), {"show": "rejected", "page": 2})
+    body = second.content.decode()
+    assert body.count('<tr class="item-rejected">') == 500
+    assert "file-00500.fit" in body and "file-00999.fit" in body and "file-01000" not in body
+    assert "Skipped (3)" not in body and "Files 501–1000 of 1200" in body
+    assert 'href="?show=rejected&amp;page=3" rel="next"' in body
 
 
 def test_an_upload_needs_a_file(alice_client):
