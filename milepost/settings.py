@@ -224,6 +224,8 @@ IMPORT_MAX_FILE_MB = envint("MILEPOST_IMPORT_MAX_FILE_MB", "64")
 IMPORT_MAX_UNPACKED_MB = envint("MILEPOST_IMPORT_MAX_UNPACKED_MB", "8192")
 IMPORT_MAX_FILES = envint("MILEPOST_IMPORT_MAX_FILES", "100000")
 IMPORT_PROCESSES = envint("MILEPOST_IMPORT_PROCESSES", "2")
+# A running import not heard from for this long was interrupted: its page offers to resume it.
+IMPORT_STALE_MINUTES = envint("MILEPOST_IMPORT_STALE_MINUTES", "10")
 if min(MAX_UPLOAD_MB, DATA_UPLOAD_MAX_NUMBER_FILES, IMPORT_MAX_FILE_MB, IMPORT_PROCESSES) < 1:
     raise ImproperlyConfigured("Upload and import limits must be 1 or more.")
 # Large uploads are spooled in the private data directory, not in the shared /tmp.

@@ -47,7 +47,7 @@ def activity_list(request):
     context = {
         "page": page,
         "everything": everything,
-        "active_batches": [b for b in batches[:5] if b.is_active],
+        "active_batches": [b for b in batches[:5] if b.is_active and not b.interrupted],
     }
     return render(request, "runs/activity_list.html", context)
 
@@ -194,6 +194,18 @@ def import_batch(request, pk):
     if request.htmx:
         template += "#batch-status"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def import_resume(request, pk):
+    """Queues an interrupted import again (its page offers it)."""
+    batch = get_object_or_404(ImportBatch, pk=pk, owner=request.user)
+    if services.resume_batch(batch=batch):
+        messages.success(request, "The import starts again. Runs already in are not added twice.")
+    else:
+        messages.error(request, "This import cannot be resumed now; its page says why.")
+    return redirect(batch)
 
 
 ROWS_SHOWN = 50  # per outcome on the batch page
