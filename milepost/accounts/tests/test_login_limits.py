@@ -172,3 +172,28 @@ def test_sign_up_attempts_are_kept_only_for_the_window(client, settings, travel)
     travel(minutes=settings.SIGNUP_WINDOW_MINUTES + 1)
     assert sign_up(client, "two").status_code == 302
     assert SignupAttempt.objects.count() == 1
+
+
+def test_wrong_old_passwords_on_password_change_count_with_the_sign_in_limits(
+    client, alice, settings
+):
+    settings.LOGIN_MAX_FAILURES = 3
+    client.force_login(alice)
+
+    def change(old):
+        return client.post(
+            reverse("accounts:password_change"),
+            {
+                "old_password": old,
+                "new_password1": "hills at dawn",
+                "new_password2": "hills at dawn",
+            },
+            REMOTE_ADDR="203.0.113.7",
+        )
+
+    for _ in range(3):
+        assert "incorrect" in change("guess").content.decode()
+    refused = change(RIGHT).content.decode()
+    assert "Too many sign-in attempts" in refused
+    alice.refresh_from_db()
+    assert alice.check_password(RIGHT)

@@ -95,6 +95,12 @@ def test_the_lockout_ends_after_the_window(client, alice, settings, travel):
     assert response.status_code == 302
 
 
+def test_signing_out_clears_what_the_browser_keeps(alice_client):
+    response = alice_client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
 def test_change_password(alice_client, alice):
     response = alice_client.post(
         reverse("accounts:password_change"),
