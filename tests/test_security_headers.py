@@ -105,3 +105,12 @@ def test_a_sign_in_lasts_three_days_not_two_weeks(client, alice):
     )
     assert response.status_code == 302
     assert response.cookies["sessionid"]["max-age"] == 3 * 24 * 60 * 60
+
+
+def test_what_a_program_reads_with_an_api_token_is_never_stored(client, alice):
+    from milepost.accounts.models import ApiToken
+
+    raw = ApiToken.objects.issue(owner=alice, name="script")[1]
+    response = client.get("/api/v1/profile", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store, private"

@@ -18,15 +18,17 @@ class TimezoneMiddleware:
 
 
 class PrivateNoStoreMiddleware:
-    """Every response to a signed-in runner is theirs alone: no browser, proxy or shared
-    computer keeps a copy (``Cache-Control: no-store, private``), whatever the view said."""
+    """Every response to a signed-in runner (or a program with their API token) is theirs
+    alone: no browser, proxy or shared computer keeps a copy (``Cache-Control: no-store,
+    private``), whatever the view said."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated:
+        # A program with an API token is signed in too, though not through the session.
+        if request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
             response.headers["Cache-Control"] = NO_STORE
         return response
 
