@@ -2,6 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+# `-o -`: the output goes to standard output (a pipe or a redirect), never to a file named "-".
+STDOUT = "-"
+
 
 class OneLineErrorParser(CommandParser):
     """Argument errors as one line on stderr and exit status 2, without the usage block."""
@@ -19,3 +22,13 @@ class Command(BaseCommand):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.__class__ = OneLineErrorParser  # Django offers no hook for the parser class.
         return parser
+
+    def binary_stdout(self):
+        """Standard output for bytes (`-o -`), refused on a terminal, where a PDF or a zip
+        would only garble the screen."""
+        out = self.stdout._out
+        if out.isatty():
+            raise CommandError(
+                "-o - writes to standard output: redirect it to a file or a pipe.", returncode=2
+            )
+        return getattr(out, "buffer", out)

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "milepost.accounts.middleware.SecurityHeadersMiddleware",  # CSP and Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "milepost.accounts.middleware.TimezoneMiddleware",
+    "milepost.accounts.middleware.PrivateNoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "milepost.urls"
@@ -153,6 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "milepost.accounts.passwords.NotOnlySpacesValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -164,6 +167,9 @@ LOGIN_MAX_FAILURES = envint("LOGIN_MAX_FAILURES", "5")
 LOGIN_ADDRESS_MAX_FAILURES = envint("LOGIN_ADDRESS_MAX_FAILURES", "20")
 LOGIN_ACCOUNT_MAX_FAILURES = envint("LOGIN_ACCOUNT_MAX_FAILURES", "50")
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
+# Sign-ups tried from one client address within the window (SignupAttempt); then it waits.
+SIGNUP_MAX_PER_ADDRESS = envint("SIGNUP_MAX_PER_ADDRESS", "10")
+SIGNUP_WINDOW_MINUTES = envint("SIGNUP_WINDOW_MINUTES", "60")
 # The reverse proxies whose X-Forwarded-For names the client (milepost/web.py, client_address).
 MILEPOST_TRUSTED_PROXIES = envaddresses("MILEPOST_TRUSTED_PROXIES")
 
@@ -218,6 +224,8 @@ IMPORT_MAX_FILE_MB = envint("MILEPOST_IMPORT_MAX_FILE_MB", "64")
 IMPORT_MAX_UNPACKED_MB = envint("MILEPOST_IMPORT_MAX_UNPACKED_MB", "8192")
 IMPORT_MAX_FILES = envint("MILEPOST_IMPORT_MAX_FILES", "100000")
 IMPORT_PROCESSES = envint("MILEPOST_IMPORT_PROCESSES", "2")
+# A running import not heard from for this long was interrupted: its page offers to resume it.
+IMPORT_STALE_MINUTES = envint("MILEPOST_IMPORT_STALE_MINUTES", "10")
 if min(MAX_UPLOAD_MB, DATA_UPLOAD_MAX_NUMBER_FILES, IMPORT_MAX_FILE_MB, IMPORT_PROCESSES) < 1:
     raise ImproperlyConfigured("Upload and import limits must be 1 or more.")
 # Large uploads are spooled in the private data directory, not in the shared /tmp.
@@ -232,13 +240,18 @@ FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A sign-in lasts 3 days (Django's default is 14), then the runner signs in again.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(3 * 24 * 60 * 60))
 if envbool("MILEPOST_HTTPS", "false"):
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "31536000")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Asking browsers to hard-code HTTPS for the whole domain is hard to undo: opt in.
+    SECURE_HSTS_PRELOAD = envbool("MILEPOST_HSTS_PRELOAD", "false")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "preload is not set": by choice
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = [o for o in os.getenv("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 

@@ -43,6 +43,7 @@ OBJECT_URLS = {
     "runs:delete": "activity",
     "runs:original": "activity",
     "runs:batch": "batch",
+    "runs:batch_resume": "batch",
     "paper:reflection": "round",
     "goals:pause": "goal",
     "goals:resume": "goal",

@@ -52,3 +52,22 @@ def test_a_laptop_install_keeps_its_own_secret_key_out_of_the_repo(tmp_path):
     key = (tmp_path / "secret_key").read_text()
     assert len(key) > 40
     assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
+
+
+def setting(name, env, tmp_path):
+    code = f"from django.conf import settings; print(settings.{name})"
+    result = milepost("shell", "-c", code, env=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_hsts_preload_is_asked_for_only_when_chosen(tmp_path):
+    assert setting("SECURE_HSTS_PRELOAD", PRODUCTION, tmp_path) == "False"
+    chosen = {**PRODUCTION, "MILEPOST_HSTS_PRELOAD": "true"}
+    assert setting("SECURE_HSTS_PRELOAD", chosen, tmp_path) == "True"
+    result = milepost("check", "--deploy", "--fail-level", "WARNING", env=chosen, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_session_length_can_be_set(tmp_path):
+    assert setting("SESSION_COOKIE_AGE", {"SESSION_COOKIE_AGE": "3600"}, tmp_path) == "3600"

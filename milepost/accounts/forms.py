@@ -2,7 +2,7 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
 from django.db import transaction
 
 from milepost import clock
@@ -30,6 +30,8 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+        # Django's unique check, in plain words (sign-up is throttled per address).
+        error_messages = {"username": {"unique": "That username is taken."}}
 
     @transaction.atomic
     def save(self, commit=True):
@@ -60,6 +62,30 @@ class LimitedAuthenticationForm(AuthenticationForm):
             raise
         LoginFailure.objects.forget(username, address)
         return cleaned
+
+
+class LimitedPasswordChangeForm(PasswordChangeForm):
+    """The old password is a sign-in of its own: its failures count with the sign-in limits,
+    so a session left open on a shared computer cannot be used to guess it."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        username = self.user.get_username()
+        address = client_address(self.request) if self.request else None
+        if LoginFailure.objects.is_locked(username, address):
+            raise forms.ValidationError(
+                LimitedAuthenticationForm.error_messages["locked"], code="locked"
+            )
+        try:
+            old = super().clean_old_password()
+        except forms.ValidationError:
+            LoginFailure.objects.record(username, address)
+            raise
+        LoginFailure.objects.forget(username, address)
+        return old
 
 
 _HOURS = r"(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)"

@@ -163,6 +163,32 @@ class LoginFailure(models.Model):
         return f"{self.username} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class SignupAttemptQuerySet(models.QuerySet):
+    """Sign-ups tried from one client address (``milepost.web.client_address``): after
+    SIGNUP_MAX_PER_ADDRESS within SIGNUP_WINDOW_MINUTES that address waits, so no one makes
+    accounts by the thousand or walks the list of usernames. Kept only as long as the window."""
+
+    def is_limited(self, address: str | None) -> bool:
+        since = clock.now() - timedelta(minutes=settings.SIGNUP_WINDOW_MINUTES)
+        recent = self.filter(at__gte=since, address=address or None)
+        return recent.count() >= settings.SIGNUP_MAX_PER_ADDRESS
+
+    def record(self, address: str | None) -> None:
+        """Notes a sign-up tried from this address, and forgets those older than the window."""
+        self.filter(at__lt=clock.now() - timedelta(minutes=settings.SIGNUP_WINDOW_MINUTES)).delete()
+        self.create(address=address or None, at=clock.now())
+
+
+class SignupAttempt(models.Model):
+    address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(default=clock.now, db_index=True)
+
+    objects = SignupAttemptQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.address} at {self.at:%Y-%m-%d %H:%M}"
+
+
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 

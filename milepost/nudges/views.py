@@ -36,7 +36,8 @@ def calendar_feed(request, token):
     body = runner_calendar(feed.owner, site_url(request), clock.now(), feed.uid_tag)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="milepost.ics"'
-    response["Cache-Control"] = "private, max-age=900"
+    # The feed is one runner's: never kept by a proxy or on disk (calendar apps poll anyway).
+    response["Cache-Control"] = "no-store, private"
     return response
 
 

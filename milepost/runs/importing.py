@@ -112,7 +112,7 @@ def estimate_files(paths: list[Path]) -> int:
     for path in paths:
         if path.is_dir():
             total += sum(1 for p in path.rglob("*") if _activity_name(p.name) and p.is_file())
-        elif zipfile.is_zipfile(path):
+        elif path.is_file() and zipfile.is_zipfile(path):  # never opens a pipe or a device
             try:
                 with zipfile.ZipFile(path) as zf:
                     names = [i.filename for i in zf.infolist() if not i.is_dir()]
@@ -219,7 +219,7 @@ class Importer:
         """Reads ahead up to ``window`` files while it writes the oldest, in file order."""
         pending: deque = deque()
         for path in paths:
-            if self._restored(path):
+            if path.is_file() and self._restored(path):  # a pipe or a device is refused below
                 continue
             for item in expand(path, limits=self.limits):
                 pending.append(self._start(item, executor))

@@ -497,6 +497,9 @@ class ImportBatch(models.Model):
     error = models.TextField(blank=True)
     # The private folder under MILEPOST_DATA_DIR/imports holding the upload until it is read.
     folder = models.CharField(max_length=64, blank=True)
+    # When the importer last said it was alive (as it starts and as files are done): a running
+    # batch silent for IMPORT_STALE_MINUTES was interrupted (a worker killed, a machine off).
+    heartbeat = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created"]
@@ -511,6 +514,19 @@ class ImportBatch(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (BatchStatus.QUEUED, BatchStatus.RUNNING)
+
+    @property
+    def interrupted(self) -> bool:
+        """Running, as far as the database knows, but not heard from for a while."""
+        if self.status != BatchStatus.RUNNING:
+            return False
+        last = self.heartbeat or self.started or self.created
+        return last < clock.now() - timedelta(minutes=settings.IMPORT_STALE_MINUTES)
+
+    @property
+    def resumable(self) -> bool:
+        """An interrupted upload whose files are still here: it can be queued again."""
+        return self.interrupted and self.via == "web" and self.upload_dir.is_dir()
 
     @property
     def upload_dir(self):
@@ -537,14 +553,14 @@ class ImportBatch(models.Model):
 
     def begin(self, expected_files: int) -> None:
         self.status, self.started = BatchStatus.RUNNING, clock.now()
-        self.expected_files = expected_files
-        self.save(update_fields=["status", "started", "expected_files"])
+        self.expected_files, self.heartbeat = expected_files, self.started
+        self.save(update_fields=["status", "started", "expected_files", "heartbeat"])
 
     def record_progress(self, done_files: int, counts: dict[str, int]) -> None:
-        self.done_files = done_files
+        self.done_files, self.heartbeat = done_files, clock.now()
         for status, n in counts.items():
             setattr(self, status, n)
-        self.save(update_fields=["done_files", *counts])
+        self.save(update_fields=["done_files", "heartbeat", *counts])
 
     def finish(self, counts: dict[str, int], done_files: int) -> None:
         self.status, self.finished = BatchStatus.DONE, clock.now()

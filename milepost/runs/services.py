@@ -34,6 +34,7 @@ from .models import (
     Activity,
     BatchStatus,
     ImportBatch,
+    ItemStatus,
     Source,
     SourceFile,
     recompute_totals,
@@ -141,6 +142,24 @@ def import_batch(batch_id: int) -> dict[str, int]:
     if batch is None:
         return {}
     return run_batch(batch).totals
+
+
+@transaction.atomic
+def resume_batch(*, batch: ImportBatch) -> bool:
+    """Queues an interrupted upload again, from the start: what the interrupted run imported
+    is in the runner's runs already, so this time it shows as already there, never twice.
+    False when the batch is not one to resume (finished, still alive, its files gone)."""
+    if not batch.resumable:
+        return False
+    claimed = ImportBatch.objects.filter(
+        pk=batch.pk, status=BatchStatus.RUNNING, heartbeat=batch.heartbeat
+    ).update(status=BatchStatus.QUEUED, heartbeat=clock.now(), done_files=0, error="")
+    if not claimed:
+        return False  # resumed just now by another click, or it came back to life
+    batch.items.all().delete()
+    ImportBatch.objects.filter(pk=batch.pk).update(**dict.fromkeys(ItemStatus.values, 0))
+    import_batch.enqueue(batch.pk)
+    return True
 
 
 def run_batch(batch: ImportBatch) -> ImportReport:

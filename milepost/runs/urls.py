@@ -9,6 +9,7 @@ urlpatterns = [
     path("glance/", views.running_glance, name="glance"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_batch, name="batch"),
+    path("import/<int:pk>/resume/", views.import_resume, name="batch_resume"),
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("<int:pk>/delete/", views.activity_delete, name="delete"),
     path("<int:pk>/original/", views.activity_original, name="original"),

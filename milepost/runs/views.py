@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import TooManyFilesSent
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -46,7 +47,7 @@ def activity_list(request):
     context = {
         "page": page,
         "everything": everything,
-        "active_batches": [b for b in batches[:5] if b.is_active],
+        "active_batches": [b for b in batches[:5] if b.is_active and not b.interrupted],
     }
     return render(request, "runs/activity_list.html", context)
 
@@ -182,19 +183,63 @@ def upload_page(request, form, problem="", status=200):
 
 @login_required
 def import_batch(request, pk):
+    """The batch's progress, then what became of each file: per outcome its count and first
+    rows, and each outcome's whole list a page at a time (``?show=imported&page=2``), so that
+    a batch of 100,000 files is a page of a few hundred rows."""
     batch = get_object_or_404(ImportBatch, pk=pk, owner=request.user)
-    groups, races = [], []
+    context = {"batch": batch, "groups": [], "races": []}
     if not batch.is_active:
-        items = list(batch.items.select_related("activity"))
-        for status, title, note in GROUPS:
-            rows = [item for item in items if item.status == status]
-            if rows:
-                groups.append({"status": status, "title": title, "note": note, "rows": rows})
-        races = race_questions(request.user, [item.activity for item in items if item.activity])
+        context |= batch_outcomes(request, batch)
     template = "runs/batch.html"
     if request.htmx:
         template += "#batch-status"
-    return render(request, template, {"batch": batch, "groups": groups, "races": races})
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def import_resume(request, pk):
+    """Queues an interrupted import again (its page offers it)."""
+    batch = get_object_or_404(ImportBatch, pk=pk, owner=request.user)
+    if services.resume_batch(batch=batch):
+        messages.success(request, "The import starts again. Runs already in are not added twice.")
+    else:
+        messages.error(request, "This import cannot be resumed now; its page says why.")
+    return redirect(batch)
+
+
+ROWS_SHOWN = 50  # per outcome on the batch page
+ROWS_PER_PAGE = 500  # on one outcome's own pages
+RACE_CANDIDATES = 1000  # the newest runs of a batch looked at for "Was this a race?"
+
+
+def batch_outcomes(request, batch: ImportBatch) -> dict:
+    counts = dict(batch.items.values_list("status").annotate(n=Count("pk")).order_by())
+    shown = request.GET.get("show")
+    groups, page = [], None
+    for status, title, note in GROUPS:
+        if not counts.get(status) or (shown in ItemStatus.values and shown != status):
+            continue
+        rows = batch.items.filter(status=status).select_related("activity")
+        group = {"status": status, "title": title, "note": note, "count": counts[status]}
+        if shown == status:
+            page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+            group["rows"] = page.object_list
+        else:
+            group["rows"] = rows[:ROWS_SHOWN]
+        groups.append(group)
+    brought = Activity.objects.filter(pk__in=batch.items.exclude(activity=None).values("activity"))
+    newest = list(brought.order_by("-start")[:RACE_CANDIDATES])
+    imported_runs = Activity.objects.filter(
+        pk__in=batch.items.filter(status=ItemStatus.IMPORTED).values("activity"), is_run=True
+    )
+    return {
+        "groups": groups,
+        "page": page,
+        "shown": shown,
+        "races": [] if shown else race_questions(request.user, newest),
+        "imported_runs": None if shown else imported_runs,
+    }
 
 
 RACE_QUESTIONS_SHOWN = 20

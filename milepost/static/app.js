@@ -118,5 +118,15 @@
     document.querySelectorAll("form").forEach(function (form) {
       if (form.querySelector("[data-show-when]")) setUpConditionalParts(form);
     });
+    // Signing out leaves no unsent note behind for the next person at this computer (the
+    // server's Clear-Site-Data header does it too, where the browser heeds it).
+    document.querySelectorAll("form.log-out").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        for (var i = localStorage.length - 1; i >= 0; i--) {
+          var key = localStorage.key(i);
+          if (key && key.indexOf("milepost:") === 0) localStorage.removeItem(key);
+        }
+      });
+    });
   });
 })();

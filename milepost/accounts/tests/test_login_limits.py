@@ -2,13 +2,15 @@
 a stranger locks a runner out (milepost/accounts/models.py, LoginFailureQuerySet)."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 
-from milepost.accounts.models import LoginFailure
+from milepost.accounts.models import LoginFailure, SignupAttempt
 from milepost.web import client_address
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 RIGHT = "correct horse 42"
 
@@ -120,3 +122,78 @@ def test_a_bad_trusted_proxy_setting_is_refused(tmp_path):
     result = milepost("check", env={"MILEPOST_TRUSTED_PROXIES": "proxy.lan"}, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "MILEPOST_TRUSTED_PROXIES must list IP addresses or networks" in result.stderr
+
+
+def sign_up(client, username, address="203.0.113.7", **headers):
+    password = "a long trail run"
+    return client.post(
+        reverse("accounts:signup"),
+        {"username": username, "password1": password, "password2": password},
+        REMOTE_ADDR=address,
+        **headers,
+    )
+
+
+def test_sign_ups_are_limited_per_client_address(client, settings):
+    settings.SIGNUP_MAX_PER_ADDRESS = 3
+    for n in range(3):
+        assert sign_up(client, f"runner{n}").status_code == 302
+        client.logout()
+    refused = sign_up(client, "runner3")
+    assert refused.status_code == 429
+    assert "Too many sign-ups from here" in refused.content.decode()
+    assert not User.objects.filter(username="runner3").exists()
+    # Another address still signs up.
+    assert sign_up(client, "runner3", address="198.51.100.9").status_code == 302
+
+
+def test_the_sign_up_limit_reads_the_client_behind_a_trusted_proxy(client, settings):
+    settings.SIGNUP_MAX_PER_ADDRESS = 1
+    settings.MILEPOST_TRUSTED_PROXIES = ["10.0.0.2"]
+    sign_up(client, "one", address="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    client.logout()
+    other = sign_up(client, "two", address="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.status_code == 302
+
+
+def test_a_refused_address_is_not_told_whether_a_username_is_taken(client, alice, settings):
+    settings.SIGNUP_MAX_PER_ADDRESS = 1
+    taken = sign_up(client, "alice")
+    assert "That username is taken." in taken.content.decode()
+    refused = sign_up(client, "alice")
+    assert refused.status_code == 429
+    assert "taken" not in refused.content.decode()
+
+
+def test_sign_up_attempts_are_kept_only_for_the_window(client, settings, travel):
+    settings.SIGNUP_MAX_PER_ADDRESS = 1
+    sign_up(client, "one")
+    client.logout()
+    travel(minutes=settings.SIGNUP_WINDOW_MINUTES + 1)
+    assert sign_up(client, "two").status_code == 302
+    assert SignupAttempt.objects.count() == 1
+
+
+def test_wrong_old_passwords_on_password_change_count_with_the_sign_in_limits(
+    client, alice, settings
+):
+    settings.LOGIN_MAX_FAILURES = 3
+    client.force_login(alice)
+
+    def change(old):
+        return client.post(
+            reverse("accounts:password_change"),
+            {
+                "old_password": old,
+                "new_password1": "hills at dawn",
+                "new_password2": "hills at dawn",
+            },
+            REMOTE_ADDR="203.0.113.7",
+        )
+
+    for _ in range(3):
+        assert "incorrect" in change("guess").content.decode()
+    refused = change(RIGHT).content.decode()
+    assert "Too many sign-in attempts" in refused
+    alice.refresh_from_db()
+    assert alice.check_password(RIGHT)

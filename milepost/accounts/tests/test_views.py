@@ -95,6 +95,12 @@ def test_the_lockout_ends_after_the_window(client, alice, settings, travel):
     assert response.status_code == 302
 
 
+def test_signing_out_clears_what_the_browser_keeps(alice_client):
+    response = alice_client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
 def test_change_password(alice_client, alice):
     response = alice_client.post(
         reverse("accounts:password_change"),
@@ -107,6 +113,29 @@ def test_change_password(alice_client, alice):
     assert response["Location"] == reverse("accounts:password_change_done")
     alice.refresh_from_db()
     assert alice.check_password("hills before breakfast")
+
+
+SPACES = " " * 10
+
+
+def test_a_password_of_only_spaces_is_refused_at_sign_up(client):
+    response = client.post(
+        reverse("accounts:signup"), {"username": "carol", "password1": SPACES, "password2": SPACES}
+    )
+    assert response.status_code == 200
+    assert "Your password cannot be only spaces." in response.content.decode()
+    assert not get_user_model().objects.filter(username="carol").exists()
+
+
+def test_a_password_of_only_spaces_is_refused_at_password_change(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "correct horse 42", "new_password1": SPACES, "new_password2": SPACES},
+    )
+    assert response.status_code == 200
+    assert "Your password cannot be only spaces." in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password("correct horse 42")
 
 
 def test_profile_saves_units_time_zone_and_budget(alice_client, alice):

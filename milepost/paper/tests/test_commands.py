@@ -138,3 +138,23 @@ def test_as_a_process_bad_arguments_are_one_line_on_stderr_and_status_2(args, co
     assert done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert complaint in done.stderr
+
+
+def test_dash_writes_the_pdf_to_standard_output_and_no_file_named_dash(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "django", "print", "--what", "worksheet", "-o", "-"],
+        capture_output=True, cwd=tmp_path, timeout=60, check=False,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "milepost.settings", "PYTHONPATH": str(REPO)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"%PDF-")
+    assert b"Wrote the worksheet to standard output" in done.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_on_a_terminal_is_refused_in_one_line():
+    terminal = StringIO()
+    terminal.isatty = lambda: True
+    with pytest.raises(CommandError, match="redirect it to a file or a pipe") as refused:
+        call_command("print", "--what", "worksheet", "-o", "-", stdout=terminal)
+    assert refused.value.returncode == 2

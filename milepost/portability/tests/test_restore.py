@@ -204,3 +204,14 @@ def test_milepost_import_rejects_a_damaged_export_with_its_reason(tmp_path, alic
     out = io.StringIO()
     call_command("import", str(path), "--user", "alice", stdout=out)
     assert "newer Milepost" in out.getvalue() and "0 imported" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_export_with_dash_writes_the_zip_to_standard_output(alice, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out, err = io.BytesIO(), io.StringIO()
+    call_command("export", "--user", "alice", "-o", "-", stdout=out, stderr=err)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as zf:
+        assert "manifest.json" in zf.namelist()
+    assert "Exported alice to standard output" in err.getvalue()
+    assert not (tmp_path / "-").exists()

@@ -121,6 +121,9 @@ def expand(source: str | os.PathLike, *, limits: ArchiveLimits | None = None) ->
     """Items from a file or folder on disk (zips are read in place, not loaded whole)."""
     walker = _Walker(limits or ArchiveLimits())
     path = Path(source)
+    if not (path.is_dir() or path.is_file()):
+        yield SkippedItem(path.name, NOT_REGULAR, "not_regular")
+        return
     try:
         if path.is_dir():
             yield from walker.directory(path)
@@ -134,6 +137,9 @@ def expand(source: str | os.PathLike, *, limits: ArchiveLimits | None = None) ->
         yield stop.item
     except _Reject as rej:
         yield SkippedItem(path.name, rej.reason, rej.code)
+
+
+NOT_REGULAR = "This is not a file or a folder (a device or a pipe, say); we did not read it."
 
 
 def expand_bytes(data: bytes, name: str, *, limits: ArchiveLimits | None = None) -> Iterator[Item]:
@@ -190,8 +196,15 @@ class _Walker:
         size = path.stat().st_size
         if size > self.limits.max_member_bytes and not zipfile.is_zipfile(path):
             raise _Reject(_too_large(self.limits.max_member_bytes), "too_large")
-        self._count_bytes(shown, size)
-        return path.read_bytes()
+        # Read no more than the limit, whatever size the file claims (a growing file, a
+        # device that says it is empty).
+        most = max(size, self.limits.max_member_bytes)
+        with open(path, "rb") as fh:
+            data = fh.read(most + 1)
+        if len(data) > most:
+            raise _Reject(_too_large(self.limits.max_member_bytes), "too_large")
+        self._count_bytes(shown, len(data))
+        return data
 
     def directory(self, root: Path) -> Iterator[Item]:
         names = []

@@ -23,15 +23,10 @@ def feeling_form_for(context, activity) -> FeelingForm:
 
 
 @register.simple_tag
-def runs_to_rate(groups, units="km") -> dict:
-    """The latest runs an import brought in (at most RATE_AFTER_IMPORT), each with a label,
-    and how many it brought in all told."""
-    runs = [
-        item.activity
-        for group in groups
-        if group["status"] == "imported"
-        for item in group["rows"]
-        if item.activity is not None and item.activity.is_run
-    ]
-    latest = sorted(runs, key=lambda activity: activity.start, reverse=True)[:RATE_AFTER_IMPORT]
-    return {"runs": [(a, a.describe(units or "km")) for a in latest], "total": len(runs)}
+def runs_to_rate(runs, units="km") -> dict:
+    """The latest of the runs an import brought in (at most RATE_AFTER_IMPORT), each with a
+    label, and how many it brought in all told. ``runs``: a query of them, or nothing."""
+    if runs is None or runs == "":
+        return {"runs": [], "total": 0}
+    latest = runs.order_by("-start")[:RATE_AFTER_IMPORT]
+    return {"runs": [(a, a.describe(units or "km")) for a in latest], "total": runs.count()}

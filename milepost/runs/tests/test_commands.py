@@ -115,6 +115,33 @@ def test_usage_errors_exit_2_with_one_clear_line(data_dir, args, message):
         assert result.stderr.strip().count("\n") == 0 and result.stdout == ""
 
 
+def test_a_device_is_refused_in_one_line_without_being_read(data_dir):
+    result = milepost(data_dir, "import", "/dev/zero", "--user", "ana")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "milepost import: not a file or a folder: /dev/zero"
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(data_dir, tmp_path):
+    pipe = tmp_path / "runs.gpx"
+    os.mkfifo(pipe)
+    result = milepost(data_dir, "import", str(pipe), "--user", "ana")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"milepost import: not a file or a folder: {pipe}"
+
+
+@pytest.mark.django_db
+def test_the_import_service_skips_a_pipe_or_device_it_is_given(alice, tmp_path):
+    from milepost.runs.services import import_paths
+
+    pipe = tmp_path / "runs.fit"
+    os.mkfifo(pipe)
+    report = import_paths(owner=alice, paths=[pipe, "/dev/zero"])
+    assert [(e.status, e.code) for e in report.entries] == [
+        ("rejected", "not_regular"),
+        ("rejected", "not_regular"),
+    ]
+
+
 def test_a_terminal_gets_a_progress_bar_on_stderr(data_dir):
     leader, follower = pty.openpty()
     env = {**os.environ, "MILEPOST_DATA_DIR": str(data_dir)}

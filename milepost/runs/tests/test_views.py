@@ -10,7 +10,15 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from milepost.runs.models import Activity, BatchStatus, ImportBatch, MonthlyTotal, WeeklyTotal
+from milepost.runs.models import (
+    Activity,
+    BatchStatus,
+    ImportBatch,
+    ImportItem,
+    MonthlyTotal,
+    WeeklyTotal,
+)
+from milepost.runs.services import import_paths, upload_paths
 
 from .helpers import RUN_FIT, RUN_TCX, XXE_GPX, corrupt_fit, day, make_run
 
@@ -192,6 +200,78 @@ def test_the_batch_fragment_is_what_htmx_polls(alice_client, alice):
     batch.save()
     body = alice_client.get(batch.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in body and "Done." in body
+
+
+def test_a_big_batch_page_shows_a_few_rows_per_outcome_and_pages_through_the_rest(
+    alice_client, alice
+):
+    batch = ImportBatch.objects.create(owner=alice, status=BatchStatus.DONE)
+    ImportItem.objects.bulk_create(
+        ImportItem(batch=batch, position=n, path=f"file-{n:05}.fit", status=status, reason="r")
+        for n, status in enumerate(["rejected"] * 1200 + ["skipped"] * 3)
+    )
+    body = alice_client.get(batch.get_absolute_url()).content.decode()
+    assert "Not imported (1200)" in body and "Skipped (3)" in body
+    assert body.count('<tr class="item-rejected">') == 50
+    assert "file-00049.fit" in body and "file-00050.fit" not in body
+    assert 'href="?show=rejected">See all 1200' in body
+    assert body.count('<tr class="item-skipped">') == 3
+
+    second = alice_client.get(batch.get_absolute_url(), {"show": "rejected", "page": 2})
+    body = second.content.decode()
+    assert body.count('<tr class="item-rejected">') == 500
+    assert "file-00500.fit" in body and "file-00999.fit" in body and "file-01000" not in body
+    assert "Skipped (3)" not in body and "Files 501–1000 of 1200" in body
+    assert 'href="?show=rejected&amp;page=3" rel="next"' in body
+
+
+@pytest.mark.django_db(transaction=True)  # the worker manages its own transactions
+def test_an_interrupted_import_shows_so_and_resumes_without_duplicates(
+    alice_client, alice, settings, tmp_path, travel
+):
+    settings.DATA_DIR = tmp_path
+    files = [upload("fenix.fit", RUN_FIT.read_bytes()), upload("run.tcx", RUN_TCX.read_bytes())]
+    alice_client.post(reverse("runs:import"), {"files": files})
+    batch = ImportBatch.objects.get(owner=alice)
+    # The worker took the task, read the first file and was killed (kill -9: no clean-up).
+    DBTaskResult.objects.update(status="RUNNING")
+    batch.begin(2)
+    [first, _] = upload_paths(batch)
+    import_paths(owner=alice, paths=[first], batch=ImportBatch.objects.create(owner=alice))
+    batch.record_progress(1, {"imported": 1})
+    url = batch.get_absolute_url()
+    assert 'hx-trigger="every 1s"' in alice_client.get(url).content.decode()
+    alice_client.post(reverse("runs:batch_resume", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.RUNNING  # alive a moment ago: not resumed
+
+    travel(minutes=settings.IMPORT_STALE_MINUTES + 1)
+    body = alice_client.get(url).content.decode()
+    assert "This import was interrupted" in body and "after 1 of about 2 files" in body
+    assert "Resume the import" in body and "hx-trigger" not in body
+
+    response = alice_client.post(reverse("runs:batch_resume", args=[batch.pk]))
+    assert response["Location"] == url
+    call_command("db_worker", "--batch", verbosity=0)
+
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE
+    assert (batch.imported, batch.duplicate, batch.done_files) == (1, 1, 2)
+    assert Activity.objects.filter(owner=alice).count() == 2
+    assert not batch.upload_dir.exists()
+    assert "Already in your runs (1)" in alice_client.get(url).content.decode()
+    alice_client.post(reverse("runs:batch_resume", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE  # a finished import is not resumed
+
+
+def test_an_interrupted_command_line_import_says_to_run_it_again(alice_client, alice, travel):
+    batch = ImportBatch.objects.create(owner=alice, via="cli")
+    batch.begin(10)
+    travel(minutes=60)
+    body = alice_client.get(batch.get_absolute_url()).content.decode()
+    assert "This import was interrupted" in body and "Resume the import" not in body
+    assert "Run the same <code>milepost import</code> command again" in body
 
 
 def test_an_upload_needs_a_file(alice_client):

@@ -1,5 +1,5 @@
 """``milepost print``: the reflection worksheet, a round's reflection or the goal sheet, as a
-PDF file to print."""
+PDF file to print (``-o -``: to standard output, the message on stderr)."""
 
 import argparse
 import re
@@ -46,7 +46,9 @@ class Command(commands.Command):
             help="reflection: add the rounds up to it side by side, and what changed",
         )
         parser.add_argument("--paper", type=str.lower, choices=list(pdf.PAPERS), default="a4")
-        parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        parser.add_argument(
+            "-o", "--output", required=True, metavar="FILE.pdf", help="the PDF, or - for stdout"
+        )
 
     def handle(self, *args, what, user, round, compare, paper, output, **options):
         if compare and what != "reflection":
@@ -64,6 +66,12 @@ class Command(commands.Command):
         else:
             chosen = self.round(runner, round) if round is not None else None
             data = services.goal_sheet(owner=runner, paper=paper, round=chosen)
+        if output == commands.STDOUT:
+            out = self.binary_stdout()
+            out.write(data)
+            out.flush()
+            self.stderr.write(f"Wrote {WHAT[what]} to standard output ({pdf.PAPERS[paper]}).")
+            return
         try:
             Path(output).write_bytes(data)
         except OSError as error:

@@ -9,7 +9,8 @@ with the same path, a file with none (rejected, skipped) one entry with activity
 duplicate, "activity" is the one already in the runner's history.
 
 Exit status: 0 when the import finished, even if some files were rejected; 2 on a usage error
-(unknown user, missing path), with one line on stderr.
+(unknown user, missing path, a path that is neither a file nor a folder: a device, a named
+pipe), with one line on stderr.
 """
 
 import json
@@ -46,6 +47,10 @@ class Command(BaseCommand):
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             self.usage_error(f"milepost import: no such file or folder: {missing[0]}")
+        # A device (/dev/zero) would be read without end, a named pipe would wait for ever.
+        odd = [p for p in paths if not (Path(p).is_file() or Path(p).is_dir())]
+        if odd:
+            self.usage_error(f"milepost import: not a file or a folder: {odd[0]}")
         bar = ProgressBar(self.stderr) if self.stderr.isatty() else None
         report = import_paths(owner=owner, paths=paths, progress=bar)
         if bar:
