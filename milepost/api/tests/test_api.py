@@ -121,6 +121,7 @@ def test_writing_needs_a_read_write_token(client, alice):
     assert Activity.objects.get().distance_m == 8000  # through record_run, totals and all
 
 
+@pytest.mark.django_db(transaction=True)  # the worker manages its own transactions
 def test_an_upload_becomes_an_import_batch_to_poll(client, alice):
     auth = bearer(token_for(alice, write=True))
     upload = io.BytesIO(RUN_GPX.read_bytes())
