@@ -101,6 +101,7 @@ def test_dismissed_and_snoozed_nudges_are_not_e_mailed(alice, bob, travel):
     assert mail.outbox[0].to == ["bob@example.org"]
 
 
+@pytest.mark.django_db(transaction=True)  # the worker manages its own transactions
 def test_the_worker_queues_the_reminder_job_whatever_starts_it(alice, monkeypatch):
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
@@ -111,6 +112,7 @@ def test_the_worker_queues_the_reminder_job_whatever_starts_it(alice, monkeypatc
     assert [job.status for job in jobs.order_by("enqueued_at")] == ["SUCCESSFUL", "READY"]
 
 
+@pytest.mark.django_db(transaction=True)  # the worker manages its own transactions
 def test_a_batch_run_of_the_worker_queues_nothing(alice):
     from django_tasks_db.models import DBTaskResult
 
