@@ -14,6 +14,13 @@ from pathlib import Path
 MILEPOST = str(Path(sys.executable).with_name("milepost"))
 
 
+def sqlite_env(data_dir: Path) -> dict:
+    """A fresh laptop install: SQLite in its own data folder, whatever the suite runs on."""
+    env = {**os.environ, "MILEPOST_DATA_DIR": str(data_dir)}
+    env.pop("DATABASE_URL", None)
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -27,7 +34,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 def test_serve_runs_gunicorn_and_the_worker_and_stops_both(tmp_path):
     port = free_port()
-    env = {**os.environ, "MILEPOST_DATA_DIR": str(tmp_path)}
+    env = sqlite_env(tmp_path)
     server = subprocess.Popen(
         [MILEPOST, "serve", "--port", str(port)],
         env=env,
@@ -80,7 +87,7 @@ def users(database: Path) -> list[str]:
 
 
 def test_a_backup_taken_while_running_restores_everything(tmp_path):
-    env = {**os.environ, "MILEPOST_DATA_DIR": str(tmp_path / "data")}
+    env = sqlite_env(tmp_path / "data")
     milepost("demo", env=env)
     database = tmp_path / "data" / "milepost.sqlite3"
     before = users(database)
