@@ -51,3 +51,11 @@ def _ip(text: str):
 
 def _in(address, networks) -> bool:
     return any(address.version == n.version and address in n for n in networks)
+
+
+def site_url(request) -> str:
+    """SITE_URL when set; otherwise the address this request came to (no trailing slash):
+    what a link sent away (a feed, an invitation, a join link) starts with."""
+    if settings.SITE_URL_FROM_REQUEST:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.SITE_URL.rstrip("/")

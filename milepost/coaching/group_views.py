@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from milepost.reflection.forms import ShareForm
 from milepost.reflection.models import Round
+from milepost.web import site_url
 
 from . import access, groups
 from .group_forms import GroupForm, GroupRoundForm, QuestionForm
@@ -52,9 +53,7 @@ def render_group(request, group: Group, round_form: GroupRoundForm, status=200):
         "sharing": sharing,
         "theme_counts": groups.theme_counts(sharing),
         "theme_sharers": sum(1 for m in sharing if m.themes),
-        "join_url": request.build_absolute_uri(
-            reverse("coaching:group_join", args=[group.join_token])
-        ),
+        "join_url": site_url(request) + reverse("coaching:group_join", args=[group.join_token]),
         "round_form": round_form,
     }
     return render(request, "coaching/groups/group.html", context, status=status)

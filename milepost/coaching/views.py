@@ -2,7 +2,6 @@
 what their coach did. The coach's side (``/coach/``): the roster and each client's shared data,
 read-only, every read through ``access.client_or_404``."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
@@ -20,7 +19,7 @@ from milepost.reflection.models import Round
 from milepost.reflection.questions import QUESTIONS
 from milepost.rounds.views import years_context
 from milepost.runs.models import Activity
-from milepost.web import redirect_next
+from milepost.web import redirect_next, site_url
 
 from . import access, roster, services
 from .forms import CoachNoteForm, InviteClientForm, InviteCoachForm, ScopesForm
@@ -151,9 +150,7 @@ def invitation(request, token):
 
 
 def send_invitation(request, invitation: Invitation) -> None:
-    link = settings.SITE_URL + invitation.get_absolute_url()
-    if settings.SITE_URL_FROM_REQUEST:
-        link = request.build_absolute_uri(invitation.get_absolute_url())
+    link = site_url(request) + invitation.get_absolute_url()
     name = request.user.profile.display_name
     if invitation.email:
         if invitation.kind == InvitationKind.FROM_RUNNER:

@@ -1,7 +1,6 @@
 import re
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -10,19 +9,12 @@ from django.views.decorators.http import require_POST
 
 from milepost import clock
 from milepost.runmath.units import format_weekday
+from milepost.web import site_url
 
 from . import services
 from .calendar import runner_calendar
 from .forms import CycleStartForm, NudgeKeyForm
 from .models import CalendarFeed, CycleStart, Nudge
-
-
-def site_url(request) -> str:
-    """SITE_URL when set; otherwise the address this request came to."""
-    if settings.SITE_URL_FROM_REQUEST:
-        return request.build_absolute_uri("/").rstrip("/")
-    return settings.SITE_URL.rstrip("/")
-
 
 # What a feed's token can be (secrets.token_urlsafe): anything else, a NUL byte that
 # PostgreSQL refuses included, is not looked up at all.

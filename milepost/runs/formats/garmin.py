@@ -141,24 +141,16 @@ def manual_summary(activity: GarminActivity) -> ActivitySummary | None:
     """An activity entered by hand on Garmin Connect, or None without a date or duration."""
     if activity.start is None or not activity.elapsed_s:
         return None
-    sport, is_run, sub_sport = normalize_sport(activity.type)
-    return ActivitySummary(
+    return ActivitySummary.without_track(
+        sport=normalize_sport(activity.type),
+        warning="Entered by hand on Garmin Connect: there is no recorded track.",
+        source_format="garmin_json",
         start=activity.start,
-        sport=sport,
-        is_run=is_run,
-        sub_sport=sub_sport,
         distance_m=activity.distance_m,
         elapsed_s=activity.elapsed_s,
-        moving_s=activity.moving_s or activity.elapsed_s,
+        moving_s=activity.moving_s,
         elevation_gain_m=activity.elevation_gain_m,
         avg_hr=activity.avg_hr,
         avg_cadence=None,
-        best_efforts={},
-        longest_continuous_run_m=None,
-        device=None,
-        point_count=0,
-        warnings=("Entered by hand on Garmin Connect: there is no recorded track.",),
         name=activity.name,
-        source_format="garmin_json",
-        distance_source="export" if activity.distance_m is not None else None,
     )

@@ -37,6 +37,30 @@ class ActivitySummary:
     start_lat: float | None = None  # first position, to look up the local time zone
     start_lon: float | None = None
 
+    @classmethod
+    def without_track(
+        cls, *, sport: tuple[str, bool, str | None], warning: str, source_format: str, **figures
+    ) -> ActivitySummary:
+        """An activity an export knows only from its own figures (a row of Strava's CSV, a
+        manual entry on Garmin Connect): no points, no best efforts; ``figures`` are start,
+        distance_m, elapsed_s, moving_s (the elapsed time when missing), elevation_gain_m,
+        avg_hr, avg_cadence and name."""
+        figures["moving_s"] = figures.get("moving_s") or figures["elapsed_s"]
+        name, is_run, sub_sport = sport
+        return cls(
+            sport=name,
+            is_run=is_run,
+            sub_sport=sub_sport,
+            best_efforts={},
+            longest_continuous_run_m=None,
+            device=None,
+            point_count=0,
+            warnings=(warning,),
+            source_format=source_format,
+            distance_source="export" if figures.get("distance_m") is not None else None,
+            **figures,
+        )
+
 
 @dataclass(frozen=True)
 class ActivityHint:

@@ -155,23 +155,16 @@ def manual_summary(row: StravaRow, warning: str) -> ActivitySummary | None:
     cadence = row.avg_cadence
     if is_run and cadence and cadence < PER_LEG_CADENCE_BELOW:
         cadence *= 2  # Strava keeps run cadence per leg
-    return ActivitySummary(
+    return ActivitySummary.without_track(
+        sport=(sport, is_run, sub_sport),
+        warning=warning,
+        source_format="strava_csv",
         start=row.start,
-        sport=sport,
-        is_run=is_run,
-        sub_sport=sub_sport,
         distance_m=row.distance_m,
         elapsed_s=row.elapsed_s,
-        moving_s=row.moving_s or row.elapsed_s,
+        moving_s=row.moving_s,
         elevation_gain_m=row.elevation_gain_m,
         avg_hr=row.avg_hr,
         avg_cadence=cadence,
-        best_efforts={},
-        longest_continuous_run_m=None,
-        device=None,
-        point_count=0,
-        warnings=(warning,),
         name=row.name,
-        source_format="strava_csv",
-        distance_source="export" if row.distance_m is not None else None,
     )
