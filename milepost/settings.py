@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    # Only for its static Swagger files: the API docs page then loads nothing from a CDN.
+    "ninja",
     "milepost",  # base templates, static files and the commands serve and demo
     "milepost.reflection",
     "milepost.goals",
