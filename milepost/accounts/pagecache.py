@@ -1,8 +1,10 @@
 """A runner's pages, cached until something they show changes.
 
-Every key holds the runner's ``Profile.data_version``, which changes in the same transaction as
-anything their pages show (the models are listed in milepost/goals/signals.py; bulk writes call
-``mark_changed`` themselves), and the runner's local date, since progress, nudges and days left
+Cached: the dashboard, a goal's page, a page of the runs list, the coach's roster. Every key
+holds the runner's ``Profile.data_version``, which changes in the same transaction as anything
+those pages show (each service that writes it calls ``mark_changed``; tests/test_pagecache.py
+lists them, and proves that a brainstorm note, the most frequent write, shows on none of them),
+and the runner's local date, since progress, nudges and days left
 move on at midnight. A stale entry is never read again, only evicted, so any cache backend is
 correct, one per process included. The code's own fingerprint is in the key as well: a new
 release never serves the pages the old one rendered.

@@ -112,7 +112,9 @@ def add_note(
             note.save()
     except IntegrityError:
         return round.notes.get(client_id=client_id)
-    pagecache.mark_changed(round.owner_id)
+    # No cached page shows a brainstorm's notes, so the runner's pages stay cached: a note is
+    # the write a runner makes most often, and re-rendering the dashboard for each cost more
+    # than the note itself.
     return note
 
 

@@ -11,10 +11,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.web import redirect_next
 
 from . import services
@@ -38,18 +40,25 @@ def owned_activity(request, pk) -> Activity:
 
 @login_required
 def activity_list(request):
-    activities = Activity.objects.owned_by(request.user).defer("warnings", "feeling_note")
     everything = request.GET.get("show") == "all"
-    if not everything:
-        activities = activities.runs()
-    page = Paginator(activities, PER_PAGE).get_page(request.GET.get("page"))
+    number = request.GET.get("page", "1")
+    profile = request.user.profile
+
+    def context():
+        activities = Activity.objects.owned_by(request.user).defer("warnings", "feeling_note")
+        if not everything:
+            activities = activities.runs()
+        page = Paginator(activities, PER_PAGE).get_page(number)
+        return {"page": page, "everything": everything, "profile": profile}
+
+    template = "runs/activity_list.html#body"
+    if number.isdigit() and len(number) < 7:  # a page's list is cached until the runs change
+        body = pagecache.body(request, template, profile.today(), (everything, number), context)
+    else:  # a mistyped page number is shown the first page, and not cached under its name
+        body = render_to_string(template, context(), request=request)
     batches = ImportBatch.objects.filter(owner=request.user)
-    context = {
-        "page": page,
-        "everything": everything,
-        "active_batches": [b for b in batches[:5] if b.is_active and not b.interrupted],
-    }
-    return render(request, "runs/activity_list.html", context)
+    active = [b for b in batches[:5] if b.is_active and not b.interrupted]
+    return render(request, "runs/activity_list.html", {"body": body, "active_batches": active})
 
 
 WEEKDAYS = [(calendar.day_name[n], calendar.day_abbr[n][:2]) for n in range(7)]
