@@ -132,6 +132,7 @@ WRITES = {
         coach=o.bob, runner=o.alice, suggestion=GoalSuggestion(title="A trail 10k")
     ),
     "a suggestion accepted": lambda o: goal_services.accept_suggestion(suggestion=o.suggestion),
+    "a goal deleted": lambda o: goal_services.delete_goal(goal=o.goal),
     "a suggestion declined": lambda o: goal_services.decline_suggestion(
         suggestion=o.suggestion, word="Not this year."
     ),
