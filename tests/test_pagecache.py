@@ -26,7 +26,7 @@ from milepost.nudges import services as nudge_services
 from milepost.nudges.models import CycleStart, Nudge, NudgeCheck
 from milepost.nudges.services import close_answered
 from milepost.reflection.models import Stage
-from milepost.reflection.services import add_note, propose_themes
+from milepost.reflection.services import add_note, delete_note, propose_themes
 from milepost.rounds import services as round_services
 from milepost.runs import services as run_services
 from milepost.runs.models import Activity, recompute_totals
@@ -129,6 +129,9 @@ WRITES = {
         coach=o.bob, runner=o.alice, suggestion=GoalSuggestion(title="A trail 10k")
     ),
     "a suggestion accepted": lambda o: goal_services.accept_suggestion(suggestion=o.suggestion),
+    "a goal deleted": lambda o: goal_services.delete_goal(goal=o.goal),
+    "a note deleted": lambda o: delete_note(note=o.round.notes.first()),
+    "a round deleted": lambda o: round_services.delete_round(round=o.round),
     "a suggestion declined": lambda o: goal_services.decline_suggestion(
         suggestion=o.suggestion, word="Not this year."
     ),

@@ -34,6 +34,8 @@ OBJECT_URLS = {
     "rounds:steps": "round",
     "rounds:finish": "round",
     "rounds:close": "round",
+    "rounds:delete": "round",
+    "rounds:note_delete": "note",
     "goals:detail": "goal",
     "goals:edit": "goal",
     "goals:purpose_check": "goal",
@@ -67,6 +69,7 @@ OBJECT_URLS = {
     "coaching:member_group": "group",
     "coaching:take_part": "group",
     "goals:comment": "goal",
+    "goals:delete": "goal",
     "goals:suggestion_accept": "suggestion",
     "goals:suggestion_decline": "suggestion",
     # The JSON API, with the session of the runner's own pages.
@@ -148,6 +151,8 @@ def test_another_runner_gets_404_on_every_object_url(
     body = client.get(reverse("rounds:summary", args=[round.pk])).content.decode()
     assert "Running keeps my head clear" in body
     assert Activity.objects.filter(pk=activity.pk).exists()  # bob's delete did nothing
+    assert round.notes.filter(pk=objects["note"].pk).exists()  # nor his deletes of her note,
+    assert goal.__class__.objects.filter(pk=goal.pk, round=round).exists()  # goal and round
     goal.refresh_from_db()
     assert goal.status == "active" and not goal.pauses.exists() and not goal.check_ins.exists()
     assert CycleStart.objects.filter(pk=cycle_start.pk).exists()

@@ -426,6 +426,40 @@ def proud_notes(goal: Goal) -> list[str]:
     return [text for text in notes.values_list("text", flat=True) if text.strip()]
 
 
+# Deleting a goal ----------------------------------------------------------------------------
+
+
+def counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def what_goes_with(goal: Goal) -> list[str]:
+    """What deleting ``goal`` deletes with it, in words ("4 steps", "2 check-ins"), for its
+    confirmation page; what it has none of is left out."""
+    kept = [
+        (goal.steps.count(), "step", "steps"),
+        (goal.check_ins.count(), "check-in", "check-ins"),
+        (goal.pauses.count(), "pause", "pauses"),
+        (goal.revisions.count(), "earlier version", "earlier versions"),
+        (goal.comments.count(), "message with your coach", "messages with your coach"),
+    ]
+    words = [counted(*row) for row in kept if row[0]]
+    if goal.purpose_checked_at:
+        words.append("your purpose-check answers")
+    return words
+
+
+@transaction.atomic
+def delete_goal(*, goal: Goal) -> None:
+    """Deletes the goal and all that was kept on it: its steps, check-ins, pauses, earlier
+    versions, its thread with the coach and the nudges about it (their foreign keys cascade).
+    A coach's suggestion it came from stays the coach's, no longer linked to it
+    (``SET_NULL``). The runner's runs, rounds and other goals are not touched."""
+    owner_id = goal.owner_id
+    goal.delete()
+    pagecache.mark_changed(owner_id)
+
+
 # A goal's thread, and the goals a coach suggests ----------------------------------------------
 # The coach's side (who may write, and the e-mails) is decided in milepost/coaching: these
 # writes trust their caller to have checked the grant.

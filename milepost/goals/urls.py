@@ -14,6 +14,7 @@ urlpatterns = [
     path("goals/<int:pk>/check-in/", views.goal_check_in, name="check_in"),
     path("goals/<int:pk>/steps/suggested/", views.goal_ladder, name="ladder"),
     path("goals/<int:pk>/comments/", views.goal_comment, name="comment"),
+    path("goals/<int:pk>/delete/", views.goal_delete, name="delete"),
     path("steps/<int:pk>/done/", views.step_done, name="step_done"),
     path("suggestions/<int:pk>/accept/", views.suggestion_accept, name="suggestion_accept"),
     path("suggestions/<int:pk>/decline/", views.suggestion_decline, name="suggestion_decline"),

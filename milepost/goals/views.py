@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.text import get_text_list
 from django.views.decorators.http import require_POST
 
 from milepost.accounts import pagecache
-from milepost.reflection.models import Round
+from milepost.reflection.models import Round, Stage
 from milepost.web import redirect_next, safe_next
 
 from . import services
@@ -251,6 +252,25 @@ def goal_comment(request, pk):
     services.add_comment(goal=goal, author=request.user, text=form.cleaned_data["text"])
     messages.success(request, "Sent. Your coach will see it on this goal.")
     return redirect(f"{goal.get_absolute_url()}#comments-heading")
+
+
+@login_required
+def goal_delete(request, pk):
+    """Asks first (a GET only shows what would go), deletes on the POST."""
+    goal = owned_goal(request, pk)
+    if request.method == "POST":
+        title, round = goal.title, goal.round
+        services.delete_goal(goal=goal)
+        messages.success(request, f"Deleted the goal \u201c{title}\u201d. Your runs are all kept.")
+        if round is not None and round.stage != Stage.DONE:
+            return redirect(round)  # back to where that round is
+        return redirect("dashboard")
+    context = {
+        "goal": goal,
+        "goes": get_text_list(services.what_goes_with(goal), "and"),
+        "from_suggestion": goal.suggestions.exists(),
+    }
+    return render(request, "goals/goal_confirm_delete.html", context)
 
 
 def owned_suggestion(request, pk) -> GoalSuggestion:

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from milepost import clock
 from milepost.accounts import pagecache
 
-from .models import Note, Round, RoundQuestion, RoundTheme, Share
+from .models import Note, Round, RoundQuestion, RoundTheme, Share, Stage
 from .themes import detect_themes
 
 logger = logging.getLogger(__name__)
@@ -145,6 +145,80 @@ def share_themes(*, round: Round, shared_with: str) -> Round:
     round.save(update_fields=["themes_shared_with"])
     pagecache.mark_changed(round.owner_id)
     return round
+
+
+# Deleting notes and rounds ------------------------------------------------------------------
+
+
+class NoteLocked(ValueError):
+    """A note of a brainstorm still open: notes stay as written until it closes."""
+
+
+@transaction.atomic
+def delete_note(*, note: Note) -> None:
+    """Deletes one note of a round whose brainstorm is closed (while brainstorming, notes are
+    append-only: ``NoteLocked``). Where the round's themes quoted it as evidence, the quote
+    goes too; the themes themselves, and the runner's answers on them, stay."""
+    round = note.round
+    if round.stage == Stage.BRAINSTORM:
+        raise NoteLocked("Notes stay as they are while you brainstorm.")
+    note.delete()
+    forget_quotes(round=round, question=note.question, text=note.text)
+    pagecache.mark_changed(round.owner_id)
+
+
+def forget_quotes(*, round: Round, question: str, text: str) -> None:
+    """Drops from the round's themes each quote taken from ``text`` (a deleted note on
+    ``question``), unless another note on that question still says it."""
+    if not question:
+        return  # the coach's own questions are not read for themes
+    others = list(round.notes.filter(question=question).values_list("text", flat=True))
+
+    def gone(item) -> bool:
+        quoted = item.get("text", "")
+        return quotes(item, question, text) and not any(quoted in other for other in others)
+
+    for theme in round.themes.all():
+        kept = [item for item in theme.evidence or [] if not gone(item)]
+        if kept != theme.evidence:
+            theme.evidence = kept
+            theme.save(update_fields=["evidence"])
+
+
+def quotes(item: dict, question: str, text: str) -> bool:
+    """Whether a theme's evidence ``item`` is quoted from a note of ``text`` on ``question``."""
+    quoted = item.get("text") or ""
+    return bool(question and quoted) and item.get("question") == question and quoted in text
+
+
+def themes_quoting(note: Note) -> list[RoundTheme]:
+    """The round's themes that quote ``note`` as evidence."""
+    return [
+        theme
+        for theme in note.round.themes.all()
+        if any(quotes(item, note.question, note.text) for item in theme.evidence or [])
+    ]
+
+
+def what_goes_with_round(round: Round) -> list[str]:
+    """What deleting ``round`` deletes with it, in words ("12 notes", "3 themes"), for its
+    confirmation page; what it has none of is left out."""
+    rows = [
+        (round.notes.count(), "note", "notes"),
+        (round.themes.count(), "theme", "themes"),
+        (round.extra_questions.count(), "question from your coach", "questions from your coach"),
+    ]
+    return [f"{n} {one if n == 1 else many}" for n, one, many in rows if n]
+
+
+@transaction.atomic
+def delete_round(*, round: Round) -> None:
+    """Deletes the round with its notes, themes and the coach's questions on it (their foreign
+    keys cascade), and its seat in a group round. Goals written in it stay, no longer linked
+    to it (``Goal.round`` is ``SET_NULL``): the face says what becomes of them first."""
+    owner_id = round.owner_id
+    round.delete()
+    pagecache.mark_changed(owner_id)
 
 
 def round_score(score: float) -> float:

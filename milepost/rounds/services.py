@@ -9,6 +9,7 @@ from milepost.accounts import pagecache
 from milepost.goals import services as goal_services
 from milepost.goals.models import Goal, Status
 from milepost.nudges import services as nudge_services
+from milepost.reflection import services as reflection_services
 from milepost.reflection.models import Round, RoundTheme, Stage, ThemeStatus
 from milepost.reflection.services import propose_themes
 from milepost.reflection.tasks import remind_rest_over
@@ -127,6 +128,19 @@ def close_round(*, round: Round) -> None:
     )
     round.close()
     pagecache.mark_changed(round.owner_id)
+
+
+@transaction.atomic
+def delete_round(*, round: Round) -> None:
+    """Deletes the round (``reflection.services.delete_round``: its notes, themes and the
+    coach's questions on it). The goals written in it stay the runner's, no longer linked to a
+    round: as when a round is closed, the drafts not yet chosen become someday ideas, kept;
+    chosen, active, paused and reached goals stay as they are, with their steps and
+    check-ins."""
+    Goal.objects.owned_by(round.owner_id).filter(round=round, status=Status.DRAFT).update(
+        status=Status.SOMEDAY
+    )
+    reflection_services.delete_round(round=round)
 
 
 def chosen_goals(round: Round):

@@ -23,4 +23,6 @@ urlpatterns = [
     path("<int:pk>/finish/", views.finish, name="finish"),
     path("<int:pk>/summary/", views.summary, name="summary"),
     path("<int:pk>/close/", views.close, name="close"),
+    path("<int:pk>/delete/", views.round_delete, name="delete"),
+    path("notes/<int:pk>/delete/", views.note_delete, name="note_delete"),
 ]

@@ -7,6 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.views.decorators.http import require_POST
 
 from milepost.goals import services as goal_services
@@ -21,13 +24,16 @@ from milepost.reflection.forms import (
     ThemeDecisionForm,
 )
 from milepost.reflection.models import Note, Round, Share, Stage
-from milepost.reflection.questions import QUESTIONS
+from milepost.reflection.questions import QUESTIONS, QUESTIONS_BY_KEY
 from milepost.reflection.services import (
     add_note,
     by_strength,
+    delete_note,
     proposed_themes,
     share_note,
     share_themes,
+    themes_quoting,
+    what_goes_with_round,
 )
 from milepost.web import redirect_next
 
@@ -202,6 +208,63 @@ def brainstorm_close(request, pk):
             return redirect("rounds:brainstorm", round.pk)
         services.close_brainstorm(round=round)
     return stage_redirect(round)
+
+
+# Deleting a note, once the brainstorm is closed, or a whole round ---------------------------
+
+
+LOCKED = (
+    "Your notes stay as you wrote them while you brainstorm: write everything down. Once you "
+    "close the brainstorm, you can delete any of them."
+)
+
+
+@login_required
+def note_delete(request, pk):
+    """Asks first (a GET only shows what would go), deletes on the POST; while the round is
+    brainstorming, its notes are append-only and the runner is sent back to it."""
+    note = get_object_or_404(Note.objects.select_related("round"), pk=pk, round__owner=request.user)
+    round = note.round
+    if round.stage == Stage.BRAINSTORM:
+        messages.info(request, LOCKED)
+        return redirect(reverse("rounds:brainstorm", args=[round.pk]) + f"#note-{note.pk}")
+    if request.method == "POST":
+        delete_note(note=note)
+        messages.success(request, "Deleted your note.")
+        key = f"extra-{note.extra_question_id}" if note.extra_question_id else note.question
+        return redirect(reverse("rounds:summary", args=[round.pk]) + f"#q-{key}")
+    question = QUESTIONS_BY_KEY.get(note.question)
+    context = {
+        "note": note,
+        "round": round,
+        "question": question.title if question else note.extra_question.text,
+        "themes": themes_quoting(note),
+    }
+    return render(request, "rounds/note_confirm_delete.html", context)
+
+
+@login_required
+def round_delete(request, pk):
+    """Asks first (a GET only shows what would go and what stays), deletes on the POST. The
+    goals written in the round stay (``services.delete_round``)."""
+    round = owned_round(request, pk)
+    if request.method == "POST":
+        started = date_format(timezone.localtime(round.started_at), "j F Y")
+        kept = round.goals.exists()
+        services.delete_round(round=round)
+        also = " Its goals are kept." if kept else ""
+        messages.success(request, f"Deleted your round of {started}.{also}")
+        return redirect("dashboard")
+    goals = list(round.goals.all())
+    seat = getattr(round, "group_seat", None)
+    context = {
+        "round": round,
+        "goes": get_text_list(what_goes_with_round(round), "and"),
+        "goals": goals,
+        "drafts": [g for g in goals if g.status == Status.DRAFT],
+        "group": seat.group_round.group if seat else None,
+    }
+    return render(request, "rounds/round_confirm_delete.html", context)
 
 
 # Themes -------------------------------------------------------------------------------------
@@ -412,6 +475,7 @@ def summary(request, pk):
         "questions": questions_with_notes(round, notes),
         "themes": round.themes.confirmed(),
         "goals": round.goals.prefetch_related("steps"),
+        "notes_deletable": round.stage != Stage.BRAINSTORM,  # append-only while brainstorming
     }
     return render(request, "rounds/summary.html", context)
 
