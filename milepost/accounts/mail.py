@@ -163,7 +163,8 @@ def confirm_address(*, user) -> None:
 @transaction.atomic
 def change_address(*, user, email: str, base: str | None = None) -> bool:
     """A new address for the person: it counts once confirmed, so a link goes to it (true if
-    one was sent). The same address, in any case, changes nothing."""
+    one was sent; not within VERIFY_RESEND_MINUTES of the last). The same address, in any
+    case, changes nothing."""
     if (user.email or "").lower() == email.lower():
         if user.email != email:  # only its case: still confirmed, if it was
             confirmed = verified_address(user) is not None
@@ -177,7 +178,9 @@ def change_address(*, user, email: str, base: str | None = None) -> bool:
     profile = user.profile
     profile.verified_email = ""  # the old one no longer counts, and is free for its owner
     profile.save(update_fields=["verified_email"])
-    return send_verification(user=user, base=base) if email else False
+    if not email or not can_resend(user):  # no one fills an inbox by changing back and forth
+        return False
+    return send_verification(user=user, base=base)
 
 
 # Unsubscribing

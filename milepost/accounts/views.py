@@ -112,8 +112,15 @@ def email_address(request):
             messages.success(request, f"Saved. We sent a link to {address}: follow it to confirm.")
         elif not address:
             messages.success(request, "Saved. Milepost will not e-mail you.")
-        else:
+        elif mail.verified_address(request.user):
             messages.success(request, "Saved.")
+        else:
+            wait = settings.VERIFY_RESEND_MINUTES
+            messages.success(
+                request,
+                f"Saved. A link went out a moment ago: in {wait} minutes you can send one to "
+                "this address with “Send the link again”.",
+            )
         return to_emails()
     context = email_section(request.user, address_form=form)
     status = 400 if form.errors else 200

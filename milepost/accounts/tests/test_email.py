@@ -131,6 +131,14 @@ def test_changing_the_address_on_the_profile_sends_a_link_and_resending_waits(
     assert "Confirmed" in alice_client.get(reverse("accounts:profile")).content.decode()
 
 
+def test_changing_the_address_again_and_again_sends_one_link(alice_client, alice, mailoutbox):
+    for address in ("a@example.org", "b@example.org", "a@example.org"):
+        alice_client.post(reverse("accounts:email_address"), {"email": address})
+    assert [m.to for m in mailoutbox] == [["a@example.org"]]
+    alice.refresh_from_db()
+    assert alice.email == "a@example.org" and mail.verified_address(alice) is None
+
+
 def test_a_bad_address_is_refused_and_kept(alice_client, alice):
     page = alice_client.post(reverse("accounts:email_address"), {"email": "not an address"})
     assert page.status_code == 400 and b'value="not an address"' in page.content
