@@ -17,7 +17,9 @@ def empty_page_cache():
 def alice(django_user_model):
     from milepost.accounts.models import Profile
 
-    user = Profile.objects.create_runner("alice", "alice@example.org", "correct horse 42")
+    user = Profile.objects.create_runner(
+        "alice", "alice@example.org", "correct horse 42", email_verified=True
+    )
     user.profile.name = "Alice"
     user.profile.weekly_minutes = 240
     user.profile.save()
@@ -28,7 +30,9 @@ def alice(django_user_model):
 def bob(django_user_model):
     from milepost.accounts.models import Profile
 
-    return Profile.objects.create_runner("bob", "bob@example.org", "battery staple 42")
+    return Profile.objects.create_runner(
+        "bob", "bob@example.org", "battery staple 42", email_verified=True
+    )
 
 
 @pytest.fixture
@@ -36,7 +40,9 @@ def coach(django_user_model):
     """Cora, a running coach (any account can coach: a runner grants it access)."""
     from milepost.accounts.models import Profile
 
-    user = Profile.objects.create_runner("cora", "cora@example.org", "coach cora 2026")
+    user = Profile.objects.create_runner(
+        "cora", "cora@example.org", "coach cora 2026", email_verified=True
+    )
     user.profile.name = "Cora"
     user.profile.save()
     return user

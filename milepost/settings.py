@@ -172,6 +172,14 @@ LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
 # Sign-ups tried from one client address within the window (SignupAttempt); then it waits.
 SIGNUP_MAX_PER_ADDRESS = envint("SIGNUP_MAX_PER_ADDRESS", "10")
 SIGNUP_WINDOW_MINUTES = envint("SIGNUP_WINDOW_MINUTES", "60")
+# Password-reset requests from one client address within the window (PasswordResetAttempt).
+PASSWORD_RESET_MAX_PER_ADDRESS = envint("PASSWORD_RESET_MAX_PER_ADDRESS", "5")
+PASSWORD_RESET_WINDOW_MINUTES = envint("PASSWORD_RESET_WINDOW_MINUTES", "60")
+# How long a password-reset link works (Django's own setting, in seconds): one hour.
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", "3600")
+# How long a link confirming an e-mail address works, and how soon another may be sent.
+VERIFY_EMAIL_DAYS = envint("VERIFY_EMAIL_DAYS", "3")
+VERIFY_RESEND_MINUTES = envint("VERIFY_RESEND_MINUTES", "5")
 # The reverse proxies whose X-Forwarded-For names the client (milepost/web.py, client_address).
 MILEPOST_TRUSTED_PROXIES = envaddresses("MILEPOST_TRUSTED_PROXIES")
 

@@ -72,16 +72,17 @@ def test_a_runner_whose_nudge_check_fails_is_skipped(alice, bob, monkeypatch, ca
 def test_a_runner_whose_e_mail_fails_does_not_keep_back_the_others(
     alice, bob, make_goal, monkeypatch
 ):
+    from milepost.accounts import mail as accounts_mail
     from milepost.nudges import reminders
 
-    real = reminders.send_mail
+    real = accounts_mail.send
 
-    def send_mail(*, recipient_list, **kwargs):
-        if recipient_list == [alice.email]:
+    def send(*, user, **kwargs):
+        if user.pk == alice.pk:
             raise ConnectionError("the mail server hung up")
-        return real(recipient_list=recipient_list, **kwargs)
+        return real(user=user, **kwargs)
 
-    monkeypatch.setattr(reminders, "send_mail", send_mail)
+    monkeypatch.setattr(accounts_mail, "send", send)
     for runner in (alice, bob):
         goal = make_goal(runner, status=Status.ACTIVE)
         Step.objects.create(goal=goal, title="Run 5 km", due=clock.now().date())

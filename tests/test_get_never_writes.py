@@ -8,13 +8,16 @@ runner's data."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from milepost import clock
-from milepost.accounts import pagecache
-from milepost.accounts.models import ApiToken
+from milepost.accounts import mail, pagecache
+from milepost.accounts.models import ApiToken, Profile
 from milepost.coaching import groups
 from milepost.coaching import services as coaching
 from milepost.coaching.models import SCOPES
@@ -78,6 +81,11 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
     objects |= {"group": own_group}
     as_member = {"coaching:member_group": theirs, "coaching:take_part": theirs}
     tokens = {"coaching:group_join": theirs.join_token}
+    # The links e-mails carry: each opens a page with a button, and writes nothing until it is
+    # pressed. alice's address is not confirmed yet, so her confirmation page has its button.
+    Profile.objects.filter(user=alice).update(verified_email="")
+    tokens["accounts:verify_email"] = mail.verification_token(alice)
+    tokens["accounts:unsubscribe"] = mail.unsubscribe_token(alice, mail.STEPS_DUE)
     suggestion = GoalSuggestion.objects.create(coach=coach, runner=alice, title="A trail 10k")
     objects |= {"suggestion": suggestion}
     objects |= {"api_token": ApiToken.objects.issue(owner=alice, name="A script")[0]}
@@ -98,6 +106,10 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
             if kind == "nudge":
                 continue  # a nudge is stored by the worker; none is yet
             url = reverse(name, args=[as_member.get(name, objects[kind]).pk])
+        elif "uidb64" in converters:  # the password-reset link
+            uid = urlsafe_base64_encode(force_bytes(alice.pk))
+            token = default_token_generator.make_token(alice)
+            url = reverse(name, kwargs={"uidb64": uid, "token": token})
         elif "token" in converters:
             url = reverse(name, args=[tokens.get(name, feed.token)])
         elif converters:
@@ -108,6 +120,8 @@ def test_no_page_writes_on_get(alice_client, alice, coach, make_round, make_goal
             response = alice_client.get(url)
         assert response.status_code < 500, url
         assert writes_of(queries) == [], f"GET {url} wrote"
+        if name.startswith("accounts:") and name in tokens:  # a page with a button
+            assert response.status_code == 200 and b'method="post"' in response.content, url
         opened += response.status_code in (200, 302)
     assert opened > 30
 

@@ -4,9 +4,12 @@ for another, whatever the method."""
 from datetime import UTC, datetime
 
 import pytest
+from django.core import signing
+from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from milepost.accounts.models import ApiToken
+from milepost.accounts import mail
+from milepost.accounts.models import ApiToken, Profile
 from milepost.coaching import services
 from milepost.coaching.models import SCOPES, GrantStatus, Group
 from milepost.goals.models import GoalSuggestion, Step
@@ -288,3 +291,57 @@ def test_a_foreign_goal_or_round_is_404_even_with_a_grant(
         if kind:  # Alice's address with Bob's object
             url = reverse(name, args=[alice.pk, bobs[kind].pk])
             assert status_of(client, name, url) == 404, name
+
+
+# The e-mail pages (milepost/accounts/mail.py): the signed-in ones act on the runner who is
+# signed in, whatever is posted; a link from an e-mail acts on the person it was sent to, and
+# a link changed by hand to point at someone else is refused.
+EMAIL_URLS = {
+    "accounts:email_address": "signed in",
+    "accounts:verify_resend": "signed in",
+    "accounts:email_choices": "signed in",
+    "accounts:verify_email": "token",
+    "accounts:unsubscribe": "token",
+    "accounts:password_reset": "anyone",
+    "accounts:password_reset_done": "anyone",
+    "accounts:password_reset_confirm": "token",
+    "accounts:password_reset_complete": "anyone",
+}
+
+
+def test_the_e_mail_pages_touch_only_their_own_runner(client, alice, bob, mailoutbox):
+    client.force_login(bob)
+    client.post(reverse("accounts:email_address"), {"email": "bob@new.example.org", "user": 1})
+    client.post(reverse("accounts:email_choices"), {"user": alice.pk})  # all off, for bob
+    alice.refresh_from_db()
+    assert alice.email == "alice@example.org"
+    assert mail.verified_address(alice) and mail.wants(alice, mail.STEPS_DUE)
+    assert not mail.wants(bob, mail.STEPS_DUE)
+    # bob's unsubscribe link, its person changed to alice with the signature kept: refused.
+    bobs = mail.unsubscribe_token(bob, mail.NUDGES).split(":")  # payload, time, signature
+    alices = signing.dumps({"u": alice.pk, "k": mail.NUDGES}, salt="any").split(":")[0]
+    bent = ":".join([alices, *bobs[1:]])
+    assert Client().post(reverse("accounts:unsubscribe", args=[bent])).status_code == 400
+    assert mail.wants(alice, mail.NUDGES)
+    confirm = mail.verification_token(bob)
+    Profile.objects.filter(user=alice).update(verified_email="")
+    response = Client().post(reverse("accounts:verify_email", args=[confirm[:-1] + "A"]))
+    assert response.status_code == 400
+    alice.refresh_from_db()
+    assert mail.verified_address(alice) is None  # nobody confirmed it for her
+
+
+def test_every_e_mail_url_is_listed_here():
+    names = {name for name, _ in url_names_in(get_resolver().url_patterns)}
+    wired = {n for n in names if n.startswith("accounts:") and ("email" in n or "reset" in n)}
+    wired |= {"accounts:verify_resend", "accounts:unsubscribe"}
+    assert wired == set(EMAIL_URLS)
+
+
+def url_names_in(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names_in(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern

@@ -2,7 +2,12 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    UserCreationForm,
+)
 from django.db import transaction
 
 from milepost import clock
@@ -10,12 +15,17 @@ from milepost.fields import DistanceField, DurationField, PlainWordsMixin
 from milepost.runmath.units import format_distance, format_duration, run_day_problem
 from milepost.web import client_address
 
+from .mail import KINDS, verified_address
 from .models import LoginFailure, Profile, time_zone_choices
 
 
 class SignupForm(UserCreationForm):
     email = forms.EmailField(
-        required=False, help_text="Optional. We use it only for your reminders."
+        required=False,
+        help_text=(
+            "Optional. For your reminders and for resetting your password; "
+            "we send a link to confirm it first."
+        ),
     )
     # Filled in by app.js from the browser's own time zone; without JavaScript, UTC.
     time_zone = forms.CharField(
@@ -277,3 +287,39 @@ class ApiTokenForm(PlainWordsMixin, forms.Form):
         max_value=3650,
         required=False,
     )
+
+
+class EmailAddressForm(PlainWordsMixin, forms.Form):
+    email = forms.EmailField(
+        label="Your e-mail address",
+        required=False,
+        max_length=254,
+        help_text="Leave it empty and Milepost will not e-mail you.",
+    )
+
+
+class EmailChoicesForm(forms.Form):
+    """A tick box for each kind of e-mail (``mail.KINDS``), for runners and then coaches."""
+
+    def __init__(self, *args, chosen: dict[str, bool], **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind, each in KINDS.items():
+            self.fields[kind] = forms.BooleanField(
+                label=each.label, required=False, initial=chosen[kind]
+            )
+
+    def for_runners(self):
+        return [self[kind] for kind, each in KINDS.items() if not each.for_coaches]
+
+    def for_coaches(self):
+        return [self[kind] for kind, each in KINDS.items() if each.for_coaches]
+
+
+class VerifiedPasswordResetForm(PasswordResetForm):
+    """Sends a reset link only to an address its owner has confirmed; the page says the same
+    whether or not there is such an account."""
+
+    email = forms.EmailField(label="Your e-mail address", max_length=254)
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if verified_address(user))

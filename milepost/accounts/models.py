@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
+from django.db.models.functions import Lower
 
 from milepost import clock
 
@@ -41,10 +42,19 @@ class ProfileQuerySet(models.QuerySet):
         return self.update(data_version=new_data_version())
 
     @transaction.atomic
-    def create_runner(self, username: str, email: str = "", password: str | None = None):
-        """A new runner: the user and their profile, together."""
+    def create_runner(
+        self,
+        username: str,
+        email: str = "",
+        password: str | None = None,
+        *,
+        email_verified: bool = False,
+    ):
+        """A new runner: the user and their profile, together. ``email_verified`` takes the
+        address as confirmed (tests, the demo, the command line); otherwise it counts only once
+        its owner follows the link e-mailed to it (milepost/accounts/mail.py)."""
         user = get_user_model().objects.create_user(username, email, password)
-        self.create(user=user)
+        self.create(user=user, verified_email=email if email_verified else "")
         return user
 
     def give_missing(self) -> int:
@@ -78,7 +88,22 @@ class Profile(models.Model):
     # milepost/accounts/pagecache.py): cached pages are stored under it.
     data_version = models.CharField(max_length=16, default=new_data_version, editable=False)
 
+    # The address its owner confirmed by following the link e-mailed to it; it counts while it
+    # is still the account's address (``mail.verified_address``). No two accounts share one.
+    verified_email = models.EmailField(blank=True, default="", editable=False)
+    # When the last confirmation link went out (resending waits VERIFY_RESEND_MINUTES).
+    verification_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("verified_email"),
+                condition=~models.Q(verified_email=""),
+                name="one_account_per_verified_email",
+            )
+        ]
 
     def __str__(self):
         return self.name or self.user.get_username()
@@ -253,3 +278,78 @@ class ApiToken(models.Model):
     def revoke(self) -> None:
         self.revoked_at = clock.now()
         self.save(update_fields=["revoked_at"])
+
+
+class PasswordResetAttemptQuerySet(models.QuerySet):
+    """Password-reset requests from one client address (``milepost.web.client_address``):
+    after PASSWORD_RESET_MAX_PER_ADDRESS within PASSWORD_RESET_WINDOW_MINUTES that address
+    waits, so no one floods a runner's inbox or walks the list of addresses. Kept only as long
+    as the window."""
+
+    def window_start(self):
+        return clock.now() - timedelta(minutes=settings.PASSWORD_RESET_WINDOW_MINUTES)
+
+    def is_limited(self, address: str | None) -> bool:
+        recent = self.filter(at__gte=self.window_start(), address=address or None)
+        return recent.count() >= settings.PASSWORD_RESET_MAX_PER_ADDRESS
+
+    def record(self, address: str | None) -> None:
+        """Notes a request from this address, and forgets those older than the window."""
+        self.filter(at__lt=self.window_start()).delete()
+        self.create(address=address or None, at=clock.now())
+
+
+class PasswordResetAttempt(models.Model):
+    address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(default=clock.now, db_index=True)
+
+    objects = PasswordResetAttemptQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.address} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class EmailChoiceQuerySet(models.QuerySet):
+    def wanting(self, kind: str, user_ids) -> set[int]:
+        """Of ``user_ids``, those who want e-mails of ``kind`` (their choice, or the default
+        in ``mail.KINDS``)."""
+        from .mail import KINDS
+
+        user_ids = list(user_ids)
+        chosen = dict(self.filter(kind=kind, user_id__in=user_ids).values_list("user", "enabled"))
+        return {pk for pk in user_ids if chosen.get(pk, KINDS[kind].default)}
+
+    def chosen(self, user) -> dict[str, bool]:
+        """Every kind of e-mail (``mail.KINDS``), on or off for this person."""
+        from .mail import KINDS
+
+        saved = dict(self.filter(user=user).values_list("kind", "enabled"))
+        return {kind: saved.get(kind, each.default) for kind, each in KINDS.items()}
+
+    @transaction.atomic
+    def choose(self, *, user, choices: dict[str, bool]) -> None:
+        """Which e-mails the person wants, kind by kind (the others keep what they were)."""
+        for kind, enabled in choices.items():
+            self.update_or_create(user=user, kind=kind, defaults={"enabled": enabled})
+
+
+class EmailChoice(models.Model):
+    """A person's choice for one kind of e-mail (``mail.KINDS``); no row means the default."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_choices"
+    )
+    kind = models.CharField(max_length=30)
+    enabled = models.BooleanField()
+    # The person's own day the last once-a-day e-mail of this kind went out (the digest).
+    last_sent_on = models.DateField(null=True, blank=True)
+
+    objects = EmailChoiceQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_email_choice_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} {'on' if self.enabled else 'off'}"

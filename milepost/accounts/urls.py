@@ -14,5 +14,26 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("running/", views.running_lately, name="running_lately"),
+    path("email/", views.email_address, name="email_address"),
+    path("email/resend/", views.verify_resend, name="verify_resend"),
+    path("email/confirm/<str:token>/", views.verify_email, name="verify_email"),
+    path("email/choices/", views.email_choices, name="email_choices"),
+    path("email/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -2,10 +2,10 @@
 choices. Every read of a runner's data asks ``access.client_or_404`` first (the goals scope);
 the writes are the goals app's own services."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from milepost.goals import services as goal_services
@@ -13,9 +13,8 @@ from milepost.goals.forms import CommentForm, SuggestionForm
 from milepost.goals.models import Goal, GoalComment, GoalSuggestion
 from milepost.web import redirect_next
 
-from . import emails, services
+from . import emails
 from .access import client_or_404
-from .models import EMAIL_DEFAULTS, EmailKind, EmailSetting
 
 
 @login_required
@@ -56,24 +55,7 @@ def suggest(request, runner):
     return render(request, "coaching/suggest.html", context)
 
 
-class EmailChoicesForm(forms.Form):
-    def __init__(self, *args, chosen: dict[str, bool], **kwargs):
-        super().__init__(*args, **kwargs)
-        for kind in EmailKind:
-            self.fields[kind.value] = forms.BooleanField(
-                label=kind.label, required=False, initial=chosen[kind.value]
-            )
-
-
 @login_required
 def email_settings(request):
-    """Which coaching e-mails this person gets, kind by kind."""
-    saved = dict(EmailSetting.objects.filter(user=request.user).values_list("kind", "enabled"))
-    chosen = {kind.value: saved.get(kind.value, EMAIL_DEFAULTS[kind]) for kind in EmailKind}
-    data = request.POST if request.method == "POST" else None  # all unticked: an empty POST
-    form = EmailChoicesForm(data, chosen=chosen)
-    if form.is_valid():
-        services.set_email_choices(user=request.user, choices=form.cleaned_data)
-        messages.success(request, "Saved. You get just the e-mails you chose.")
-        return redirect("coaching:email_settings")
-    return render(request, "coaching/email_settings.html", {"form": form})
+    """Coaching e-mail choices now live with all the others, on the profile page."""
+    return redirect(reverse("accounts:profile") + "#emails")

@@ -2,22 +2,22 @@
 writes, to the coach when the runner answers), a suggestion answered (to the coach), and the
 coach's daily digest of clients who could use a check-in.
 
-Only the messages are on unless the person turns them off (``models.EMAIL_DEFAULTS``). What an
+Only the messages are on unless the person turns them off (``accounts.mail.KINDS``), and each
+goes only to a confirmed address, with its unsubscribe link (``accounts.mail.send``). What an
 e-mail to a coach carries is checked against the live grant when it is sent, through the same
 scopes as the pages: a goal's thread and a suggestion need the goals scope, and the digest is
 the roster, which reads only what each grant shares. A row is claimed (``emailed_at``) before
 its e-mail goes, whether or not anyone wants it, so turning an e-mail on never sends old news."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from milepost import clock
+from milepost.accounts import mail
+from milepost.accounts.models import EmailChoice
 from milepost.goals.models import GoalComment, GoalSuggestion, SuggestionStatus
 
-from .models import EmailKind, EmailSetting, Grant
+from .models import Grant
 from .roster import roster
 
 # The digest goes out from this hour of the coach's own morning.
@@ -54,10 +54,6 @@ def claimed(model, rows) -> list:
     ]
 
 
-def has_address(user) -> bool:
-    return bool(user.email)
-
-
 def sharing_goals(runner_id: int, coach_ids) -> set[int]:
     """Of ``coach_ids``, the coaches the runner shares goals with now."""
     live = Grant.objects.with_scope("goals").filter(runner_id=runner_id, coach_id__in=coach_ids)
@@ -80,34 +76,30 @@ def send_comment(comment: GoalComment) -> int:
         coach_ids = set(goal.comments.exclude(author=runner).values_list("author_id", flat=True))
         allowed = sharing_goals(runner.pk, coach_ids)
         recipients = [g.coach for g in Grant.objects.filter(runner=runner, coach_id__in=allowed)]
-    wanting = EmailSetting.objects.wanting(EmailKind.COMMENT, [u.pk for u in recipients])
     sent = 0
     for user in recipients:
-        if user.pk in wanting and has_address(user):
-            to_runner = user.pk == runner.pk
-            context = {
-                "comment": comment,
-                "goal": goal,
-                "to_runner": to_runner,
-                "link": goal.get_absolute_url()
-                if to_runner
-                else client_goal_path(runner.pk, goal.pk),
-                "author": comment.author.profile.display_name,
-                "runner": runner.profile.display_name,
-                "site_url": settings.SITE_URL,
-            }
-            subject = (
-                f"A message from {context['author']} about your goal"
-                if to_runner
-                else f"{context['runner']} answered you about a goal"
-            )
-            send_mail(
-                subject=subject,
-                message=render_to_string("coaching/email/comment.txt", context),
-                from_email=None,
-                recipient_list=[user.email],
-            )
-            sent += 1
+        to_runner = user.pk == runner.pk
+        context = {
+            "comment": comment,
+            "goal": goal,
+            "to_runner": to_runner,
+            "link": goal.get_absolute_url() if to_runner else client_goal_path(runner.pk, goal.pk),
+            "author": comment.author.profile.display_name,
+            "runner": runner.profile.display_name,
+            "site_url": settings.SITE_URL,
+        }
+        subject = (
+            f"A message from {context['author']} about your goal"
+            if to_runner
+            else f"{context['runner']} answered you about a goal"
+        )
+        sent += mail.send(
+            user=user,
+            kind=mail.COMMENT,
+            subject=subject,
+            template="coaching/email/comment.txt",
+            context=context,
+        )
     return sent
 
 
@@ -122,22 +114,20 @@ def send_answer_emails() -> int:
     sent = 0
     for suggestion in claimed(GoalSuggestion, rows):
         coach = suggestion.coach
-        wants = EmailSetting.objects.wanting(EmailKind.SUGGESTION_ANSWERED, [coach.pk])
-        shared = sharing_goals(suggestion.runner_id, [coach.pk])
-        if coach.pk in wants and coach.pk in shared and has_address(coach):
+        if coach.pk in sharing_goals(suggestion.runner_id, [coach.pk]):
             context = {
                 "suggestion": suggestion,
                 "runner": suggestion.runner.profile.display_name,
                 "link": reverse("coaching:suggest", args=[suggestion.runner_id]),
                 "site_url": settings.SITE_URL,
             }
-            send_mail(
+            sent += mail.send(
+                user=coach,
+                kind=mail.SUGGESTION_ANSWERED,
                 subject=f"{context['runner']} answered your suggestion",
-                message=render_to_string("coaching/email/suggestion_answered.txt", context),
-                from_email=None,
-                recipient_list=[coach.email],
+                template="coaching/email/suggestion_answered.txt",
+                context=context,
             )
-            sent += 1
     return sent
 
 
@@ -146,8 +136,8 @@ def send_digests() -> int:
     clients who could use a check-in (none: no e-mail)."""
     now = clock.now()
     choices = (
-        EmailSetting.objects.filter(kind=EmailKind.DIGEST, enabled=True)
-        .exclude(Q(user__email="") | Q(user__email__isnull=True))
+        EmailChoice.objects.filter(kind=mail.DIGEST, enabled=True)
+        .filter(mail.with_verified_address("user__"))
         .select_related("user__profile")
     )
     sent = 0
@@ -157,7 +147,7 @@ def send_digests() -> int:
         today = local.date()
         if local.hour < DIGEST_HOUR or choice.last_sent_on == today:
             continue
-        took = EmailSetting.objects.filter(pk=choice.pk).exclude(last_sent_on=today)
+        took = EmailChoice.objects.filter(pk=choice.pk).exclude(last_sent_on=today)
         if not took.update(last_sent_on=today):
             continue
         sent += send_digest(coach)
@@ -171,14 +161,16 @@ def send_digest(coach) -> int:
     context = {
         "coach": coach.profile.display_name,
         "clients": clients,
-        "link": coach_path("coaching:roster", fallback="coaching:email_settings"),
+        "link": coach_path("coaching:roster", fallback="dashboard"),
         "site_url": settings.SITE_URL,
     }
     count = "1 client" if len(clients) == 1 else f"{len(clients)} clients"
-    send_mail(
-        subject=f"{count} could use a check-in today",
-        message=render_to_string("coaching/email/digest.txt", context),
-        from_email=None,
-        recipient_list=[coach.email],
+    return int(
+        mail.send(
+            user=coach,
+            kind=mail.DIGEST,
+            subject=f"{count} could use a check-in today",
+            template="coaching/email/digest.txt",
+            context=context,
+        )
     )
-    return 1

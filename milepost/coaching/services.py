@@ -5,11 +5,11 @@ from django.db import transaction
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.accounts.models import EmailChoice
 
 from .models import (
     SCOPES,
     CoachNote,
-    EmailSetting,
     Grant,
     GrantStatus,
     Invitation,
@@ -111,8 +111,7 @@ def add_note(*, coach, runner, text: str, shared: bool = False) -> CoachNote:
     return note
 
 
-@transaction.atomic
 def set_email_choices(*, user, choices: dict[str, bool]) -> None:
-    """Which coaching e-mails the person wants, kind by kind (the others keep their default)."""
-    for kind, enabled in choices.items():
-        EmailSetting.objects.update_or_create(user=user, kind=kind, defaults={"enabled": enabled})
+    """Which e-mails the person wants, kind by kind (``accounts.mail.KINDS``; the others keep
+    what they were). Kept here for the coaching pages and commands that call it."""
+    EmailChoice.objects.choose(user=user, choices=choices)

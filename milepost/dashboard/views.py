@@ -13,6 +13,7 @@ from milepost import clock
 from milepost.accounts import pagecache
 from milepost.accounts.forms import ApiTokenForm, ProfileForm
 from milepost.accounts.models import ApiToken
+from milepost.accounts.views import email_section
 from milepost.goals import services as goal_services
 from milepost.goals import tracking
 from milepost.goals.models import Goal, Status
@@ -90,6 +91,7 @@ def render_profile(request, *, form=None, token_form=None, new_token="", status=
         "token_form": token_form or ApiTokenForm(),
         "new_token": new_token,
         "export": Export.objects.owned_by(request.user).first(),
+        **email_section(request.user),
     }
     return render(request, "accounts/profile.html", context, status=status)
 

@@ -1,17 +1,17 @@
 """E-mail reminders, each sent once: a rest that is over, a step due today, a new nudge.
 
-Each runner's reminders are sent on their own: one runner's failure is logged and skipped, and
-the others still get theirs."""
+Each goes only to a confirmed address of a runner who wants that kind, with its one-click
+unsubscribe link (``accounts.mail.send``); rows are claimed all the same, so turning an e-mail
+on never sends old news. Each runner's reminders are sent on their own: one runner's failure
+is logged and skipped, and the others still get theirs."""
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db.models import Q
-from django.template.loader import render_to_string
 
 from milepost import clock
+from milepost.accounts import mail
 from milepost.goals.models import Status, Step
 from milepost.reflection.services import send_due_rest_reminders
 
@@ -47,7 +47,7 @@ def send_due_step_reminders() -> int:
             reminded_at=None,
             goal__status=Status.ACTIVE,
         )
-        .exclude(Q(goal__owner__email="") | Q(goal__owner__email__isnull=True))
+        .filter(mail.with_verified_address("goal__owner__"))
         .select_related("goal__owner__profile")
     )
     due_by_owner: dict = {}
@@ -69,11 +69,12 @@ def send_steps(owner, steps: list[Step]) -> int:
         return 0
     context = {"profile": owner.profile, "steps": claimed, "site_url": settings.SITE_URL}
     subject = "A step towards your goal today" if len(claimed) == 1 else "Your steps for today"
-    send_mail(
+    mail.send(
+        user=owner,
+        kind=mail.STEPS_DUE,
         subject=subject,
-        message=render_to_string("nudges/email/steps_due.txt", context),
-        from_email=None,
-        recipient_list=[owner.email],
+        template="nudges/email/steps_due.txt",
+        context=context,
     )
     return len(claimed)
 
@@ -83,7 +84,7 @@ def send_due_nudges() -> int:
     now = clock.now()
     nudges = (
         Nudge.objects.filter(emailed_at=None, closed_on=None, dismissed_at=None)
-        .exclude(Q(owner__email="") | Q(owner__email__isnull=True))
+        .filter(mail.with_verified_address("owner__"))
         .select_related("owner__profile")
     )
     due_by_owner: dict = {}
@@ -114,10 +115,11 @@ def send_nudges(owner, nudges: list[Nudge]) -> int:
     if not claimed:
         return 0
     context = {"profile": owner.profile, "nudges": claimed, "site_url": settings.SITE_URL}
-    send_mail(
+    mail.send(
+        user=owner,
+        kind=mail.NUDGES,
         subject="Time for a fresh look at your goals?",
-        message=render_to_string("nudges/email/nudges.txt", context),
-        from_email=None,
-        recipient_list=[owner.email],
+        template="nudges/email/nudges.txt",
+        context=context,
     )
     return len(claimed)

@@ -61,7 +61,15 @@ class Part:
 
 
 PARTS = [
-    Part("profile", Profile, "user", keys=((),), skip=("data_version",), single=True),
+    # A confirmed address is confirmed on this installation only: confirm it again after a move.
+    Part(
+        "profile",
+        Profile,
+        "user",
+        keys=((),),
+        skip=("data_version", "verified_email", "verification_sent_at"),
+        single=True,
+    ),
     Part("rounds", Round, "owner", keys=(("started_at",),)),
     # A coach's own questions in the runner's round (who asked is the coach's side).
     Part(
@@ -138,7 +146,7 @@ NOT_EXPORTED = {
     "coaching.Membership.runner": "a group is the coach's: join again by its link",
     "portability.Export.owner": "the exports themselves",
     "accounts.ApiToken.owner": "secrets for programs: make new tokens after a restore",
-    "coaching.EmailSetting.user": "e-mail choices of this installation: set them again",
+    "accounts.EmailChoice.user": "e-mail choices of this installation: set them again",
     "coaching.GroupRoundSeat.runner": "a place in a coach's group round: join again by its link",
     "goals.GoalComment.author": "exported with the goal the message is on (the runner's)",
     "goals.GoalSuggestion.coach": "exported with the runner it was suggested to",

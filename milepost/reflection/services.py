@@ -3,12 +3,10 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 
 from milepost import clock
-from milepost.accounts import pagecache
+from milepost.accounts import mail, pagecache
 
 from .models import Note, Round, RoundQuestion, RoundTheme, Share, Stage
 from .themes import detect_themes
@@ -231,14 +229,15 @@ def send_rest_over(*, round: Round) -> bool:
     claimed = Round.objects.filter(
         pk=round.pk, rest_notified_at=None, rest_until__lte=clock.now()
     ).update(rest_notified_at=clock.now())
-    if not claimed or not round.owner.email:
-        return bool(claimed)
+    if not claimed:
+        return False
     context = {"round": round, "profile": round.owner.profile, "site_url": settings.SITE_URL}
-    send_mail(
+    mail.send(
+        user=round.owner,
+        kind=mail.REST_OVER,
         subject="Your goals have rested: time for a fresh look",
-        message=render_to_string("reflection/email/rest_over.txt", context),
-        from_email=None,
-        recipient_list=[round.owner.email],
+        template="reflection/email/rest_over.txt",
+        context=context,
     )
     return True
 

@@ -9,9 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from milepost.accounts.models import EmailChoice
 from milepost.coaching import emails, services
 from milepost.coaching.history import coach_activity
-from milepost.coaching.models import EmailSetting, GrantStatus
+from milepost.coaching.models import GrantStatus
 from milepost.goals import services as goal_services
 from milepost.goals.models import GoalComment, GoalSuggestion
 from milepost.reflection.models import Note
@@ -169,16 +170,18 @@ def test_the_coach_is_emailed_the_runners_answer(alice, coach, make_goal, mailou
 def test_message_emails_can_be_turned_off(client, alice, coach, make_goal, mailoutbox):
     services.grant(runner=alice, coach=coach, scopes=["goals"])
     client.force_login(alice)
-    page = client.get(reverse("coaching:email_settings")).content.decode()
+    moved = client.get(reverse("coaching:email_settings"))  # one home for e-mail choices
+    assert moved["Location"] == reverse("accounts:profile") + "#emails"
+    page = client.get(reverse("accounts:profile")).content.decode()
     assert 'name="comment" id="id_comment" checked' in page  # on by default
     assert 'name="digest" id="id_digest" checked' not in page  # off by default
-    client.post(reverse("coaching:email_settings"), {})  # everything off
+    client.post(reverse("accounts:email_choices"), {})  # everything off
     goal = make_goal(alice, status="active")
     goal_services.add_comment(goal=goal, author=coach, text="How did it go?")
     emails.send_due_emails()
     assert [m.subject for m in mailoutbox] == []
     assert GoalComment.objects.get().emailed_at is not None  # claimed: never sent later
-    client.post(reverse("coaching:email_settings"), {"comment": "on"})
+    client.post(reverse("accounts:email_choices"), {"comment": "on"})
     assert emails.send_due_emails()["comments"] == 0
 
 
@@ -278,7 +281,7 @@ def test_the_coach_emails_command(alice, coach, make_goal, mailoutbox, capsys):
 
 
 def test_email_settings_default_to_messages_only(alice):
-    wanting = EmailSetting.objects.wanting
+    wanting = EmailChoice.objects.wanting
     assert wanting("comment", [alice.pk]) == {alice.pk}
     assert wanting("suggestion_answered", [alice.pk]) == set()
     assert wanting("digest", [alice.pk]) == set()
