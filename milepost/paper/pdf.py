@@ -343,13 +343,47 @@ class Page(FPDF):
         self.style(size, bold, colour)
         self.set_x(x)
         w = self.w - self.r_margin - x if w is None else w
-        self.multi_cell(w, self.leading(size), printable(text), align="L", new_x=XPos.LMARGIN)
+        height = self.leading(size)
+        for line in self.lines(printable(text), w):
+            self.set_x(x)  # a page break on the way keeps x as well
+            self.cell(w, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def height_of(self, text: str, size: float, w: float, bold=False) -> float:
         self.style(size, bold)
-        return self.multi_cell(
-            w, self.leading(size), printable(text), align="L", dry_run=True, output="HEIGHT"
-        )
+        return len(self.lines(printable(text), w)) * self.leading(size)
+
+    def lines(self, text: str, w: float) -> list[str]:
+        """The text broken into lines no wider than w in the current type: at spaces, or
+        inside a word too long for a line of its own. fpdf2's own line breaking
+        (``multi_cell``) costs about a millisecond per line, which made a round of long notes
+        take many seconds; this sums each character's width once."""
+        widths = self.current_font.cw
+        per_unit = self.font_size_pt * 0.001 / self.k  # a width in font units, in mm
+        space = widths[32] * per_unit
+        out: list[str] = []
+        for paragraph in text.split("\n"):
+            line: list[str] = []
+            used = 0.0
+            for word in paragraph.split(" "):
+                width = sum(widths[ord(c)] for c in word) * per_unit
+                if line and used + space + width <= w:
+                    line.append(word)
+                    used += space + width
+                    continue
+                if line:
+                    out.append(" ".join(line))
+                while width > w and len(word) > 1:  # too long for any line: broken inside
+                    cut, taken = 0, 0.0
+                    while cut < len(word) - 1 and taken + widths[ord(word[cut])] * per_unit <= w:
+                        taken += widths[ord(word[cut])] * per_unit
+                        cut += 1
+                    cut = max(cut, 1)
+                    out.append(word[:cut])
+                    word = word[cut:]
+                    width = sum(widths[ord(c)] for c in word) * per_unit
+                line, used = [word], width
+            out.append(" ".join(line).rstrip(" "))
+        return out
 
     def bullet(self, text: str, size: float, mark="\u2022", x=None, colour=INK) -> None:
         x = self.l_margin if x is None else x
