@@ -172,6 +172,9 @@ LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
 # Sign-ups tried from one client address within the window (SignupAttempt); then it waits.
 SIGNUP_MAX_PER_ADDRESS = envint("SIGNUP_MAX_PER_ADDRESS", "10")
 SIGNUP_WINDOW_MINUTES = envint("SIGNUP_WINDOW_MINUTES", "60")
+# Requests a minute from one client address, not signed in, to a page costly to make (the
+# blank worksheet PDF; milepost/web.py, throttle_anonymous); then a plain 429 for the minute.
+ANONYMOUS_HEAVY_PER_MINUTE = envint("MILEPOST_ANONYMOUS_HEAVY_PER_MINUTE", "30")
 # The reverse proxies whose X-Forwarded-For names the client (milepost/web.py, client_address).
 MILEPOST_TRUSTED_PROXIES = envaddresses("MILEPOST_TRUSTED_PROXIES")
 

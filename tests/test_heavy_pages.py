@@ -1,0 +1,112 @@
+"""Pages that cost real work: the blank worksheet is made once and kept, a stranger asking
+for it again and again is held back, and a runner's PDFs are made once per change."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from milepost.paper import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def limit(settings):
+    settings.ANONYMOUS_HEAVY_PER_MINUTE = 3
+    return 3
+
+
+def test_the_blank_worksheet_is_made_once_and_may_be_kept(client):
+    services.blank_worksheet.cache_clear()
+    first = client.get(reverse("paper:worksheet"))
+    started = time.process_time()
+    again = client.get(reverse("paper:worksheet"))
+    took = time.process_time() - started
+    assert again.content == first.content
+    assert took < 0.1  # made in about a second the first time; now read from memory
+    assert "public" in again["Cache-Control"] and "max-age=86400" in again["Cache-Control"]
+    assert again["ETag"].startswith('"')
+    assert int(again["Content-Length"]) == len(again.content)
+
+
+def test_a_browser_with_the_worksheet_already_gets_a_not_modified(client):
+    etag = client.get(reverse("paper:worksheet"))["ETag"]
+    response = client.get(reverse("paper:worksheet"), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    other = client.get(reverse("paper:worksheet"), {"paper": "letter"}, HTTP_IF_NONE_MATCH=etag)
+    assert other.status_code == 200
+
+
+def test_signed_in_the_worksheet_is_still_not_kept_by_others(alice_client):
+    response = alice_client.get(reverse("paper:worksheet"))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store, private"
+
+
+def test_a_stranger_asking_too_often_is_told_in_plain_words(client, limit, travel):
+    for _ in range(limit):
+        assert client.get(reverse("paper:worksheet")).status_code == 200
+    refused = client.get(reverse("paper:worksheet"))
+    assert refused.status_code == 429
+    assert "Too many requests from here; try again in a minute." in refused.content.decode()
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    # Another address is not held back, and a minute later this one is not either.
+    other = client.get(reverse("paper:worksheet"), REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200
+    travel(minutes=1)
+    assert client.get(reverse("paper:worksheet")).status_code == 200
+
+
+def test_behind_a_trusted_proxy_each_client_counts_on_its_own(client, limit, settings):
+    settings.MILEPOST_TRUSTED_PROXIES = ["127.0.0.1"]
+    for _ in range(limit + 1):
+        client.get(reverse("paper:worksheet"), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    mine = client.get(reverse("paper:worksheet"), HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert mine.status_code == 200
+
+
+def test_a_signed_in_runner_is_never_held_back(alice_client, limit):
+    for _ in range(limit * 2):
+        assert alice_client.get(reverse("paper:worksheet")).status_code == 200
+
+
+def test_the_reflection_pdf_is_made_once_until_the_round_changes(
+    alice, alice_client, make_round, monkeypatch
+):
+    from milepost.accounts import pagecache
+    from milepost.paper import views
+
+    round = make_round(alice)
+    made = []
+    real = services.reflection
+
+    def counting(**kwargs):
+        made.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(views.services, "reflection", counting)
+    url = reverse("paper:reflection", args=[round.pk])
+    first = alice_client.get(url)
+    assert alice_client.get(url).content == first.content
+    assert len(made) == 1
+    alice_client.get(url, {"paper": "letter"})
+    assert len(made) == 2
+    pagecache.mark_changed(alice.pk)
+    alice_client.get(url)
+    assert len(made) == 3
+
+
+def test_the_goal_sheet_is_made_again_the_next_day(alice_client, monkeypatch, travel):
+    from milepost.paper import views
+
+    made = []
+    real = services.goal_sheet
+    monkeypatch.setattr(views.services, "goal_sheet", lambda **kw: made.append(1) or real(**kw))
+    alice_client.get(reverse("paper:goals"))
+    alice_client.get(reverse("paper:goals"))
+    assert len(made) == 1
+    travel(days=1)  # "printed on" moves on with the runner's day
+    assert alice_client.get(reverse("paper:goals")).status_code == 200
+    assert len(made) == 2
