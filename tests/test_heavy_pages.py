@@ -110,3 +110,50 @@ def test_the_goal_sheet_is_made_again_the_next_day(alice_client, monkeypatch, tr
     travel(days=1)  # "printed on" moves on with the runner's day
     assert alice_client.get(reverse("paper:goals")).status_code == 200
     assert len(made) == 2
+
+
+# A round's size, and what reading it for themes costs ----------------------------------------
+
+
+def test_a_round_holds_so_many_notes_and_says_so_keeping_what_was_typed(
+    alice, alice_client, make_round, monkeypatch
+):
+    from milepost.reflection import forms
+    from milepost.reflection.models import Note
+
+    monkeypatch.setattr(forms, "MAX_NOTES_PER_ROUND", 3)
+    round = make_round(alice, notes={"drive": "One.", "competition": "Two.", "proud": "Three."})
+    url = reverse("rounds:note_add", args=[round.pk])
+    response = alice_client.post(url, {"question": "drive", "text": "A fourth thought"})
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "This round holds 3 notes and has them all." in body
+    assert "A fourth thought" in body
+    assert Note.objects.filter(round=round).count() == 3
+
+
+def test_themes_read_every_note_of_a_huge_round_in_part():
+    from milepost.reflection.services import READING_CHARS, within_reading
+
+    note = "I love running with my club on Sundays. " * 100  # 4,000 characters
+    answers = {"drive": [note] * 100, "proud": [note] * 100}
+    read = within_reading(answers)
+    assert sum(len(t) for texts in read.values() for t in texts) <= READING_CHARS
+    assert [len(read["drive"]), len(read["proud"])] == [100, 100]
+    assert read["proud"][-1].startswith("I love running") and read["proud"][-1].endswith(".")
+    small = {"drive": ["Short and sweet."]}
+    assert within_reading(small) is small
+
+
+def test_a_round_holds_so_many_characters_and_says_how_many_are_left(
+    alice, alice_client, make_round, monkeypatch
+):
+    from milepost.reflection import forms
+
+    monkeypatch.setattr(forms, "MAX_ROUND_CHARS", 30)
+    round = make_round(alice, notes={"drive": "Twenty characters!!!"})
+    url = reverse("rounds:note_add", args=[round.pk])
+    response = alice_client.post(url, {"question": "proud", "text": "Eleven char"})
+    assert response.status_code == 422
+    assert "hold 30 characters in all, and 10 are left" in response.content.decode()
+    assert alice_client.post(url, {"question": "proud", "text": "Ten chars."}).status_code == 302
