@@ -305,11 +305,12 @@ def short_date(day: date) -> str:
 class Page(FPDF):
     """An fpdf2 document on A4 or Letter with Milepost's type, margins and footer."""
 
-    def __init__(self, paper: str, label: str, scale: float = 1.0):
+    def __init__(self, paper: str, label: str, scale: float = 1.0, one_page: bool = False):
         if paper not in PAPERS:
             raise ValueError(f"Paper must be one of {', '.join(PAPERS)}, not {paper!r}.")
         super().__init__(orientation="P", unit="mm", format=PAPERS[paper])
         self.scale = scale
+        self.one_page = one_page  # a second page raises _PastOnePage: the goal sheet's tries
         self.label = printable(label)
         self.add_font(FAMILY, "", str(REGULAR))
         self.add_font(FAMILY, "B", str(BOLD))
@@ -321,6 +322,11 @@ class Page(FPDF):
         self.set_lang("en")
         self.alias_nb_pages()
         self.add_page()
+
+    def add_page(self, *args, **kwargs) -> None:
+        if self.one_page and self.page >= 1:
+            raise _PastOnePage
+        super().add_page(*args, **kwargs)
 
     def footer(self) -> None:
         self.set_y(-MARGIN - 4)
@@ -624,16 +630,36 @@ def _reflection_theme(pdf: Page, theme: ThemeLine) -> None:
 
 
 def goal_sheet_pdf(sheet: GoalSheet, paper: str = "a4") -> bytes:
-    """Smaller type before a second page; a second page before anything is cut."""
-    for scale in SCALES:
-        pdf = _goal_sheet(sheet, paper, scale)
-        if pdf.pages_count == 1:
+    """Smaller type before a second page; a second page before anything is cut. A try that
+    runs onto a second page stops there, and after the full size the smallest is tried: a
+    sheet too long for one page costs two settings of one page, then the whole sheet."""
+    largest = _one_page(sheet, paper, SCALES[0])
+    if largest is not None:
+        return largest.finish()
+    smallest = _one_page(sheet, paper, SCALES[-1])
+    if smallest is None:
+        return _goal_sheet(sheet, paper, SCALES[0]).finish()
+    for scale in SCALES[1:-1]:
+        pdf = _one_page(sheet, paper, scale)
+        if pdf is not None:
             return pdf.finish()
-    return _goal_sheet(sheet, paper, SCALES[0]).finish()
+    return smallest.finish()
 
 
-def _goal_sheet(sheet: GoalSheet, paper: str, scale: float) -> Page:
-    pdf = Page(paper, "My running goals", scale)
+class _PastOnePage(Exception):
+    pass
+
+
+def _one_page(sheet: GoalSheet, paper: str, scale: float) -> Page | None:
+    """The sheet at this scale if it fits on one page, else None (found out at the break)."""
+    try:
+        return _goal_sheet(sheet, paper, scale, one_page=True)
+    except _PastOnePage:
+        return None
+
+
+def _goal_sheet(sheet: GoalSheet, paper: str, scale: float, one_page=False) -> Page:
+    pdf = Page(paper, "My running goals", scale, one_page=one_page)
     pdf.set_author(printable(sheet.runner))
     printed = f"printed {long_date(sheet.printed_on)}"
     pdf.heading("My running goals", sheet.runner, sheet.heading, printed)
