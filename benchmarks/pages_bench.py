@@ -19,6 +19,15 @@ adds work on SQLite); the queries are counted on separate requests of the same k
 ``CaptureQueriesContext``: all of them, the writes (INSERT, UPDATE, DELETE, REPLACE) and those
 that touch the profile table (``accounts_profile``). ``--sql`` prints the queries of the last
 counted request of each case.
+
+Then the worst a runner can make within the text limits, in CPU seconds (``time.process_time``,
+the budget being a second of CPU per page): a round of 200 notes with 100,000 characters in
+all (the most a round holds), four earlier rounds like it, three active goals each with a why
+of 1,000 characters and 12 steps of 200. Each page is timed as made afresh (``mark_changed``
+first: the runner's data changed) and as served again (cached), median of
+``--worst-requests``; closing the brainstorm is timed as its theme reading
+(``detected_themes``, read-only); the anonymous blank worksheet is timed made afresh and again.
+Ratios are against the baseline page (the pace calculator) timed in the same run.
 """
 
 import argparse
@@ -41,6 +50,7 @@ FIRST_VIEW = "dashboard, first view of the day"
 CACHED = "dashboard, cached (same day)"
 AFTER_CHANGE = "dashboard, after a change"
 SAVE_RUN = "save a manual run (POST)"
+PASSWORD = "bench password 42"
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
 
@@ -229,17 +239,167 @@ def report(timed: dict, counted: dict, years: int, info: dict) -> None:
     print(f"first view of the day, a GET: {first_view_writes} writes (goal: 0) {verdict}")
 
 
+# The worst a runner can make --------------------------------------------------------------
+
+SENTENCES = (
+    "I love the feeling of finishing a long run with friends on a Sunday morning.",
+    "My watch shows my pace and I check the numbers after every run; it keeps me honest.",
+    "I want to run a marathon before I turn forty and prove to myself that I can.",
+    "Running clears my head after work, the one hour nobody asks anything of me.",
+    "I got injured last spring because I did too much too soon, and my knee still aches.",
+    "The club run on Thursdays is where I met most of my friends in this town.",
+    "Being outside in the hills, in the rain or the sun, makes me feel alive.",
+    "I like beating my personal best at the parkrun, even by a second.",
+)
+BUDGET_S = 1.0  # of CPU, per page
+
+
+def prose(length: int, seed: int) -> str:
+    """Sentences a runner might write, exactly ``length`` characters."""
+    out, n = "", seed
+    while len(out) < length:
+        out += SENTENCES[n % len(SENTENCES)] + " "
+        n += 3
+    return out[:length]
+
+
+def worst_runner(username: str = "worst", rounds: int = 5):
+    """A runner with ``rounds`` rounds as full as a round may be (the last at its themes),
+    and as many active goals as allowed, each with the longest why and most steps."""
+    from datetime import date, timedelta
+
+    from django.conf import settings
+
+    from milepost.accounts.models import Profile
+    from milepost.goals.models import Goal, Status, Step
+    from milepost.reflection import models
+    from milepost.reflection.models import Note, Round, RoundTheme, Stage
+    from milepost.reflection.questions import QUESTIONS
+    from milepost.reflection.services import detected_themes
+
+    # The limits, or (measuring an older Milepost, which had none) the same round.
+    notes = getattr(models, "MAX_NOTES_PER_ROUND", 200)
+    length = getattr(models, "MAX_ROUND_CHARS", 100_000) // notes
+    user = Profile.objects.create_runner(username, f"{username}@example.org", PASSWORD)
+    for r in range(rounds):
+        stage = Stage.THEMES if r == rounds - 1 else Stage.DONE
+        round = Round.objects.create(owner=user, reason="new_cycle", stage=stage)
+        Note.objects.bulk_create(
+            Note(round=round, question=QUESTIONS[n % len(QUESTIONS)].key, text=prose(length, n))
+            for n in range(notes)
+        )
+        RoundTheme.objects.bulk_create(detected_themes(round))
+    keys = list(round.themes.values_list("key", flat=True))[:3] or ["social"]
+    for g in range(settings.MAX_ACTIVE_GOALS):
+        goal = Goal.objects.create(
+            owner=user,
+            round=round,
+            title=prose(200, g),
+            why=prose(1000, g + 1),
+            themes=keys,
+            status=Status.ACTIVE,
+        )
+        Step.objects.bulk_create(
+            Step(goal=goal, title=prose(200, g + s), due=date(2030, 1, 1) + timedelta(days=s))
+            for s in range(12)
+        )
+    return user, round
+
+
+def measure_worst(requests: int) -> dict[str, tuple[float, float | None]]:
+    """{case: (CPU s made afresh, CPU s served again or None)}, medians."""
+    from django.test import Client
+
+    from milepost.accounts import pagecache
+    from milepost.paper import services as paper
+
+    forget_worksheet = getattr(paper, "blank_worksheet", None)
+    from milepost.reflection.services import detected_themes
+
+    user, round = worst_runner()
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    anonymous = Client(HTTP_HOST="localhost")
+
+    def cpu(request) -> float:
+        started = time.process_time()
+        request()
+        return time.process_time() - started
+
+    def get(c, path):
+        def request():
+            response = c.get(path)
+            if response.status_code != 200:
+                raise SystemExit(f"GET {path}: HTTP {response.status_code}")
+
+        return request
+
+    pages = {
+        BASELINE: "/tools/pace/",
+        "themes page (200 notes)": f"/rounds/{round.pk}/themes/",
+        "round summary page": f"/rounds/{round.pk}/summary/",
+        "reflection PDF": f"/paper/rounds/{round.pk}/reflection.pdf",
+        "reflection PDF across the years": f"/paper/rounds/{round.pk}/reflection.pdf?compare=1",
+        "goal sheet PDF": "/paper/goals.pdf",
+        "years page (5 full rounds)": "/rounds/years/",
+    }
+    for path in pages.values():  # the process's first requests: templates, fonts, URLs
+        get(client, path)()
+    out = {}
+    for name, path in pages.items():
+        fresh, again = [], []
+        for _ in range(requests):
+            pagecache.mark_changed(user.pk)
+            fresh.append(cpu(get(client, path)))
+            again.append(cpu(get(client, path)))
+        out[name] = (statistics.median(fresh), statistics.median(again))
+    themes = [cpu(lambda: detected_themes(round)) for _ in range(requests)]
+    out["close the brainstorm: read themes"] = (statistics.median(themes), None)
+    fresh, again = [], []
+    for _ in range(requests):
+        if forget_worksheet:
+            forget_worksheet.cache_clear()
+        fresh.append(cpu(get(anonymous, "/paper/worksheet.pdf")))
+        again.append(cpu(get(anonymous, "/paper/worksheet.pdf")))
+    out["blank worksheet PDF, anonymous"] = (statistics.median(fresh), statistics.median(again))
+    return out
+
+
+def report_worst(figures: dict, requests: int) -> None:
+    baseline = figures[BASELINE][0]
+    print(f"\nthe worst a runner can make, CPU (process_time), median of {requests}; "
+          f"budget {BUDGET_S:.1f} s a page:")  # fmt: skip
+    header = f"  {'case':36} {'fresh s':>8} {'x base':>7} {'again s':>8} {'x base':>7}  budget"
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    for name, (fresh, again) in figures.items():
+        again_cols = f"{again:8.3f} {again / baseline:7.1f}" if again is not None else " " * 16
+        if fresh <= BUDGET_S:
+            verdict = "ok"
+        else:
+            verdict = "cached" if again is not None and again <= BUDGET_S else "OVER"
+        print(f"  {name:36} {fresh:8.3f} {fresh / baseline:7.1f} {again_cols}  {verdict}")
+    print("fresh: the runner's data changed just before (page cache stale); again: the same "
+          "request once more.\nbudget: ok when made afresh within it; cached when only "
+          "served again.")  # fmt: skip
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=30, help="timed requests per case (30)")
     ap.add_argument("--years", type=int, default=10, help="years of running (10)")
     ap.add_argument("--sql", action="store_true", help="print the queries of each case")
+    ap.add_argument(
+        "--worst-requests", type=int, default=3, help="timed requests per worst case (3)"
+    )
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="milepost-pages-bench-") as data_dir:
         setup_django(data_dir)
         print(f"loading a {args.years}-year runner into a fresh SQLite database in {data_dir}")
         timed, counted, info = measure(args.years, args.requests)
         report(timed, counted, args.years, info)
+        if args.worst_requests > 0:
+            report_worst(measure_worst(args.worst_requests), args.worst_requests)
         if args.sql:
             for name, queries in counted.items():
                 print(f"\n{name}: {len(queries[-1])} queries")

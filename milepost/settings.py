@@ -180,6 +180,9 @@ PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", "3600")
 # How long a link confirming an e-mail address works, and how soon another may be sent.
 VERIFY_EMAIL_DAYS = envint("VERIFY_EMAIL_DAYS", "3")
 VERIFY_RESEND_MINUTES = envint("VERIFY_RESEND_MINUTES", "5")
+# Requests a minute from one client address, not signed in, to a page costly to make (the
+# blank worksheet PDF; milepost/web.py, throttle_anonymous); then a plain 429 for the minute.
+ANONYMOUS_HEAVY_PER_MINUTE = envint("MILEPOST_ANONYMOUS_HEAVY_PER_MINUTE", "30")
 # The reverse proxies whose X-Forwarded-For names the client (milepost/web.py, client_address).
 MILEPOST_TRUSTED_PROXIES = envaddresses("MILEPOST_TRUSTED_PROXIES")
 

@@ -1,10 +1,14 @@
 """Small helpers shared by the views of several apps."""
 
 import ipaddress
+from functools import wraps
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.core.cache import cache
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from milepost import clock
 
 
 def safe_next(request) -> str:
@@ -59,3 +63,38 @@ def site_url(request) -> str:
     if settings.SITE_URL_FROM_REQUEST:
         return request.build_absolute_uri("/").rstrip("/")
     return settings.SITE_URL.rstrip("/")
+
+
+TOO_MANY_REQUESTS = "Too many requests from here; try again in a minute."
+
+
+def throttle_anonymous(view):
+    """For a page costly to make that anyone may ask for: a client address not signed in gets
+    ANONYMOUS_HEAVY_PER_MINUTE of them a minute, then a short plain 429 until the minute is
+    over. Signed-in runners are never held back. Counted in the process's memory cache (a GET
+    writes nothing to the database), so each web process counts on its own."""
+
+    @wraps(view)
+    def throttled(request, *args, **kwargs):
+        if not request.user.is_authenticated and over_the_limit(request, view.__qualname__):
+            response = render(
+                request, "too_many_requests.html", {"message": TOO_MANY_REQUESTS}, status=429
+            )
+            response["Retry-After"] = str(60 - clock.now().second)
+            return response
+        return view(request, *args, **kwargs)
+
+    return throttled
+
+
+def over_the_limit(request, name: str) -> bool:
+    """Counts this request against its address and minute; True once past the limit."""
+    minute = clock.now().strftime("%Y%m%d%H%M")
+    key = f"throttle:{name}:{client_address(request) or 'unknown'}:{minute}"
+    cache.add(key, 0, timeout=120)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between the two calls: count afresh
+        cache.set(key, 1, timeout=120)
+        count = 1
+    return count > settings.ANONYMOUS_HEAVY_PER_MINUTE

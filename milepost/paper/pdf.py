@@ -305,11 +305,12 @@ def short_date(day: date) -> str:
 class Page(FPDF):
     """An fpdf2 document on A4 or Letter with Milepost's type, margins and footer."""
 
-    def __init__(self, paper: str, label: str, scale: float = 1.0):
+    def __init__(self, paper: str, label: str, scale: float = 1.0, one_page: bool = False):
         if paper not in PAPERS:
             raise ValueError(f"Paper must be one of {', '.join(PAPERS)}, not {paper!r}.")
         super().__init__(orientation="P", unit="mm", format=PAPERS[paper])
         self.scale = scale
+        self.one_page = one_page  # a second page raises _PastOnePage: the goal sheet's tries
         self.label = printable(label)
         self.add_font(FAMILY, "", str(REGULAR))
         self.add_font(FAMILY, "B", str(BOLD))
@@ -321,6 +322,11 @@ class Page(FPDF):
         self.set_lang("en")
         self.alias_nb_pages()
         self.add_page()
+
+    def add_page(self, *args, **kwargs) -> None:
+        if self.one_page and self.page >= 1:
+            raise _PastOnePage
+        super().add_page(*args, **kwargs)
 
     def footer(self) -> None:
         self.set_y(-MARGIN - 4)
@@ -343,13 +349,47 @@ class Page(FPDF):
         self.style(size, bold, colour)
         self.set_x(x)
         w = self.w - self.r_margin - x if w is None else w
-        self.multi_cell(w, self.leading(size), printable(text), align="L", new_x=XPos.LMARGIN)
+        height = self.leading(size)
+        for line in self.lines(printable(text), w):
+            self.set_x(x)  # a page break on the way keeps x as well
+            self.cell(w, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def height_of(self, text: str, size: float, w: float, bold=False) -> float:
         self.style(size, bold)
-        return self.multi_cell(
-            w, self.leading(size), printable(text), align="L", dry_run=True, output="HEIGHT"
-        )
+        return len(self.lines(printable(text), w)) * self.leading(size)
+
+    def lines(self, text: str, w: float) -> list[str]:
+        """The text broken into lines no wider than w in the current type: at spaces, or
+        inside a word too long for a line of its own. fpdf2's own line breaking
+        (``multi_cell``) costs about a millisecond per line, which made a round of long notes
+        take many seconds; this sums each character's width once."""
+        widths = self.current_font.cw
+        per_unit = self.font_size_pt * 0.001 / self.k  # a width in font units, in mm
+        space = widths[32] * per_unit
+        out: list[str] = []
+        for paragraph in text.split("\n"):
+            line: list[str] = []
+            used = 0.0
+            for word in paragraph.split(" "):
+                width = sum(widths[ord(c)] for c in word) * per_unit
+                if line and used + space + width <= w:
+                    line.append(word)
+                    used += space + width
+                    continue
+                if line:
+                    out.append(" ".join(line))
+                while width > w and len(word) > 1:  # too long for any line: broken inside
+                    cut, taken = 0, 0.0
+                    while cut < len(word) - 1 and taken + widths[ord(word[cut])] * per_unit <= w:
+                        taken += widths[ord(word[cut])] * per_unit
+                        cut += 1
+                    cut = max(cut, 1)
+                    out.append(word[:cut])
+                    word = word[cut:]
+                    width = sum(widths[ord(c)] for c in word) * per_unit
+                line, used = [word], width
+            out.append(" ".join(line).rstrip(" "))
+        return out
 
     def bullet(self, text: str, size: float, mark="\u2022", x=None, colour=INK) -> None:
         x = self.l_margin if x is None else x
@@ -590,16 +630,36 @@ def _reflection_theme(pdf: Page, theme: ThemeLine) -> None:
 
 
 def goal_sheet_pdf(sheet: GoalSheet, paper: str = "a4") -> bytes:
-    """Smaller type before a second page; a second page before anything is cut."""
-    for scale in SCALES:
-        pdf = _goal_sheet(sheet, paper, scale)
-        if pdf.pages_count == 1:
+    """Smaller type before a second page; a second page before anything is cut. A try that
+    runs onto a second page stops there, and after the full size the smallest is tried: a
+    sheet too long for one page costs two settings of one page, then the whole sheet."""
+    largest = _one_page(sheet, paper, SCALES[0])
+    if largest is not None:
+        return largest.finish()
+    smallest = _one_page(sheet, paper, SCALES[-1])
+    if smallest is None:
+        return _goal_sheet(sheet, paper, SCALES[0]).finish()
+    for scale in SCALES[1:-1]:
+        pdf = _one_page(sheet, paper, scale)
+        if pdf is not None:
             return pdf.finish()
-    return _goal_sheet(sheet, paper, SCALES[0]).finish()
+    return smallest.finish()
 
 
-def _goal_sheet(sheet: GoalSheet, paper: str, scale: float) -> Page:
-    pdf = Page(paper, "My running goals", scale)
+class _PastOnePage(Exception):
+    pass
+
+
+def _one_page(sheet: GoalSheet, paper: str, scale: float) -> Page | None:
+    """The sheet at this scale if it fits on one page, else None (found out at the break)."""
+    try:
+        return _goal_sheet(sheet, paper, scale, one_page=True)
+    except _PastOnePage:
+        return None
+
+
+def _goal_sheet(sheet: GoalSheet, paper: str, scale: float, one_page=False) -> Page:
+    pdf = Page(paper, "My running goals", scale, one_page=one_page)
     pdf.set_author(printable(sheet.runner))
     printed = f"printed {long_date(sheet.printed_on)}"
     pdf.heading("My running goals", sheet.runner, sheet.heading, printed)

@@ -1,7 +1,9 @@
 """From the runner's rounds and goals to the plain data pdf.py prints; shared by the web
 views and ``milepost print``."""
 
+import hashlib
 from datetime import date
+from functools import cache
 
 from milepost import clock
 from milepost.goals.forms import PurposeForm
@@ -17,6 +19,14 @@ from . import pdf
 # Settled goals: chosen at the settle step, then active after the purpose check, then done.
 SETTLED = (Status.CHOSEN, Status.ACTIVE, Status.DONE)
 PURPOSE_QUESTIONS = tuple(str(field.label) for field in PurposeForm.base_fields.values())
+
+
+@cache
+def blank_worksheet(paper: str) -> tuple[bytes, str]:
+    """The blank worksheet, the same for everyone, and its ETag: made once per process (a
+    new release is a new process), since making it costs a good part of a second."""
+    data = worksheet(paper=paper)
+    return data, '"' + hashlib.blake2b(data, digest_size=12).hexdigest() + '"'
 
 
 def worksheet(*, paper: str, runner=None) -> bytes:

@@ -1,10 +1,22 @@
 import uuid
 
 from django import forms
+from django.db.models import Count, Sum
+from django.db.models.functions import Length
 
 from milepost.fields import PlainWordsMixin
 
-from .models import Note, Reason, Round, RoundTheme, Share, ThemeStatus, theme_choices
+from .models import (
+    MAX_NOTES_PER_ROUND,
+    MAX_ROUND_CHARS,
+    Note,
+    Reason,
+    Round,
+    RoundTheme,
+    Share,
+    ThemeStatus,
+    theme_choices,
+)
 from .questions import QUESTION_CHOICES
 
 
@@ -38,6 +50,7 @@ class NoteForm(PlainWordsMixin, forms.ModelForm):
 
     def __init__(self, *args, round: Round | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.round = round
         self.extra = {q.key: q for q in round.extra_questions.all()} if round else {}
         self.fields["question"].choices = QUESTION_CHOICES + [
             (key, q.text) for key, q in self.extra.items()
@@ -52,11 +65,31 @@ class NoteForm(PlainWordsMixin, forms.ModelForm):
             "text": {"required": "Write a few words first; there is no wrong answer."}
         }
 
+    def check_room(self, length: int) -> None:
+        """A round holds so many notes and characters (models.MAX_NOTES_PER_ROUND)."""
+        held = self.round.notes.aggregate(notes=Count("id"), chars=Sum(Length("text")))
+        chars = held["chars"] or 0
+        if held["notes"] >= MAX_NOTES_PER_ROUND:
+            self.add_error(
+                "text",
+                f"This round holds {MAX_NOTES_PER_ROUND} notes and has them all. Close the "
+                "brainstorm to see the themes in what you wrote.",
+            )
+        elif chars + length > MAX_ROUND_CHARS:
+            self.add_error(
+                "text",
+                f"This round's notes hold {MAX_ROUND_CHARS:,} characters in all, and "
+                f"{max(MAX_ROUND_CHARS - chars, 0):,} are left: please make this one shorter, "
+                "or close the brainstorm to see the themes in what you wrote.",
+            )
+
     def clean_client_id(self):
         return self.cleaned_data.get("client_id") or uuid.uuid4()
 
     def clean(self):
         cleaned = super().clean()
+        if self.round is not None and cleaned.get("text"):
+            self.check_room(len(cleaned["text"]))
         extra = self.extra.get(cleaned.get("question"))
         if extra is not None:
             cleaned["question"], cleaned["extra_question"] = "", extra

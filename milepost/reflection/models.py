@@ -219,6 +219,13 @@ class RoundQuestion(models.Model):
         return f"A question from {self.asked_by.profile.display_name}, your coach."
 
 
+# A round holds at most this many notes, of up to 4,000 characters each and this many
+# characters in all (some 17,000 words): many times what anyone writes in a brainstorm, and a
+# bound on what the round's pages, themes and PDF cost to make.
+MAX_NOTES_PER_ROUND = 200
+MAX_ROUND_CHARS = 100_000
+
+
 class Note(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notes")
     # One of the eight question keys, or blank for a note on one of the coach's questions.

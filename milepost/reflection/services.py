@@ -40,9 +40,44 @@ def detected_themes(round: Round) -> list[RoundTheme]:
                 {"question": e.question, "text": e.text, "weight": e.weight} for e in theme.evidence
             ],
         )
-        for theme in detect_themes(round.answers())
+        for theme in detect_themes(within_reading(round.answers()))
     ]
     return sorted(found, key=lambda theme: (-theme.score, theme.key))
+
+
+# The most characters of a round's notes read for themes: a few seconds of CPU per 100,000
+# characters, so closing a brainstorm stays well under a second. Far more than most rounds
+# (a long note runs to a few hundred characters); past it, every note is read in part.
+READING_CHARS = 40_000
+NOTE_AT_LEAST = 200  # of each note, when the reading is shared out
+
+
+def within_reading(answers: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The notes as detection reads them: whole, if together they are within READING_CHARS;
+    otherwise each note's beginning (its first sentences, where a runner says what matters),
+    as much as a fair share allows, notes in order until the reading is spent."""
+    notes = [text for texts in answers.values() for text in texts]
+    if sum(map(len, notes)) <= READING_CHARS:
+        return answers
+    share = max(NOTE_AT_LEAST, READING_CHARS // len(notes))
+    left = READING_CHARS
+    out: dict[str, list[str]] = {}
+    for question, texts in answers.items():
+        for text in texts:
+            if left <= 0:
+                return out
+            part = beginning(text, min(share, left))
+            out.setdefault(question, []).append(part)
+            left -= len(part)
+    return out
+
+
+def beginning(text: str, limit: int) -> str:
+    """At most ``limit`` characters of the text, ending at a sentence's end if one is near."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(mark, 0, limit) for mark in ".!?\n")
+    return text[: cut + 1] if cut >= limit // 2 else text[:limit]
 
 
 CLEAR_SCORE = 0.75  # a theme heard at least this clearly may be asked about first
