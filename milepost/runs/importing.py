@@ -16,6 +16,7 @@
 import hashlib
 import logging
 import multiprocessing
+import os
 import time
 import zipfile
 from collections import defaultdict, deque
@@ -50,7 +51,7 @@ from .models import (
     SourceFile,
     recompute_totals,
 )
-from .reading import FileResult, read_file
+from .reading import FileResult, read_file, watch_parent
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +165,9 @@ def executor(processes: int) -> Iterator:
         return
     # spawn: fresh processes hold no copy of this one's database connection or threads.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(processes, mp_context=context)
+    pool = ProcessPoolExecutor(
+        processes, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
+    )
     try:
         yield pool
     except BaseException:
