@@ -16,7 +16,8 @@ of anything else (a goal, a note, a round) touches the profile only by ``mark_ch
 last statement, holding no row a run write wants, so it need not lock first; a new write that
 also changes runs or totals, or rows another transaction takes after the profile, calls
 ``lock_runner`` first. Two runners in one transaction: ``lock_runner(a, b)`` locks both, in
-id order.
+id order. (A runner's account being made, with its runs, as the demo makes one, needs no lock:
+no one else sees it yet.)
 
 On SQLite a write transaction locks the whole database as it begins (``transaction_mode``
 ``IMMEDIATE`` in settings): the lock here is a plain read there, and nothing can deadlock.

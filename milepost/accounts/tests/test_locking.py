@@ -1,6 +1,8 @@
 """The retry of ``accounts/locking.py``: a deadlock or a serialisation failure runs the whole
 transaction again; any other error, or one inside someone else's transaction, is raised."""
 
+import threading
+
 import pytest
 from django.db import OperationalError, connection
 
@@ -80,3 +82,37 @@ def test_inside_another_transaction_it_runs_once(alice):
     with pytest.raises(OperationalError):
         locking.run_retrying(write)  # the test's own transaction is around it
     assert len(tries) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a real deadlock: PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_real_deadlock_is_retried_and_both_writes_go_in(alice, bob, monkeypatch):
+    monkeypatch.undo()  # a real pause before trying again
+    both_hold_one = threading.Barrier(2, timeout=20)
+    tries, errors = [], []
+
+    def crosswise(first, second):
+        def write():
+            tries.append(first.username)
+            Profile.objects.filter(user=first).update(name=f"by {first.username}")
+            if len(tries) <= 2:  # the first tries: each holds one row and wants the other's
+                both_hold_one.wait()
+            Profile.objects.filter(user=second).update(name=f"by {first.username}")
+
+        def body():
+            try:
+                locking.run_retrying(write)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        return threading.Thread(target=body)
+
+    threads = [crosswise(alice, bob), crosswise(bob, alice)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert len(tries) == 3  # PostgreSQL stopped one of them once; it went in the second time
