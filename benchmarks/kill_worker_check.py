@@ -2,17 +2,19 @@
 the import still completes, with no duplicate and no file lost (issue 16). Run by `.ci/run`.
 
     .venv/bin/python benchmarks/kill_worker_check.py [--files 90] [--kills 3]
+    .venv/bin/python benchmarks/kill_worker_check.py \\
+        --database-url postgres://postgres@127.0.0.1:5432/EMPTY_DATABASE
 
-On a fresh SQLite data folder: makes a runner, uploads ``--files`` synthetic runs (half as
-separate FIT files, half as GPX files in one zip) the way the import page does
-(``services.start_upload``), starts `milepost db_worker`, and each time the batch has imported
-some more runs since the worker started, sends the worker SIGKILL (the worker alone, as the
-kernel's OOM killer or a crash would), checks that no process it started is left behind,
-resumes the batch as the runner's one click does (``services.resume_batch``) and starts the
-worker again. After ``--kills`` kills it lets the import finish and checks: the batch is done,
-every run is there once (one activity per file, no two at the same start), every original file
-is stored (by sha256), the totals count every run and the uploaded copies are gone. Prints
-what it saw; exit 1 on any failed check. Takes about half a minute.
+On a fresh SQLite data folder (or an empty PostgreSQL database): makes a runner, uploads
+``--files`` synthetic runs (half as separate FIT files, half as GPX files in one zip) the way
+the import page does (``services.start_upload``), starts `milepost db_worker`, and each time
+the batch has imported some more runs since the worker started, sends the worker SIGKILL (the
+worker alone, as the kernel's OOM killer or a crash would), checks that no process it started
+is left behind, resumes the batch as the runner's one click does (``services.resume_batch``)
+and starts the worker again. After ``--kills`` kills it lets the import finish and checks: the
+batch is done, every run is there once (one activity per file, no two at the same start), every
+original file is stored (by sha256), the totals count every run and the uploaded copies are
+gone. Prints what it saw; exit 1 on any failed check. Takes about half a minute.
 """
 
 import argparse
@@ -80,6 +82,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=90, help="runs to upload (default: 90)")
     ap.add_argument("--kills", type=int, default=3, help="times to kill the worker (default: 3)")
+    ap.add_argument("--database-url", help="an empty PostgreSQL database (default: SQLite)")
     args = ap.parse_args(argv)
 
     data_dir = tempfile.mkdtemp(prefix="milepost-kill-")
@@ -88,7 +91,9 @@ def main(argv=None) -> int:
         "MILEPOST_DATA_DIR": data_dir,
         "DJANGO_SETTINGS_MODULE": "milepost.settings",
     }
-    env.pop("DATABASE_URL", None)  # a fresh SQLite install, the laptop default
+    env.pop("DATABASE_URL", None)  # a fresh SQLite install, the laptop default...
+    if args.database_url:
+        env["DATABASE_URL"] = args.database_url  # ...or PostgreSQL, as in production
     env["MILEPOST_IMPORT_STALE_MINUTES"] = "0"  # a killed worker's batch is stale at once
     env["MILEPOST_IMPORT_PROCESSES"] = "2"  # a pool of processes, as in production
     os.environ.clear()
