@@ -12,9 +12,10 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 
 from milepost.accounts import pagecache
+from milepost.accounts.locking import lock_runner, run_retrying
 from milepost.runs.importing import Entry
 from milepost.runs.models import Activity, ItemStatus, recompute_totals
 
@@ -79,8 +80,7 @@ def restore(*, owner, path: Path) -> RestoreReport:
             data = json.loads(member(zf, "data.json"))
             if not isinstance(data, dict):
                 raise BadExport("Its data.json does not hold a Milepost export.")
-            with transaction.atomic():
-                report = Restorer(owner, zf, manifest).run(data)
+            report = run_retrying(_restore_locked, owner, zf, manifest, data)
     except (zipfile.BadZipFile, OSError, EOFError, gzip.BadGzipFile) as problem:
         raise BadExport(f"The zip is damaged ({problem}).") from None
     except ValueError as problem:  # data.json is not JSON
@@ -88,6 +88,11 @@ def restore(*, owner, path: Path) -> RestoreReport:
     except DatabaseError as problem:
         raise BadExport(f"It clashes with what is in this account ({problem}).") from None
     return report
+
+
+def _restore_locked(owner, zf: zipfile.ZipFile, manifest: dict, data: dict) -> RestoreReport:
+    lock_runner(owner.pk)  # the one lock order: accounts/locking.py
+    return Restorer(owner, zf, manifest).run(data)
 
 
 def member(zf: zipfile.ZipFile, name: str) -> bytes:

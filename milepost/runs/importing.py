@@ -8,12 +8,15 @@
 - an activity starting within a minute of one already there, with the same distance (within
   3 % or 200 m), is a duplicate too, whatever its format or export;
 - each file is one transaction: its original, its activities, their import items and the
-  weekly and monthly totals they change commit together or not at all.
+  weekly and monthly totals they change commit together or not at all; it locks the
+  runner's profile row first (the one lock order, ``accounts/locking.py``) and is run again
+  on a deadlock or a serialisation failure.
 """
 
 import hashlib
 import logging
 import multiprocessing
+import os
 import time
 import zipfile
 from collections import defaultdict, deque
@@ -25,8 +28,10 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils.module_loading import import_string
+
+from milepost.accounts.locking import lock_runner, run_retrying
 
 from .formats import (
     ActivitySummary,
@@ -46,7 +51,7 @@ from .models import (
     SourceFile,
     recompute_totals,
 )
-from .reading import FileResult, read_file
+from .reading import FileResult, read_file, watch_parent
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +165,9 @@ def executor(processes: int) -> Iterator:
         return
     # spawn: fresh processes hold no copy of this one's database connection or threads.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(processes, mp_context=context)
+    pool = ProcessPoolExecutor(
+        processes, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
+    )
     try:
         yield pool
     except BaseException:
@@ -337,42 +344,47 @@ class Importer:
     # --- writing ----------------------------------------------------------------------------
 
     def _write(self, new: list, original: _Original | None) -> None:
-        """One file, one transaction: original, activities, their items and totals."""
+        """One file, one transaction: original, activities, their items and totals (run
+        again on a deadlock or a serialisation failure)."""
         try:
-            with transaction.atomic():
-                source_file = original.source_file(self.owner) if original else None
-                if source_file:
-                    source_file.save()
-                activities = [
-                    Activity.from_summary(
-                        summary,
-                        owner=self.owner,
-                        runner_zone=self.profile.zone,
-                        source=Source.FILE if original else _SUMMARY_SOURCES[summary.source_format],
-                        source_file_id=source_file.pk if source_file else None,
-                        source_hash=original.sha256 if original else "",
-                        source_index=index,
-                    )
-                    for index, summary, _, _ in new
-                ]
-                for activity in activities:
-                    activity.full_clean(
-                        exclude=["owner", "source_file"],  # known good; skips two queries
-                        validate_unique=False,
-                        validate_constraints=False,
-                    )
-                Activity.objects.bulk_create(activities)
-                items = []
-                for (_, _, entry, position), activity in zip(new, activities, strict=True):
-                    entry.activity = activity
-                    items.append(self._item(entry, position))
-                ImportItem.objects.bulk_create(items)
-                recompute_totals(self.owner.pk, [a.local_date for a in activities if a.is_run])
+            activities = run_retrying(self._store, new, original)
         except (IntegrityError, ValidationError) as exc:
             self._unwritten(new, original, exc)
             return
         if original:
             self.known[original.sha256] = activities
+
+    def _store(self, new: list, original: _Original | None) -> list[Activity]:
+        lock_runner(self.owner.pk)  # the one lock order: accounts/locking.py
+        source_file = original.source_file(self.owner) if original else None
+        if source_file:
+            source_file.save()
+        activities = [
+            Activity.from_summary(
+                summary,
+                owner=self.owner,
+                runner_zone=self.profile.zone,
+                source=Source.FILE if original else _SUMMARY_SOURCES[summary.source_format],
+                source_file_id=source_file.pk if source_file else None,
+                source_hash=original.sha256 if original else "",
+                source_index=index,
+            )
+            for index, summary, _, _ in new
+        ]
+        for activity in activities:
+            activity.full_clean(
+                exclude=["owner", "source_file"],  # known good; skips two queries
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        Activity.objects.bulk_create(activities)
+        items = []
+        for (_, _, entry, position), activity in zip(new, activities, strict=True):
+            entry.activity = activity
+            items.append(self._item(entry, position))
+        ImportItem.objects.bulk_create(items)
+        recompute_totals(self.owner.pk, [a.local_date for a in activities if a.is_run])
+        return activities
 
     def _unwritten(self, new: list, original: _Original | None, exc: Exception) -> None:
         for _, _, entry, _ in new:

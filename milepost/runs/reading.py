@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
+import threading
+import time
 from dataclasses import dataclass
 
 from .formats import DEFAULT_MAX_BYTES, ActivityFileError, ActivityHint, ActivitySummary, parse_file
@@ -18,6 +21,7 @@ logger = logging.getLogger(__name__)
 # zlib's fastest level: on the sample files within 5 % of level 6's size, at a quarter of the
 # CPU time (it runs once per imported file, next to the parser).
 GZIP_LEVEL = 1
+PARENT_CHECK_S = 1.0  # how often a pool process checks that the importing process is alive
 INTERNAL_ERROR = (
     "Milepost could not read this file because of an error on our side; it was not imported."
 )
@@ -51,3 +55,16 @@ def read_file(
     was_gzip = data[:2] == b"\x1f\x8b"
     compressed = b"" if was_gzip else gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
     return FileResult(tuple(summaries), compressed=compressed, was_gzip=was_gzip)
+
+
+def watch_parent(parent: int) -> None:
+    """Run as each pool process starts: it exits once the process that imports is gone.
+    Killed with ``kill -9`` (or by the kernel), that process cannot shut its pool down, and
+    a pool process, holding both ends of its own job queue, would wait for work for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()

@@ -18,6 +18,7 @@ from django_tasks import task
 
 from milepost import clock
 from milepost.accounts import pagecache
+from milepost.accounts.locking import lock_runner, retrying
 from milepost.runmath.units import run_day_problem
 
 from .importing import (
@@ -174,7 +175,7 @@ def run_batch(batch: ImportBatch) -> ImportReport:
 # One activity ------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@retrying
 def record_run(
     *,
     owner,
@@ -190,6 +191,7 @@ def record_run(
 ) -> Activity:
     """A run entered by hand (no watch): on ``on`` in the runner's time zone;
     ``longest_continuous_m`` is the furthest run without walking (the whole run, or a part)."""
+    lock_runner(owner.pk)  # the one lock order: accounts/locking.py
     check_run_day(on, owner.profile)
     zone = owner.profile.zone
     start = datetime.combine(on, start_time or clock_time(12, 0), tzinfo=zone).astimezone(UTC)
@@ -228,6 +230,7 @@ def check_run_day(on: date, profile) -> None:
 @transaction.atomic
 def save_activity(*, activity: Activity, fields: Iterable[str]) -> Activity:
     """Saves edited fields (name, sport, is_race) and the totals they change."""
+    lock_runner(activity.owner_id)
     activity.is_run = activity.sport == "run"
     activity.full_clean(validate_unique=False)
     activity.save(update_fields={*fields, "is_run"})
@@ -250,6 +253,7 @@ def correct_run(
 ) -> Activity:
     """A run entered by hand, corrected: its day, distance and time too, and the totals of
     both the day it was on and the day it is on now."""
+    lock_runner(activity.owner_id)
     if on != activity.local_date:
         check_run_day(on, activity.owner.profile)
     old_day = activity.local_date
@@ -272,6 +276,7 @@ def correct_run(
 def answer_race(*, activity: Activity, was_race: bool) -> Activity:
     """The runner's answer to "Was this a race?": a race counts as one (feasibility, progress
     toward race goals, nudges); either way the question is not asked again."""
+    lock_runner(activity.owner_id)
     activity.is_race, activity.race_answered = was_race, True
     activity.save(update_fields=["is_race", "race_answered"])
     pagecache.mark_changed(activity.owner_id)
@@ -282,6 +287,7 @@ def answer_race(*, activity: Activity, was_race: bool) -> Activity:
 def save_feeling(*, activity: Activity) -> Activity:
     """How the run felt: it changes no total, only these two columns (and what the runner's
     pages and nudges read from them)."""
+    lock_runner(activity.owner_id)
     activity.save(update_fields=["feeling", "feeling_note"])
     pagecache.mark_changed(activity.owner_id)
     return activity
@@ -290,6 +296,7 @@ def save_feeling(*, activity: Activity) -> Activity:
 @transaction.atomic
 def delete_activity(*, activity: Activity) -> None:
     """Deletes the activity, its original file once no activity needs it, and fixes totals."""
+    lock_runner(activity.owner_id)
     owner_id, day, source_file_id = activity.owner_id, activity.local_date, activity.source_file_id
     activity.delete()
     if source_file_id and not Activity.objects.filter(source_file_id=source_file_id).exists():
