@@ -17,9 +17,9 @@ Pure data (strings, and pairs of strings): themes.py parses, compiles and applie
 LEXICON = r"""
 [define PEOPLE]
 (friends?|mates?|buddy|buddies|pals?|partner|husband|hubby|wife|son|sons|daughters?|sister|sisters
-    |brother|brothers|kids|children|family|dad|mom|mother|father|grand(daughter|son|kids|children)s?
-    |moms|dads|parents|group|club|neighbors?|colleagues?|team|crew|girls|lads|ladies|gang
-    |other people|others|him|her|them|me|us|each other|dog|dogs)
+    |brother|brothers|kids|children|family|dad|mom|mother|father|grand(daughter|son|kids
+    |children)s?|moms|dads|parents|group|club|neighbors?|colleagues?|team|crew|girls|lads|ladies
+    |gang|other people|others|him|her|them|me|us|each other|dog|dogs)
 [define GROUP]
 (club|group|crew|squad|gang|tribe|harriers|striders|joggers|crowd|community|ladies|girls|lads)
 [define RACE]
@@ -44,8 +44,8 @@ LEXICON = r"""
 [define CITIES]
 (london|berlin|paris|rome|lisbon|barcelona|madrid|valencia|seville|amsterdam|dublin|edinburgh
     |glasgow|brighton|manchester|york|bath|oxford|cambridge|boston|chicago|new york|tokyo|sydney
-    |dubai|prague|vienna|copenhagen|stockholm|oslo|reykjavik|tromso|cape town|venice|florence|athens
-    |budapest|krakow|san francisco|los angeles|honolulu|istanbul)
+    |dubai|prague|vienna|copenhagen|stockholm|oslo|reykjavik|tromso|cape town|venice|florence
+    |athens|budapest|krakow|san francisco|los angeles|honolulu|istanbul)
 [define PLACE_WORDS]
 (trails?|fells?|mountains?|hills?|hilly|moors?|moorland|coast|coastal|coastline|beach|beaches
     |seafront|seaside|promenade|cliffs?|forests?|woods|woodland|woodlands|countryside|canal|towpath
@@ -72,8 +72,8 @@ LEXICON = r"""
 numbers S (numbers?|data|stats?|statistics|metrics|spreadsheet|graphs?|charts?|splits) (person|guy
     |man|woman|girl|nerd|geek|junkie|freak|fiend|addict|driven|obsessed|obsessive|lover)
 numbers S (nerd|geek|junkie|obsessed|obsessive|addicted|hooked|fixated) (on|with|about
-    |over) (\w+ ){0,2}(numbers|data|stats|statistics|metrics|splits|graphs?|charts?|pace|times?|pbs?
-    |prs?|watch|garmin|strava|mileage)
+    |over) (\w+ ){0,2}(numbers|data|stats|statistics|metrics|splits|graphs?|charts?|pace|times?
+    |pbs?|prs?|watch|garmin|strava|mileage)
 numbers S spreadsheets?|(log|logs|logged|logging|track|tracks|tracked|tracking|record
     |records) (every|each|all|everything|my (runs|miles|mile|km|mileage|times|pace|progress))|(keep
     |keeps|kept|keeping) a (log|diary|record|tally|spreadsheet)|ticking off (the )?(mile|miles|km
@@ -82,8 +82,8 @@ numbers S (check|checks|checking|checked|look|looks|looking|looked|pore|poring|s
     |studying|anal[sy][sz]\w*|obsess|obsessing|geek|scroll|scrolling) ((at|over|out|through|on
     |in) )?(\w+ ){0,2}(stats|statistics|data|graphs?|charts?|splits|metrics|numbers|garmin|strava
     |watch|heart rate|pace|times?|training load|app)
-numbers S (love|like|loves|likes|enjoy|enjoys|loved|adore) (\w+ ){0,3}(numbers|data|stats|statistics
-    |metrics|graphs?|charts?|splits|pbs?|prs?|gadgets)
+numbers S (love|like|loves|likes|enjoy|enjoys|loved|adore) (\w+ ){0,3}(numbers|data|stats
+    |statistics|metrics|graphs?|charts?|splits|pbs?|prs?|gadgets)
 numbers S (watch|watching|see|seeing|saw) (\w+ ){0,3}(pace|time|times|mileage|mile|km|kilometers
     |numbers|heart rate|splits|weeks|graph|progress) (\w+ ){0,2}(drop|dropping|fall|falling
     |come down|coming down|go down|going down|go up|going up|improve|improving|add up|adding up
@@ -134,11 +134,11 @@ feeling S (pure|sheer|simple|real) (joy|pleasure|love|fun|bliss|happiness)|joy|j
 feeling S enjoy\w* (it|running|the running|my running|the run|my runs|every (run|step|minute|mile)
     |each run|runs|myself|being|moving)|run naked|without a watch|no watch
 feeling M freedom|free feeling|runners? high|endorphins|post run (buzz|glow|high)|in the zone
-    |fresh air|being (out|outside|outdoors|out there|out in)|out (in|on) the (hills|fells|trails|air
-    |rain|sun|woods)|(rain|sun|sunshine|wind|breeze) on my (face|skin)|(like|love|enjoy) being (out
-    |outside|outdoors|on|in)|in the rain|the elements|listen\w* to my body|(how|what) my (body
-    |legs) (feels?|says|tells)|no pressure|run free|unplugged|just (run|running) (and|for)|(feel
-    |feels|felt) like flying|floating|lost in (it|the run|my thoughts)
+    |fresh air|being (out|outside|outdoors|out there|out in)|out (in|on) the (hills|fells|trails
+    |air|rain|sun|woods)|(rain|sun|sunshine|wind|breeze) on my (face|skin)|(like|love
+    |enjoy) being (out|outside|outdoors|on|in)|in the rain|the elements|listen\w* to my body|(how
+    |what) my (body|legs) (feels?|says|tells)|no pressure|run free|unplugged|just (run
+    |running) (and|for)|(feel|feels|felt) like flying|floating|lost in (it|the run|my thoughts)
 feeling W enjoy\w*|fun(?! runs?)|play|playful|happy|happiness|smile|smiling|smiles|grin|grinning
     |laugh\w*|relax\w*|(?<!would )(love|like) (to run|running|my running|every run)|i just run
     |nature|soul
@@ -151,16 +151,17 @@ social S running (club|group|buddy|buddies|partner|partners|pal|pals|friend|frie
 social M with (my |our |the |some |a )?(\w+ )?(friends?|mates?|buddy|buddies|pals?|partner|husband
     |hubby|wife|son|sons|daughters?|sister|sisters|brother|brothers|kids|children|family|dad|mom
     |mother|father|grand(daughter|son|kids|children)s?|moms|dads|parents|group|club|neighbors?
-    |colleagues?|team|crew|girls|lads|ladies|gang|other people|others)|with (my|our) (two|three|four
-    |five|\d+|lot|boys|youngest|eldest|little ones?)\b
+    |colleagues?|team|crew|girls|lads|ladies|gang|other people|others)|with (my|our) (two|three
+    |four|five|\d+|lot|boys|youngest|eldest|little ones?)\b
 social M together|with each other|as a (group|family|couple|team)|[a-z]+ and i (run|ran|train|go
     |went|do|are|have|will|want|make|started|start|did|plan|meet)|me and my \w+|with (me|us|him|her
     |them)\b|companionship|company of|with others
 social M chat|chats|chatting|chatted|natter\w*|gossip\w*|craic|banter|catch up|catching up|social
-    |sociali[sz]\w*|sociable|community|camaraderie|friendships?|belong\w*|girls weekend|lads weekend
-    |meet (up|new people|friends)|made (\w+ )?friends|(all of us|the whole (family|gang|club))( ,|$)
-    |(same|friendly|familiar) faces|coffee (after|afterwards)|cafe|the pub after|(push|pushing|take
-    |taking|bring|bringing) (my |the )?(\w+ )?(grandson|granddaughter|son|daughter|baby|kids)
+    |sociali[sz]\w*|sociable|community|camaraderie|friendships?|belong\w*|girls weekend
+    |lads weekend|meet (up|new people|friends)|made (\w+ )?friends|(all of us|the whole (family
+    |gang|club))( ,|$)|(same|friendly|familiar) faces|coffee (after|afterwards)|cafe|the pub after
+    |(push|pushing|take|taking|bring|bringing) (my |the )?(\w+ )?(grandson|granddaughter|son
+    |daughter|baby|kids)
 social M volunteer\w*|marshal\w*|tail (walker|runner)|run leader|lirf|(coach
     |coaching) (the )?(juniors|kids|beginners|group|others)|pac(e|ing) (my |a )?(friend|mate|wife
     |husband|buddy)|guide runner|(start|set up) a (group|club)|help\w* (others|people|beginners)
@@ -220,12 +221,12 @@ _race_love M (love|loves|loved|like|likes|liked|enjoy|enjoys|enjoyed|adore
     |a few|loads of|lots of|the odd|an occasional|plenty of) (\w+ )?(race|races|events?)
     |the odd (\w+ )?race
 race_averse S (hate|hated|hates|loathe|detest|dislike|dread|can not stand|could not stand|avoid
-    |can not bear|not a fan of|not keen on|no interest in|no desire to|put off by|not like|not enjoy
-    |see the point of|(?<!once )(?<!when )(?<!after )(?<!until )i am done with|sick of|fed up with
-    |had enough of) (?!(being|getting|losing|it when) )(\w+ ){0,3}@RACE|(not
+    |can not bear|not a fan of|not keen on|no interest in|no desire to|put off by|not like
+    |not enjoy|see the point of|(?<!once )(?<!when )(?<!after )(?<!until )i am done with|sick of
+    |fed up with|had enough of) (?!(being|getting|losing|it when) )(\w+ ){0,3}@RACE|(not
     |never) catch me (dead )?(\w+ ){0,3}@RACE
-race_averse S @RACE (\w+ ){0,3}(@REACTION|(are|is|was|were) (not|never) (really |just )?(me|my thing
-    |for me|my cup of tea|my scene)|not for me|not my thing|boring|pointless|a waste)
+race_averse S @RACE (\w+ ){0,3}(@REACTION|(are|is|was|were) (not|never) (really |just )?(me
+    |my thing|for me|my cup of tea|my scene)|not for me|not my thing|boring|pointless|a waste)
 race_averse S (never|not|will not|would not) (do|enter|run|go in for) (a |any )?(\w+ )?(race|races
     |event|events)
 race_averse S (never|not|will not|would not|wo not) (\w+ )?(race|raced|enter
@@ -235,7 +236,8 @@ race_averse S (never|not|will not|would not|wo not) (\w+ )?(race|raced|enter
     |events)|(no|without) (crowds|bibs?|race numbers?)|not see the point of them
 race_averse M too (much|many) (\w+ ){0,3}(at|in) (races|events)|(races|events) (are|feel) (too
     |so) (\w+ )?(expensive|crowded|busy|stressful|serious|competitive)|(idea
-    |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?|gives?|fills?) (me|my)
+    |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?
+    |gives?|fills?) (me|my)
 race_averse W too many people|faff
 wellbeing S mental (health|wellbeing|well being)|my (head|mind|mood|sanity|nerves)|head ?space
     |clear\w* (my|the) (head|mind)|head (clear|clears|empties|straight)|sane|sanity|therapy
@@ -270,8 +272,8 @@ confidence M (prove|proving|proved) (to )?(myself|i can|that i|i am|i could)|can
 health S (?<!mental )health|healthy|heart (attack|scare|condition|disease|surgery|op|operation
     |health|problem|issues?)|bypass|stent|cardiolog\w*|cardiac|blood pressure|cholesterol|statins?
     |diabet\w*|prediabet\w*|type 2|a 1 c|hba 1 c|blood sugar|glucose|metformin|insulin|lose weight
-    |losing weight|lost weight|weight (off|loss|down)|\d+ ?(kg|lb|lbs|pounds|stone|kilos) (down|lost
-    |off|lighter)|lost (\d+|a lot of|\w+) (kg|lb|lbs|pounds|stone|kilos|weight)|bmi|obes\w*
+    |losing weight|lost weight|weight (off|loss|down)|\d+ ?(kg|lb|lbs|pounds|stone|kilos) (down
+    |lost|off|lighter)|lost (\d+|a lot of|\w+) (kg|lb|lbs|pounds|stone|kilos|weight)|bmi|obes\w*
     |overweight|bone density|osteopor\w*|arthritis|longevity|live longer|off (my )?(meds|medication
     |tablets)|be around (for|to)|see my (\w+ )?(grow up|grandkids|grandchildren)|independen\w*
     |fatty liver
@@ -281,41 +283,52 @@ health M weight|bones?|my balance|balance and|joints?|knees working|mobility|(ke
     |aging well|grandkids|grandchildren|sleep|asthma|lungs|cancer|chemo|smok(e|er|ers|ing|ed)
     |cigarettes|liver|kidneys?|(blood|liver|kidney|sugar) (numbers|levels|results|tests?)|grandad
     |grandpa|granny|grandma|nana|(still|be able to) (\w+ ){0,4}at (6|7|8|9)\d|wake up call
-    |falls clinic|at my age|without pain|pain free|my body back|dress size|waist|stroke|tablets|(the
-    |bathroom) scales|weigh ?ins?|weigh myself|bp
+    |falls clinic|at my age|without pain|pain free|my body back|dress size|waist|stroke|tablets
+    |(the|bathroom) scales|weigh ?ins?|weigh myself|bp
 health W doctor|gp|the nurse|nurse said|consultant said|fitness|menopause|perimenopause
-time_limited S busy|hectic|manic|juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in
-    |fits? (in )?around|(no|little|limited|not much|not enough|short on|tight on|pressed for
-    |strapped for|no spare|hardly any|not a lot of) time|time (is|was) (tight|short|limited|precious
-    |scarce)|(hard|struggle|difficult|tough) to (find|make) (the )?time|(long|crazy|unsocial
-    |antisocial) hours|shift work|night shifts?|on call|ft job|full time|single (mom|parent|dad)
-    |school runs?|drop ?off|carer|caring for|care for (my )?(mom|dad|mother|father|parents?|husband
-    |wife)|travel\w* (a lot )?for work|or nothing|not much (left|spare) (of|in)|(never|not
-    |barely) (\w+ )?(have|had|get|got|find) (the |much |enough )?time|if i am lucky|feast or famine
-    |evenings and weekends only|(absolute )?max right now|is what i can manage|look (after
-    |after the) (\w+ )?(kids|children|grandchildren|grandkids)|(two|2|three|3) jobs
-    |has to be (first thing|early|before)|(\d+|one|two|three|four|five|six|seven|days
-    |nights) on( ,)? (\d+|one|two|three|four|five|six|seven|days|nights) off|all over the place
-    |irregular hours|long (days|shifts|hours) (at work|in the \w+|at the \w+)|long working (days
-    |hours)|work long (days|hours)|time poor|(small|narrow|tiny) window|here and there|grab (a
-    |an) (run|hour)|snatch\w*|stretched|overtime|childcare|ferrying|(hard to|can not) commit|(if
-    |when) the stars align|is all i (have|have got|get|can spare|can manage)|all i (have|have got
-    |get) is|(kids|children|them) every other (week|weekend)|(one week|some weeks
-    |the next) (and )?(nothing|none)|nothing the next
-time_limited M shifts?|nights|rota|(\d+|two|three|four|five) (kids|children|teens|teenagers|boys
-    |girls)|kids under|toddlers?|newborn|commut\w*|ft \w+|lunch ?(break|hour)s?|at lunch|(during
-    |in) (my )?lunch|when they nap|when i can|whenever i can|barely|some weeks|days off
-    |can (only )?manage|the (absolute )?max|at most|work is (brutal|crazy|mad|full on)|deadlines
-    |packed|unpredictable|(mom|dad|mother|father|parent) of (\d+|two|three|four|five|six)|(\d+|two
-    |three|four|five) under (\d+|two|three|four|five|six|seven|eight|nine|ten)
-    |while (the |my )?(kids|children|baby|twins|they|he|she) (are|is) (at|in|asleep|napping)|(when
-    |while) (\w+ ){1,2}(naps?|napping|sleeps?|is asleep|are asleep)|nap ?time|(i get|i have
-    |i have got|i grab|gives me|that gives me|leaves me) (\d+|one|two|three|half an
-    |an) (\w+ )?(mins?|minutes?|hours?|slots?|windows?)|i (only|can only) (train|run|get out
+# time_limited: only scarcity the runner states ("5am or nothing", "only 20 minutes", "I squeeze
+# it in"). A schedule (kids, a job, shifts, a commute, 6am) is context: very weak on its own.
+time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|little|limited
+    |not much|not enough|short on|tight on|pressed for|strapped for|no spare|hardly any
+    |not a lot of|precious little) (free |spare )?time|time (is|was) (really |very |so )?(tight
+    |short|limited|precious|scarce)|(hard|struggle|difficult|tough) to (find|make|get) (the )?time
+    |or nothing|or not at all|not much (left|spare) (of|in)|(never|not|barely|rarely) (\w+ )?(have
+    |had|get|got|find) (the |much |enough |any )?time|if i am lucky|if i can|feast or famine
+    |(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have|have got|get|can spare
+    |can manage|can do)|has to be (first thing|early|before)|time poor|(small|narrow|tiny
+    |short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)|snatch\w*
+    |stretched|(hard to|can not) commit|(if|when) the stars align|all i (have|have got|get) is
+    |(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and|that is|that) it$
+    |and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?|half an
+    |the odd)|very little (in|during)|whatever (time )?i can|no time for|never enough (time|hours)
+    |not enough hours
+time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
+    |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
+    |(\w+ )?only , and even then|and even then|(evenings|weekends|mornings|lunchtimes?|nights
+    |evening|weekend|morning) only|(it is|things are|life is|time is) (\w+ )?tight|(my|the
+    |that is my) (only )?(slot|window)|when(ever)? (\w+ ){0,3}(allows?|lets? me|permits?)|busy
+    |hectic|manic|chaos|chaotic|mayhem|flat out|when i can|whenever i can|barely|some weeks
+    |can (only )?manage|at most|at best|work is (brutal|crazy|mad|full on)|packed|unpredictable
+    |lumpy|all over the place|(i get|i have|i have got|i grab|gives me|that gives me
+    |leaves me) (maybe |about |around |perhaps )?(\d+|one|two|three|half an|an) (\w+ )?(mins?
+    |minutes?|hours?|slots?|windows?)|i (only|can only) (train|run|get out
     |get to run) (\w+ ){0,2}(in the holidays|at weekends|on weekends|at lunch|when|during|before
-    |after|early|late|at night)|term time|(husband|wife|partner|he|she) (works|is working|is) away
-    |(baby|twins) (is|are) (\d+|\w+) (weeks|months)
-time_limited W before (work|dawn|the kids)|first thing|\d+ ?am|\d+ ?pm
+    |after|early|late|at night)|is the only (way|time|slot)|the only (way|time|slot|window)|(long
+    |crazy|unsocial|antisocial) hours|long shifts|\d+ (hour|hr) weeks
+time_limited V shifts?|shift work|nights|rota|on call|(\d+|two|three|four|five) (kids|children
+    |teens|teenagers|boys|girls)|kids under|toddlers?|newborn|commut\w*|ft \w+|full time
+    |lunch?(break|hour)s?|lunchtimes?|at lunch|(during|in) (my )?lunch|days off|deadlines|(mom|dad
+    |mother|father|parent) of (\d+|two|three|four|five|six)|(\d+|two|three|four|five) under (\d+
+    |two|three|four|five|six|seven|eight|nine|ten)|while (the |my )?(kids|children|baby|twins|they
+    |he|she) (are|is) (at|in|asleep|napping)|(when|while) (\w+ ){1,2}(naps?|napping|sleeps?
+    |is asleep|are asleep)|nap ?time|term time|(husband|wife|partner|he|she) (works|is working
+    |is) away|(baby|twins) (is|are) (\d+|\w+) (weeks|months)|single (mom|parent|dad)|school runs?
+    |drop ?off|carer|caring for|care for (my )?(mom|dad|mother|father|parents?|husband|wife)
+    |travel\w* (a lot )?for work|look (after|after the) (\w+ )?(kids|children|grandchildren
+    |grandkids)|(two|2|three|3) jobs|(\d+|one|two|three|four|five|six|seven|days
+    |nights) on( ,)? (\d+|one|two|three|four|five|six|seven|days|nights) off|irregular hours
+    |overtime|childcare|ferrying|(kids|children|them)every other (week|weekend)|before (work|dawn
+    |the kids)|first thing|\d+ ?am|\d+ ?pm
 big_dream S dream|dreams|dreaming|bucket list|the itch|an itch|always wanted|ambition|one day (i
     |i would|i will)|all six majors|six star|(every|all \d+|the \d+) (states|continents|majors
     |munros|countries|counties)|ultimate goal|the big one|before i die|life goal|once in a lifetime
@@ -337,8 +350,8 @@ consistency S routine|habit|habits|streak|without fail|never miss\w*|not (missed
     |every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday|wednesday|thursday
     |friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it|the habit) (up|alive|going)
     |keeping at it|keep at it|never (skip|skipped|skips)|not skipped|without skipping|stick (with
-    |to) it|discipline|structure|like clockwork|religiously|brushing my teeth|ticking over|committed
-    |commitment
+    |to) it|discipline|structure|like clockwork|religiously|brushing my teeth|ticking over
+    |committed|commitment
 consistency S (get back to|back to|keep|keeping|stick to|sticking to|maintain\w*|hold|hit
     |never less than|at least) (\w+ ){0,2}@FREQUENCY
 consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? , (\w+ ){0,2}(monday
@@ -348,8 +361,9 @@ consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? , (\w
 consistency W @FREQUENCY
 comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (running|it|the sport
     |fitness)|comeback|(come|coming|came) back (to|after|into)|(come|coming|came
-    |bounce\w*) back from(?! (a |an |the |my |our )?(\w+ )?(holidays?|trips?|vacation|honeymoon|work
-    |visit|the shops|the pub|race|races|run|parkrun|marathon|half|event|\d+ km)\b| (a |an )?(week
+    |bounce\w*) back from(?! (a |an |the |my |our )?(\w+ )?(holidays?|trips?|vacation|honeymoon
+    |work|visit|the shops|the pub|race|races|run|parkrun|marathon|half|event|\d+ km)\b
+    | (a |an )?(week
     |weekend|fortnight|month|day|few days) (in|at|away|abroad|on|with)\b)|(started|starting|start
     |restart\w*) (running )?again|return\w* to (running|run)|return to run\w*|return\w* (from
     |after) (a |an |my |the )?(\w+ )?(injury|op|operation|surgery|illness|break|layoff|baby|wrist
@@ -367,28 +381,28 @@ comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (ru
     |running) (back )?up again|(picked|pick|picking|took|take|taking) (it|running) back up
     |dust\w* off (my|the) (trainers|shoes|running shoes)
 comeback M (ran|run|running|jog\w*|parkrun|raced|race|half|marathon|km|mile|finish\w*|round|weeks?
-    |months?) (\w+ ){0,6}@SETBACK|back (up )?to (running|my old
-    |where i was|full)|@SETBACK( ,)? (\w+ ){0,4}(i )?(ran|run|running|jog\w*|parkrun|raced|race)
+    |months?) (\w+ ){0,6}@SETBACK|back (up )?to (running|my old|where i was|full)
+    |@SETBACK( ,)? (\w+ ){0,4}(i )?(ran|run|running|jog\w*|parkrun|raced|race)
     |after being (signed off|ill|sick|injured|off)|(signed off|off sick|off work|laid up
     |out injured) (for|with) (\w+ ){0,2}(weeks?|months?|years?|a while)|(stopped|gave up|quit
-    |packed in|dropped) (running |it )?(for|during) (\w+ ){0,3}(years?|months?|decades?|ages|a while
-    |all of it|the whole)|not (run|ran|raced|jogged|been running|been out) (\w+ ){0,2}(since|for
-    |in) (\w+ ){0,2}(years?|months?|decades?|ages|school|uni|university|college)|rehab\w*
-    |stress fracture|(i am|i am getting) back to|rebuild\w*|(life|legs|body|mojo|fitness|strength
-    |lungs) back|lost my fitness|sidelined|rusty|while i (recover|heal)|recovering from|on the mend
-    |my recovery (from|after)
+    |packed in|dropped) (running |it )?(for|during) (\w+ ){0,3}(years?|months?|decades?|ages
+    |a while|all of it|the whole)|not (run|ran|raced|jogged|been running
+    |been out) (\w+ ){0,2}(since|for|in) (\w+ ){0,2}(years?|months?|decades?|ages|school|uni
+    |university|college)|rehab\w*|stress fracture|(i am|i am getting) back to|rebuild\w*|(life|legs
+    |body|mojo|fitness|strength|lungs) back|lost my fitness|sidelined|rusty|while i (recover|heal)
+    |recovering from|on the mend|my recovery (from|after)
 comeback W @SETBACK|injur\w*|tendin\w*|physio\w*|torn|tear|ruptur\w*|post ?(op|surgery|operation
     |baby|pregnancy|birth|partum|natal|chemo|covid|injury)|crutches|(walking )?boot|in a cast
-comeback M (feel|feeling|felt) like (a runner|myself|me) again|(a|like a) runner again|(build|builds
-    |building|built|working|easing|eased) (my way |myself |it |things )?back (up|in)|back out (there
-    |again)|back on the (roads?|trails?)|(jog|jogging|run|running) (again )?(in
+comeback M (feel|feeling|felt) like (a runner|myself|me) again|(a|like a) runner again|(build
+    |builds|building|built|working|easing|eased) (my way |myself |it |things )?back (up|in)
+    |back out (there|again)|back on the (roads?|trails?)|(jog|jogging|run|running) (again )?(in
     |from) (\w+ ){0,2}(weeks?|months?)|(out of|without|off) (the |my )?(walking )?(boot|crutches
     |cast)
 
 [against]
 numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|in the drawer)
-    |(switch|switches|switched|switching|turn|turns|turned) (the |my )?(watch|garmin|gps) off|(watch
-    |garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put|puts|threw|chucked|shoved
+    |(switch|switches|switched|switching|turn|turns|turned) (the |my )?(watch|garmin|gps) off
+    |(watch|garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put|puts|threw|chucked|shoved
     |stuck) (\w+ ){0,2}(watch|garmin|mine|it) in (a|the) drawer|(do not|never) (even |really )?(own
     |wear|use) (a |my )?(watch|garmin)|stopped wearing (my |a |the )?(watch|garmin)|(ditched|binned
     |sold|got rid of|gave away) (the|my) (watch|garmin)|without a watch|no watch|run naked
@@ -401,8 +415,8 @@ competition S (not|no) (a |much of a )?(racer|competitor)|no racer|(race|racing|
 time_limited S plenty of time|all the time in the world|(running|it|my run
     |my running) (always )?(comes?|goes) first|(always|usually|still|can|will|do) (find
     |make) (the )?time|time (is|was) not (really )?(an? |the |my )?(issue|problem|limit
-    |limiting factor|constraint)|not (a |an )?time (issue|problem|thing)|(weekends|evenings|mornings
-    |days) are (free|mine|my own)|i am organi[sz]ed|(hours?|runs?|sessions?
+    |limiting factor|constraint)|not (a |an )?time (issue|problem|thing)|(weekends|evenings
+    |mornings|days) are (free|mine|my own)|i am organi[sz]ed|(hours?|runs?|sessions?
     |days?) (a week )?is (doable|easy|fine|plenty)|(i have|i have got|i get|gives me|means i have
     |leaves me) (\w+ ){0,2}days off|no shortage of time|semi retired|retired|kids (are|have) (grown
     |left)|grown up|left home|empty nest\w*|flexible|work from home|can run when(ever)? i (want
@@ -450,9 +464,9 @@ race_averse M terrif\w*|scared|scary|nervous|anxious|panic|dread|pressure|once w
     |forget it|waste of|would rather|rather be|ego|hard pass|makes? my (chest|stomach)|@REACTION
     |hated (it|every (second|minute|step|mile))
 [question life_fit]
-time_limited W kids|children|job|work|works|working|family|nurse|teacher
 time_limited M (only|just|literally) (\d+|one|two|three|an?) (\w+ )?(minutes?|mins?|hours?|runs?)
-    |chaos|chaotic|mayhem|madness|relentless|full on
+time_limited V kids|children|job|work|works|working|family|nurse|teacher
+time_limited M madness|relentless|full on
 [question beyond_running]
 time_limited M (only|just|literally) (\d+|one|two|three|an?) (\w+ )?(minutes?|mins?|hours?|runs?)
 wellbeing M head|mind|mood
@@ -460,9 +474,9 @@ wellbeing M head|mind|mood
 # Phrases the reader applies itself. Under big_dream and journey any answer about running counts.
 [phrase DREAM_CONTENT]
 run|runs|running|race|races|racing|marathons?|half|ultra\w*|km|mile|parkrun|ironman|triathlon
-    |trails?|streak|days|pb|pr|sub|qualif\w*|finish|complete|majors?|states|munros|continents|leader
-    |qualification|\d+|level|form|shape|fitness|my best|vest|gb|selection|champs|championships?
-    |national|worlds|international|podium|age group|@REGIONS|@CITIES
+    |trails?|streak|days|pb|pr|sub|qualif\w*|finish|complete|majors?|states|munros|continents
+    |leader|qualification|\d+|level|form|shape|fitness|my best|vest|gb|selection|champs
+    |championships?|national|worlds|international|podium|age group|@REGIONS|@CITIES
 [phrase JOURNEY_CONTENT]
 week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|building|build|next|then
     |training|block|booked|signed|run walk|walk run|(first|second|third|fourth|fifth) (week|month
@@ -470,8 +484,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |february|march|april|may|june|july|august|september|october|november|december|spring|summer
     |autumn|fall|winter|gradually|lengthen\w*|increas\w*|add|adding|trying|up to|to go|toward
     |towards|from|plan for|plan to|training plan|marathon|half|km|mile|couch|longer|further
-    |practi[cs]\w*|prepar\w*|each (week|month)|race|races|qualif\w*|recces?|this year|next year|(one
-    |two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several) (weeks?|months?)
+    |practi[cs]\w*|prepar\w*|each (week|month)|race|races|qualif\w*|recces?|this year|next year
+    |(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several) (weeks?|months?)
 # "Maybe a glow run", "No big dream, no.", "Never."
 [phrase HEDGED]
 ^(maybe|perhaps|possibly|i suppose|might)\b|\bno (hurry|rush)\b|^(just|only) (to|a|be|being)\b
@@ -513,19 +527,19 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |in the day|when)|in my (20|30|40) s|in my (twenties|thirties|forties|youth|younger days)
     |when i was (younger|young|a kid|at school)|when (the |my |our )?(kids|children) were (little
     |small|young|babies|tiny)|years ago|decades ago|in those days|at school|i was (a |an )?(decent
-    |good|fast|quick|keen|sporty)|gave (it|that) up|once upon a time|in (a|my) (previous|former|past
-    |other) life|before (my |the |long )?(\w+ )?(covid|kids|children|baby|twins|injury|illness|op
-    |operation|surgery|diagnosis|divorce|pandemic|lockdown|cancer|chemo|accident|stroke)( ,)? i (was
-    |had|used|did|would|ran|raced|lived|loved)|i (was|had been) (all about|obsessed|really into
-    |big on|mad about|hooked on|fixated on)|pre (covid|kids|children|injury|baby|pandemic)|i was (a
-    |an) (\w+ ){0,2}(racer|runner|competitor|champion|athlete|sprinter|numbers \w+|data \w+
-    |stats \w+))\b
+    |good|fast|quick|keen|sporty)|gave (it|that) up|once upon a time|in (a|my) (previous|former
+    |past|other) life|before (my |the |long )?(\w+ )?(covid|kids|children|baby|twins|injury|illness
+    |op|operation|surgery|diagnosis|divorce|pandemic|lockdown|cancer|chemo|accident
+    |stroke)( ,)? i (was|had|used|did|would|ran|raced|lived|loved)|i (was|had been) (all about
+    |obsessed|really into|big on|mad about|hooked on|fixated on)|pre (covid|kids|children|injury
+    |baby|pandemic)|i was (a|an) (\w+ ){0,2}(racer|runner|competitor|champion|athlete|sprinter
+    |numbers \w+|data \w+|stats \w+))\b
 [phrase STILL]
 \b(still|even now|to this day)\b
 [phrase CHANGE]
 \b(now|nowadays|these days|anymore|any more|no longer|@SETBACK|gave (it|that|them) up|not (so
-    |as) much|(that )?ship (has )?sailed|moved on|grew out of|(fire|spark|hunger|drive) (has )?(gone
-    |went out|died|faded))\b
+    |as) much|(that )?ship (has )?sailed|moved on|grew out of|(fire|spark|hunger
+    |drive) (has )?(gone|went out|died|faded))\b
 # Waved away: "Podium? Having a laugh.", "came last and didn't care"; RHETORICAL: "Me, compete?"
 [phrase DISMISS]
 \b(you are having a laugh|having a laugh|as if|yeah right|fat chance|no chance|not a chance
@@ -538,12 +552,13 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 (?i)\bme\s*[,?!.]*\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?\s*\?+|\b\w+(?:\s+\w+)?\s*\?+\s*me\s*\?
 # "The atmosphere is nice but I'm there for the time": a clause that only concedes its point.
 [phrase CONCEDE]
-\b(is|are) (fine|nice|ok|okay|all very well|all well and good|alright|a (nice )?bonus|a nice extra)$
+\b(is|are) (fine|nice|ok|okay|all very well|all well and good|alright|a (nice )?bonus
+    |a nice extra)$
 # Under the journey question, keeping things as they are is not a journey ("keep it going").
 [phrase UPKEEP]
 \b(keep\w* (it |things |this |that )?(going|ticking over|up)|keep\w* (\w+ ){1,5}going|keep\w* at it
-    |maintain\w*|stick\w* (with|to) it|not (breaking|break|broken|missed|skipped) (it|one|a)
-    |(fully|properly) (back|training|fit))\b
+    |maintain\w*|stick\w* (with|to) it|not (breaking|break|broken|missed|skipped) (it|one|a)|(fully
+    |properly) (back|training|fit))\b
 # A clause that goes ahead despite the one before: "Races terrify me but I've entered anyway".
 [phrase DEFY]
 \b(anyway|anyhow|regardless|all the same|even so|nonetheless|nevertheless)\b
@@ -571,10 +586,10 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |run\w* (in|at|along|around|round|up|across|through|over|past) (the )?@CITIES)\b
 # A capitalised place after a running verb, read on the original text: "run along the Bosphorus".
 [phrase PLACE_NAME]
-\b(?:run|runs|running|ran|race|racing|jog|jogging|go|going|live|lives)\s+(?:\w+\s+){0,3}?(?:in|along
-    |around|round|through|across|up|over|at|to)\s+(?:the\s+)?(?!(?:January|February|March|April|May
-    |June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday
-    |Saturday|Sunday|Christmas|Easter|I)\b)[A-Z][a-z]{2,}
+\b(?:run|runs|running|ran|race|racing|jog|jogging|go|going|live|lives)\s+(?:\w+\s+){0,3}?(?:in
+    |along|around|round|through|across|up|over|at|to)\s+(?:the\s+)?(?!(?:January|February|March
+    |April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday
+    |Thursday|Friday|Saturday|Sunday|Christmas|Easter|I)\b)[A-Z][a-z]{2,}
     |\b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak
     |Canyon|Lake|Loch|Island|Isle|Coast|Park|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach
     |Head|Point|Glen|Moor|Downs|Seat)\b

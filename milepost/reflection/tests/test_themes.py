@@ -321,17 +321,33 @@ def test_it_does_not_read_a_past_injury_or_someone_elses_return_as_a_comeback(qu
 @pytest.mark.parametrize(
     "note",
     [
-        "I do laps of the park while the kids are at swimming.",
         "Lunchtime is all I've got.",
         "I work shifts so it's whenever I can.",
         "Mum of 3 under 6. Two runs a week if the stars align.",
         "Baby is 7 months, so I get 30 mins three evenings a week.",
         "Teacher. Term time is chaos, I only train properly in the holidays.",
-        "Paramedic on a four-on four-off rota.",
+        "Paramedic, so it's runs whenever the shifts allow.",
+        "Headteacher, so evenings and weekends only, and even then.",
+        "Baby is 9 months, I get maybe 3 slots a week.",
     ],
 )
 def test_it_hears_limited_time_in_indirect_words(note):
     assert "time_limited" in keys({"life_fit": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I do laps of the park while the kids are at swimming.",
+        "Paramedic on a four-on four-off rota.",
+        "Three kids, full time job, I run at 6am.",
+        "Nurse, 12-hour shifts, so I run on my days off.",
+        "It fits fine around work.",
+    ],
+)
+def test_it_does_not_infer_limited_time_from_a_schedule_alone(note):
+    """Scarcity must be stated ("5am or nothing", "only 20 minutes"), not read into a week."""
+    assert "time_limited" not in keys({"life_fit": note})
 
 
 @pytest.mark.parametrize(
