@@ -198,23 +198,29 @@ competition S (win|won|winning|placing|placed|podium|prizes?|medal\w*) (\w+ ){0,
     |age category|category|division|[mfvw] \d\d)|(rather|sooner) (\w+ ){0,3}than (be|get|getting
     |being) (overtaken|beaten|passed|chicked|outsprinted|pipped)|age (group|category) (win|wins
     |winner|prizes?|placings?|podium|medals?|awards?|places?|positions?)
-competition M compete|competing|competition|win|wins|winning|won|winner|rival\w*|podium|placings?
-    |top (\d+|ten|three)|[mfvw] \d\d|league|championships?|champs|masters|leaderboard|segments?|kom
-    |qom|local legend|prizes?|trophy|trophies|pip|pips|pipped|outsprint\w*|sprint finish|age (group
-    |category|division|cat)|racer|racers
-race_experience S atmosphere|(race|races|racing|events?) ([\w,]+ ){0,4}for the (?!win|time|times|pb
-    |pbs|pr|podium|placing|clock|prize|sheer|pure|love|joy|fun of)[a-z]+|(there|in it|do it|do|them
-    |be) for the (fun|atmosphere|day out|experience|craic|social|cake|medals?|bling|buzz|party
-    |crowds?|t shirt|snacks|photos|views|occasion)|(love|like|enjoy|adore) the (buzz|energy|crowds?
-    |atmosphere|cheering|start line|finish line|race day|medals?|bling|occasion)
-race_experience M crowds?|cheer\w*|spectators|bling|finisher\w*|(race|finisher) medals?
-    |wall of (them|medals)|medal (wall|collection|hanger)|goody bags?|swag|aid stations?|t shirts?
-    |race days?|race weekends?|day out|the buzz|the energy|the party|the occasion|high fiv\w*
-    |fun runs?|color run|charity (run|race)s?|race for life|fancy dress|costume|turkey trots?
-    |matching (hats|shirts|outfits|costumes)|there for the (?!win|time|times|pb|prs?|podium)[a-z]+
-    |themed (run|race)s?|majors|back of the pack\w*|mid ?pack|middle of the pack
-    |never near the front|not (fast|quick) enough to (win|place)|not about the (time|clock)
-race_experience W medals?|ballot|signed up|sign up|start lines?|finish lines?
+competition M compete|competing|competition|rival\w*|podium|placings?|[mfvw] \d\d|league
+    |championships?|champs|masters|leaderboard|segments?|kom|qom|local legend|pip|pips|pipped
+    |outsprint\w*|sprint finish|age (group|category|division|cat)|racer|racers
+# Words that speak of racing only in a note about races (or under the racing question): "a win
+# for my head", "the energy I have now", "a day out in the hills" are not about races.
+_race_win M win|wins|winning|won|winner|top (\d+|ten|three)|prizes?|trophy|trophies
+race_experience S (race|races|racing|events?) ([\w,]+ ){0,4}for the (?!win|time|times|pb|pbs|pr
+    |podium|placing|clock|prize|sheer|pure|love|joy|fun of)[a-z]+|(love|like|enjoy|adore) the (race
+    |start line|finish line|race day|medals?|bling)
+race_experience M bling|finisher\w*|(race|finisher) medals?|wall of (them|medals)|medal (wall
+    |collection|hanger)|goody bags?|swag|aid stations?|race days?|race weekends?|fun runs?
+    |color run|charity (run|race)s?|race for life|turkey trots?|themed (run|race)s?|majors
+    |back of the pack\w*|mid ?pack|middle of the pack|never near the front|not (fast
+    |quick) enough to (win|place)
+race_experience W medals?|ballot|start lines?|finish lines?
+_race_scene S atmosphere|(there|in it|do it|do|them|be) for the (fun|atmosphere|day out|experience
+    |craic|social|cake|medals?|bling|buzz|party|crowds?|t shirt|snacks|photos|views|occasion)|(love
+    |like|enjoy|adore) the (buzz|energy|crowds?|atmosphere|cheering|occasion|vibe|spectacle)
+_race_scene M crowds?|cheer\w*|spectators|t shirts?|day out|the buzz|the energy|the party
+    |the occasion|high fiv\w*|fancy dress|costumes?|matching (hats|shirts|outfits|costumes)
+    |there for the (?!win|time|times|pb|prs?|podium)[a-z]+|not about the (time|clock)|the vibe
+    |carnival
+_race_scene W signed up|sign up
 _race_love M (love|loves|loved|like|likes|liked|enjoy|enjoys|enjoyed|adore
     |live for) (\w+ ){0,2}(race|races|racing|events|race day|start lines?
     |finish lines?)(?! (against )?(the clock|the watch|myself|my own))|(enter|do|run) (a lot of
@@ -236,8 +242,7 @@ race_averse S (never|not|will not|would not|wo not) (\w+ )?(race|raced|enter
     |events)|(no|without) (crowds|bibs?|race numbers?)|not see the point of them
 race_averse M too (much|many) (\w+ ){0,3}(at|in) (races|events)|(races|events) (are|feel) (too
     |so) (\w+ )?(expensive|crowded|busy|stressful|serious|competitive)|(idea
-    |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?
-    |gives?|fills?) (me|my)
+    |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?|gives?|fills?) (me|my)
 race_averse W too many people|faff
 wellbeing S mental (health|wellbeing|well being)|my (head|mind|mood|sanity|nerves)|head ?space
     |clear\w* (my|the) (head|mind)|head (clear|clears|empties|straight)|sane|sanity|therapy
@@ -363,23 +368,22 @@ comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (ru
     |fitness)|comeback|(come|coming|came) back (to|after|into)|(come|coming|came
     |bounce\w*) back from(?! (a |an |the |my |our )?(\w+ )?(holidays?|trips?|vacation|honeymoon
     |work|visit|the shops|the pub|race|races|run|parkrun|marathon|half|event|\d+ km)\b
-    | (a |an )?(week
-    |weekend|fortnight|month|day|few days) (in|at|away|abroad|on|with)\b)|(started|starting|start
-    |restart\w*) (running )?again|return\w* to (running|run)|return to run\w*|return\w* (from
-    |after) (a |an |my |the )?(\w+ )?(injury|op|operation|surgery|illness|break|layoff|baby|wrist
-    |ankle|knee|hip|leg|foot|arm|achilles|hamstring|calf)|(after|since) (\d+|a|two|three|four|five
-    |ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off|out|away|break)|(years
-    |months|weeks) (off|out)|since i (last )?(ran|raced|run)|years since|first (\w+ ){0,2}(run|runs
-    |parkrun|race|jog|mile|km|outing|week|session|time)s? (\w+ ){0,3}(back|since|after (the|my|a|an
-    |being|finishing|having|(\w+ )?(weeks?|months?|years?) (off|out|away)))\b|(to
-    |be able to) run again|run again|getting (my|back) (life|fitness|legs) back
-    |back (up )?after the (op|operation|surgery|injury|bypass)|back running|(running|jogging) again
-    |couch to 5 km again|c 25 km again|off for (a|an|\d+|two|three|six|several|many) (\w+ )?(years?
-    |months?|weeks?)|(first|second|third|fourth|\d+) weeks? back|after (a|my) (long )?(break|gap
-    |hiatus|layoff)|hiatus|lapsed|fell off the wagon|back on (track|the wagon)|from scratch
-    |start over|starting over|(pick|picks|picked|picking|took|take|taking) (it
-    |running) (back )?up again|(picked|pick|picking|took|take|taking) (it|running) back up
-    |dust\w* off (my|the) (trainers|shoes|running shoes)
+    | (a |an )?(week|weekend|fortnight|month|day|few days) (in|at|away|abroad|on|with)\b)|(started
+    |starting|start|restart\w*) (running )?again|return\w* to (running|run)|return to run\w*
+    |return\w* (from|after) (a |an |my |the )?(\w+ )?(injury|op|operation|surgery|illness|break
+    |layoff|baby|wrist|ankle|knee|hip|leg|foot|arm|achilles|hamstring|calf)|(after|since) (\d+|a
+    |two|three|four|five|ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off
+    |out|away|break)|(years|months|weeks) (off|out)|since i (last )?(ran|raced|run)|years since
+    |first (\w+ ){0,2}(run|runs|parkrun|race|jog|mile|km|outing|week|session
+    |time)s? (\w+ ){0,3}(back|since|after (the|my|a|an|being|finishing|having|(\w+ )?(weeks?
+    |months?|years?) (off|out|away)))\b|(to|be able to) run again|run again|getting (my|back) (life
+    |fitness|legs) back|back (up )?after the (op|operation|surgery|injury|bypass)|back running
+    |(running|jogging) again|couch to 5 km again|c 25 km again|off for (a|an|\d+|two|three|six
+    |several|many) (\w+ )?(years?|months?|weeks?)|(first|second|third|fourth|\d+) weeks? back
+    |after (a|my) (long )?(break|gap|hiatus|layoff)|hiatus|lapsed|fell off the wagon|back on (track
+    |the wagon)|from scratch|start over|starting over|(pick|picks|picked|picking|took|take
+    |taking) (it|running) (back )?up again|(picked|pick|picking|took|take|taking) (it
+    |running) back up|dust\w* off (my|the) (trainers|shoes|running shoes)
 comeback M (ran|run|running|jog\w*|parkrun|raced|race|half|marathon|km|mile|finish\w*|round|weeks?
     |months?) (\w+ ){0,6}@SETBACK|back (up )?to (running|my old|where i was|full)
     |@SETBACK( ,)? (\w+ ){0,4}(i )?(ran|run|running|jog\w*|parkrun|raced|race)
@@ -459,10 +463,15 @@ big_dream M marathon|marathons|ballot|abroad|\d+ (km|mile) (ultra|race)
 race_experience M (a|good|great|such) (laugh|hoot|giggle|blast|fun)|spirit
 competition M ^(yes|yeah|yep|absolutely|definitely|very much|very much so|love it|i do|thrive on it
     |100)( ,|$)
-race_averse M terrif\w*|scared|scary|nervous|anxious|panic|dread|pressure|once was enough
-    |never again|not for me|not my thing|no thanks|can not stand|no chance|no way|not a chance
-    |forget it|waste of|would rather|rather be|ego|hard pass|makes? my (chest|stomach)|@REACTION
-    |hated (it|every (second|minute|step|mile))
+# Nerves alone are not a wish to stay away: "nervous on the start line but I love it".
+race_averse W nervous|anxious|pressure|butterflies|jitters
+race_averse M (nervous|anxious|sick|panicky|a wreck|a mess|dread\w*) (\w+ ){0,4}(before|about|at|on
+    |during) (a |the |any )?@RACE|@RACE (\w+ ){0,5}(i )?(feel|felt|get) (physically |so )?(sick
+    |anxious|panicky|nervous)
+race_averse M terrif\w*|scared|scary|panic|dread|once was enough|never again|not for me
+    |not my thing|no thanks|can not stand|no chance|no way|not a chance|forget it|waste of
+    |would rather|rather be|ego|hard pass|makes? my (chest|stomach)|@REACTION|hated (it
+    |every (second|minute|step|mile))
 [question life_fit]
 time_limited M (only|just|literally) (\d+|one|two|three|an?) (\w+ )?(minutes?|mins?|hours?|runs?)
 time_limited V kids|children|job|work|works|working|family|nurse|teacher
@@ -561,7 +570,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |properly) (back|training|fit))\b
 # A clause that goes ahead despite the one before: "Races terrify me but I've entered anyway".
 [phrase DEFY]
-\b(anyway|anyhow|regardless|all the same|even so|nonetheless|nevertheless)\b
+\b(anyway|anyhow|regardless|all the same|even so|nonetheless|nevertheless|i (love|enjoy|like)|(love
+    |enjoy|like) it|part of the (fun|buzz|thrill)|thrive on it|worth it)\b
 # A note that mentions racing, then a clause that damns it: "Did one once. Hated every second."
 [phrase REJECT]
 ^(i )?(hated (it|every (second|minute|step|mile)|the (whole|entire) (thing|experience|day))

@@ -125,6 +125,9 @@ class Theme:
 
 
 _WEIGHTS = {"S": S, "M": M, "W": W, "V": V, "-": 0.0}
+# Cue groups resolved per note (see _settle_races): a love of races, and words that speak of
+# races only in a note about them ("the crowds", "a win": not in "a win for my head").
+_RACE_HINTS = ("_race_love", "_race_scene", "_race_win")
 
 
 def _parse_lexicon(text: str) -> dict[str, list[tuple[str, float, str]]]:
@@ -175,7 +178,7 @@ _CUES = {
             for name, weight, regex in _TABLE.get(section, ())
             if name == theme
         )
-        for theme in (*THEME_KEYS, "_race_love")
+        for theme in (*THEME_KEYS, *_RACE_HINTS)
     }
     for question in QUESTION_KEYS
 }
@@ -420,14 +423,15 @@ def _scan(
 
 
 def _clause_weights(
-    clause: _Clause, question: str, note: tuple[bool, bool, bool]
+    clause: _Clause, question: str, note: tuple[bool, bool, bool, bool]
 ) -> dict[str, list[float]]:
     """{theme: [weight for, weight against]} for one clause under one question.
 
     `note` says whether the clause's note declines the question ("No big dream, no."), hedges
-    it ("Maybe a glow run") and tells of a change of heart ("..., now I just run").
+    it ("Maybe a glow run"), tells of a change of heart ("..., now I just run") and is about
+    races (it names one, or sits under the racing question).
     """
-    declined, hedged, changed = note
+    declined, hedged, changed, racing = note
     upkeep = bool(_UPKEEP.search(clause.text))  # "Just keep it going" is no journey
     out = {theme: _scan(clause, theme, cues) for theme, cues in _CUES[question].items()}
     anti = {
@@ -439,7 +443,7 @@ def _clause_weights(
         if anti[theme] or (cancel and cancel.search(clause.text)):
             out[theme][0] = 0.0  # "Running clubs are cliquey": the anti-cue wins the clause
         out[theme][1] = 0.0 if theme in _NO_AGAINST else max(out[theme][1], anti[theme])
-    _settle_races(out)
+    _settle_races(out, racing)
     if question in _OPEN_QUESTIONS:
         theme, content = _OPEN_QUESTIONS[question]
         if declined:
@@ -455,9 +459,18 @@ def _clause_weights(
     return out
 
 
-def _settle_races(out: dict[str, list[float]]) -> None:
-    """One clause about races backs one of competition, race_experience and race_averse."""
-    love = out.pop("_race_love")[0]
+def _settle_races(out: dict[str, list[float]], racing: bool) -> None:
+    """One clause about races backs one of competition, race_experience and race_averse.
+
+    Race-day words ("the crowds", "a win") count only in a note about races.
+    """
+    scene, win = out.pop("_race_scene"), out.pop("_race_win")
+    if racing:
+        for theme, (w_for, w_against) in (("race_experience", scene), ("competition", win)):
+            out[theme] = [max(out[theme][0], w_for), max(out[theme][1], w_against)]
+    love, unloved = out.pop("_race_love")
+    if unloved and not (out["competition"][0] or out["race_experience"][0]):
+        out["race_averse"][0] = max(out["race_averse"][0], M)  # "I've never really liked races"
     if out["competition"][0] and out["race_experience"][0] < S:
         out["race_experience"][0] = 0.0  # "I won my division at the Turkey Trot"
     elif love:
@@ -490,7 +503,9 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     declined = bool(clauses) and (bool(_DECLINE.search(clauses[0].text)) or refused)
     hedged = any(_HEDGED.search(c.text) for c in clauses)
     changed = any(_CHANGE.search(c.text) for c in clauses)
-    weights = [_clause_weights(c, question, (declined, hedged, changed)) for c in clauses]
+    racing = question == "competition" or any(_EVENT.search(c.text) for c in clauses)
+    note_flags = (declined, hedged, changed, racing)
+    weights = [_clause_weights(c, question, note_flags) for c in clauses]
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)

@@ -702,3 +702,42 @@ def test_each_quote_carries_how_clearly_it_speaks_strongest_first():
     weights = [quote.weight for quote in found.evidence]
     assert weights == sorted(weights, reverse=True) and weights[0] > 0
     assert found.evidence[0].text == "Numbers all the way."
+
+
+# Races: the day itself, competing, or staying away, told apart by mechanism (issue 17).
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("beyond_running", "Running gives me energy and every run is a win for my head."),
+        ("places_people", "A day out in the hills with my sister, we cheer each other up."),
+    ],
+)
+def test_race_day_words_count_only_in_a_note_about_races(question, note):
+    found = keys({question: note})
+    assert not found & {"race_experience", "competition"}
+
+
+def test_race_day_words_count_under_the_racing_question_or_beside_a_race():
+    assert "race_experience" in keys({"competition": "I love the energy and the crowds."})
+    assert "race_experience" in keys({"proud": "The crowds at the Manchester 10k carried me."})
+    assert "competition" in keys({"proud": "Winning my age group at the county 10k."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I have never really liked races.",
+        "I don't really enjoy racing.",
+        "I get so nervous before races that I feel sick.",
+    ],
+)
+def test_a_love_of_races_turned_down_is_race_averse(note):
+    assert "race_averse" in keys({"competition": note})
+
+
+def test_nerves_alone_are_not_a_wish_to_stay_away_from_races():
+    assert "race_averse" not in keys(
+        {"competition": "I get nervous on the start line but I love it."}
+    )
