@@ -52,7 +52,8 @@ LEXICON = r"""
     |riverside|river|lakes?|lakeside|lochs?|fjords?|glens?|peaks?|summits?|ridges?|valleys?
     |national parks?|nature reserve|scenery|scenic|views?|vistas?|landscapes?|sunrise|sunset|desert
     |canyon|islands?|waterfalls?|heath|parkland|off road|paths?|routes?|farm tracks|railway (line
-    |path)|bridleways?|country lanes|lanes|fields|meadows|greenways?)
+    |path)|bridleways?|country lanes|lanes|fields|meadows|greenways?|harbou?r|quayside|estuary
+    |dunes|bay|headland|marsh\w*|cities|towns|villages)
 [define PLACE_LIKE]
 (love|loves|loved|lovely|want|wants|would love|like to|dream|favorite|miss|beautiful|stunning
     |gorgeous|glorious|explore|exploring|new|somewhere|anywhere|never get bored|never tire|best
@@ -171,10 +172,16 @@ places S destination (race|races|marathon|marathons|half|halves)|every (state|co
     |we|my \w+) (grew up|live|lives|lived|was born|come from|comes from|(is|are|was) from)
 places S @PLACE_LIKE ([\w,]+ ){0,8}@PLACE_WORDS|@PLACE_WORDS ([\w,]+ ){0,8}@PLACE_LIKE
 places M @REGIONS|explore|exploring|sightseeing|see (so )?much more of|new routes?|somewhere (new
-    |different|beautiful|warm|exotic)|new places|adventures?|travel\w*|abroad|overseas
-    |(?<!the )holidays?|vacations?|trips?|the scenery|running holiday
+    |different|beautiful|warm|exotic)|new places|adventures?|travel\w*(?! (\w+ ){0,2}for work)
+    |abroad|overseas|(?<!the )holidays?|vacations?|trips?|the scenery|running holiday
 places M @PLACE_WORDS (@PLACE_WORDS|[\w,]+ @PLACE_WORDS)
 places W @PLACE_WORDS
+# Where the runner runs, by structure: "running along the harbour", "a run through the dunes".
+places M (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2}(in|on|along
+    |around|round|through|across|up|over|by|beside|past) (the |a |my |our )?(\w+ )?@PLACE_WORDS
+# Places collected: "in 31 states", "every county we visit", "all the parkruns in Kent".
+places S (in|all|every|\d+) (\w+ )?(states|countries|counties|continents|capitals|islands
+    |national parks)
 places V @CITIES
 places S end to end|(the )?length of|the whole of
 competition S competitive|competitor|thrive on (it|competition|racing)|race\w* to win|who (was|were
@@ -413,6 +420,7 @@ numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|i
 social M (on|by) my own|alone|solo|by myself|own company|introvert\w*|loner|cliquey|cliques?
     |(can not|could not) chat|not a (club|group|people|social) (person|runner|type)
 places S (do not|never) (really )?(mind|care) where|treadmill is fine|anywhere will do
+places M same (\w+ ){0,2}(loop|loops|route|routes|circuit|laps)
 competition S (not|no) (a |much of a )?(racer|competitor)|no racer|(race|racing|compete|competing
     |competitive) (\w+ ){0,2}(myself|the clock|my (own|old|previous) (times?|self))|beat the (man
     |woman|person|runner) i was|the clock is my
@@ -435,7 +443,7 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
     |put together|pull (myself|it) together|play with|(with|walk|walking) (the|my|our) (\w+ )?dogs?
     |dog\w* ([\w,]+ ){0,3}(is|are) (my|the only) (\w+ ){0,2}(partner|buddy|company|companion)
 consistency - old habits
-places - travel\w* (\w+ ){0,2}for work|work trips?|business trips?|hotel
+places - work trips?|business trips?|hotel
 numbers - not the time|(my|our|their|his|her) own pace|(easy|gentle|slow|comfortable|chatty
     |conversational|steady|relaxed) pace|day out|not about the (time|clock)|time on (my )?feet
     |my (doctor|gp|consultant|surgeon|nurse)|cardiolog\w*|oncologist|cleared me|medical|medication
@@ -600,9 +608,11 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |along|around|round|through|across|up|over|at|to)\s+(?:the\s+)?(?!(?:January|February|March
     |April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday
     |Thursday|Friday|Saturday|Sunday|Christmas|Easter|I)\b)[A-Z][a-z]{2,}
-    |\b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak
-    |Canyon|Lake|Loch|Island|Isle|Coast|Park|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach
-    |Head|Point|Glen|Moor|Downs|Seat)\b
+# A named landmark, a place in its own right even in a note about a race: "the Great Wall".
+[phrase LANDMARK]
+\b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak|Canyon
+    |Lake|Loch|Island|Isle|Coast|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach|Head
+    |Point|Glen|Moor|Downs|Seat)\b
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
 [phrase NOT_WHY]
 ^(it is |that is |they are )?not (really )?(why|what|the reason|the point|what (drives|gets

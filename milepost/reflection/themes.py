@@ -102,6 +102,7 @@ THEME_DESCRIPTIONS: dict[str, str] = {
 THRESHOLD = 0.5  # a theme is proposed from this score up
 S, M, W, V = 0.8, 0.55, 0.35, 0.2  # strong, medium, weak, very weak (one M cue is enough)
 HOME_PRIOR = 1.25  # a cue under the question that asks about its theme
+AWAY_FACTOR = 0.8  # a place named under another question: "the school holidays", "Berlin in 2:58"
 PAST_FACTOR = 0.25  # "I used to chase PRs, now I just want to enjoy it"
 OLD_FACTOR = 0.7  # "I used to race a lot and loved the whole day" (no change of heart)
 OTHERS_FACTOR = 0.3  # "My husband is obsessed with his Garmin"
@@ -233,6 +234,7 @@ _CONCEDE = re.compile(_phrase("CONCEDE"))
 _UPKEEP = re.compile(_phrase("UPKEEP"))
 _OTHERS = re.compile(_phrase("OTHERS"))
 _PLACE_NAME = re.compile(_phrase("PLACE_NAME"))  # read on the original text, not the normalised one
+_LANDMARK = re.compile(_phrase("LANDMARK"))  # also on the original text
 _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
@@ -242,6 +244,8 @@ _PREFERENCE_THEMES = frozenset(
 # A note about these names its places as venues: "I marshal the Manchester 10k every year".
 _RESULT_THEMES = ("numbers", "competition", "race_experience", "race_averse")
 _DRIVE_PAIR = ("numbers", "feeling")  # what the drive question asks the runner to choose between
+# Themes asked about by one question, that a passing mention elsewhere rarely means.
+_AWAY_THEMES = frozenset({"places"})
 _PAST_THEMES = _PREFERENCE_THEMES | {"social", "consistency", "time_limited"}
 # Themes whose cue counts for little when its subject is someone else: "she's coming back".
 _ATTRIBUTED = _PREFERENCE_THEMES | {"comeback", "consistency"}
@@ -344,7 +348,8 @@ class _Clause:
         self.dismissed_at = min((m.start() for m in _DISMISS.finditer(self.text)), default=-1)
         q = _RHETORICAL.search(text)  # "Me, compete?", as offsets into self.text
         self.scoffed = [len(" ".join(_tokens(text[:i]))) for i in q.span()] if q else [0, -1]
-        self.place_name = bool(_PLACE_NAME.search(text))
+        self.landmark = bool(_LANDMARK.search(text))
+        self.place_name = self.landmark or bool(_PLACE_NAME.search(text))
         self.post_phrase = {self._index(m.start()) for m in _POST_PHRASES.finditer(self.text)}
 
     def _index(self, offset: int) -> int:
@@ -485,7 +490,7 @@ def _scale(out: dict[str, list[float]], clause: _Clause, question: str, changed:
     """Apply the question's hint, and discount the past and other people's motivations."""
     for theme, weights in out.items():
         home = HOME_PRIOR if theme in _HOME[question] else 1.0
-        factor = home
+        factor = AWAY_FACTOR if theme in _AWAY_THEMES and home == 1.0 else home
         if clause.past and theme in _PAST_THEMES:
             factor *= PAST_FACTOR if changed else OLD_FACTOR
         if clause.others and theme in _ATTRIBUTED:
@@ -542,7 +547,7 @@ def _read_across(
         if _EVENT.search(clause.text) or any(weights[i][t][0] for t in _RESULT_THEMES)
     }
     for i, clause in enumerate(clauses):
-        if sentences[i] in venues and not _SCENE.search(clause.text):
+        if sentences[i] in venues and not (_SCENE.search(clause.text) or clause.landmark):
             weights[i]["places"][0] = 0.0
     for i, sentence in enumerate(sentences):
         later = [j for j in range(i + 1, len(sentences)) if sentences[j] == sentence]

@@ -741,3 +741,31 @@ def test_nerves_alone_are_not_a_wish_to_stay_away_from_races():
     assert "race_averse" not in keys(
         {"competition": "I get nervous on the start line but I love it."}
     )
+
+
+# Places by structure, not by list (issue 17).
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I love running along the harbour at dawn.",
+        "I want to run in all 50 states.",
+        "Exploring new cities on a run when I travel for work.",
+        "Running the Great Wall marathon with my son.",
+    ],
+)
+def test_it_hears_places_by_how_they_are_said(note):
+    assert "places" in keys({"places_people": note})
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("places_people", "The same 5 mile loop round the reservoir."),
+        ("life_fit", "Teacher, so I run more in the school holidays."),
+        ("big_dream", "Top ten on the big climb segment in the Peak District."),
+    ],
+)
+def test_a_routine_loop_or_a_place_in_passing_is_not_the_places_theme(question, note):
+    assert "places" not in keys({question: note})
