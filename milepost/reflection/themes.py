@@ -227,6 +227,7 @@ _CHANGE = re.compile(_phrase("CHANGE"))
 _DISMISS = re.compile(_phrase("DISMISS"))
 _RHETORICAL = re.compile(_phrase("RHETORICAL"))  # read on the original text
 _STILL = re.compile(_phrase("STILL"))
+_RELATIVE = re.compile(r"(?<=\w )(where|which|who|that|whom) (\w+ ){0,2}$")  # not first in clause
 _RACE_TALK = _compile(_DEFINES["RACE"])
 _REJECT = re.compile(_phrase("REJECT"))
 _DEFY = re.compile(_phrase("DEFY"))
@@ -343,7 +344,11 @@ class _Clause:
         for match in _NOT_NEGATION.finditer(self.text):
             for i in range(self._index(match.start()), self._index(match.end() - 1) + 1):
                 self.neg[i] = False
-        self.past = bool(_PAST.search(self.text)) and not _STILL.search(self.text)
+        past = _PAST.search(self.text)
+        # "I'd love to run the prom where we used to take the children": the past is the
+        # relative clause's, not the runner's wish.
+        subordinate = past and _RELATIVE.search(self.text[: past.start()])
+        self.past = bool(past) and not subordinate and not _STILL.search(self.text)
         self.others = bool(_OTHERS.search(self.text))
         self.dismissed_at = min((m.start() for m in _DISMISS.finditer(self.text)), default=-1)
         q = _RHETORICAL.search(text)  # "Me, compete?", as offsets into self.text
