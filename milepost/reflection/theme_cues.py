@@ -66,6 +66,9 @@ LEXICON = r"""
     |birth|covid|long covid|fracture|replacement|heart op|break|hysterectomy|mastectomy|(broken
     |fractured|torn|sprained|ruptured|bad) \w+)|(after|since) (my|our|the) (\w+ )?(was born|arrived
     |came along))
+[define NUM]
+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty five|fifty
+    |sixty|ninety|half an|an|a|a couple of|a few)
 [define FREQUENCY]
 ((\d+|one|two|three|four|five|six) ?(x|times|runs|days|mornings|evenings) (a|per|each) week)
 
@@ -207,7 +210,7 @@ competition S (win|won|winning|placing|placed|podium|prizes?|medal\w*) (\w+ ){0,
     |winner|prizes?|placings?|podium|medals?|awards?|places?|positions?)
 competition M compete|competing|competition|rival\w*|podium|placings?|[mfvw] \d\d|league
     |championships?|champs|masters|leaderboard|segments?|kom|qom|local legend|pip|pips|pipped
-    |outsprint\w*|sprint finish|age (group|category|division|cat)|racer|racers
+    |outsprint\w*|sprint finish|age (group|category|division|cat)|racer|racers|standings|rankings
 # Words that speak of racing only in a note about races (or under the racing question): "a win
 # for my head", "the energy I have now", "a day out in the hills" are not about races.
 _race_win M win|wins|winning|won|winner|top (\d+|ten|three)|prizes?|trophy|trophies
@@ -227,19 +230,23 @@ _race_scene M crowds?|cheer\w*|spectators|t shirts?|day out|the buzz|the energy|
     |the occasion|high fiv\w*|fancy dress|costumes?|matching (hats|shirts|outfits|costumes)
     |there for the (?!win|time|times|pb|prs?|podium)[a-z]+|not about the (time|clock)|the vibe
     |carnival
-_race_scene W signed up|sign up
+_race_scene W signed up|sign up|the music|bands|thousands of (people|runners)|lining up|line up
+_race_scene M (enjoy|love|like|soak\w*( up)?) the (day|experience|whole thing)|(love|like|enjoy
+    |adore) (\w+ ){0,2}(lining up|the music|the bands|the medals?|the start|the finish)|(just|only
+    |happy) to finish
 _race_love M (love|loves|loved|like|likes|liked|enjoy|enjoys|enjoyed|adore
     |live for) (\w+ ){0,2}(race|races|racing|events|race day|start lines?
     |finish lines?)(?! (against )?(the clock|the watch|myself|my own))|(enter|do|run) (a lot of
     |a few|loads of|lots of|the odd|an occasional|plenty of) (\w+ )?(race|races|events?)
-    |the odd (\w+ )?race
+    |the odd (\w+ )?race|@RACE (\w+ ){0,3}(i )?(love|adore|enjoy|like) (them|it|every)
 race_averse S (hate|hated|hates|loathe|detest|dislike|dread|can not stand|could not stand|avoid
     |can not bear|not a fan of|not keen on|no interest in|no desire to|put off by|not like
     |not enjoy|see the point of|(?<!once )(?<!when )(?<!after )(?<!until )i am done with|sick of
     |fed up with|had enough of) (?!(being|getting|losing|it when) )(\w+ ){0,3}@RACE|(not
     |never) catch me (dead )?(\w+ ){0,3}@RACE
 race_averse S @RACE (\w+ ){0,3}(@REACTION|(are|is|was|were) (not|never) (really |just )?(me
-    |my thing|for me|my cup of tea|my scene)|not for me|not my thing|boring|pointless|a waste)
+    |my thing|for me|my cup of tea|my scene)|not for me|not my thing|boring|pointless|a waste
+    |no thanks|no thank you|no chance|no way|hard pass|nope|nah|not interested|forget it)
 race_averse S (never|not|will not|would not) (do|enter|run|go in for) (a |any )?(\w+ )?(race|races
     |event|events)
 race_averse S (never|not|will not|would not|wo not) (\w+ )?(race|raced|enter
@@ -247,6 +254,8 @@ race_averse S (never|not|will not|would not|wo not) (\w+ )?(race|raced|enter
     |do)|(rather|sooner) (\w+ ){0,8}than (enter|do|run|race|stand (on|at)|line up|pin)
     |once was enough|never again(?! (will|would|do|am|shall) i)|pressure of (races|racing|a race
     |events)|(no|without) (crowds|bibs?|race numbers?)|not see the point of them
+race_averse S (not|no|never|zero) (\w+ )?(interested|interest|keen|desire|fussed|bothered) (in|on
+    |about|to) (\w+ ){0,2}@RACE
 race_averse M too (much|many) (\w+ ){0,3}(at|in) (races|events)|(races|events) (are|feel) (too
     |so) (\w+ )?(expensive|crowded|busy|stressful|serious|competitive)|(idea
     |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?|gives?|fills?) (me|my)
@@ -303,17 +312,19 @@ health W doctor|gp|the nurse|nurse said|consultant said|fitness|menopause|perime
 time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|little|limited
     |not much|not enough|short on|tight on|pressed for|strapped for|no spare|hardly any
     |not a lot of|precious little) (free |spare )?time|time (is|was) (really |very |so )?(tight
-    |short|limited|precious|scarce)|(hard|struggle|difficult|tough) to (find|make|get) (the )?time
-    |or nothing|or not at all|not much (left|spare) (of|in)|(never|not|barely|rarely) (\w+ )?(have
-    |had|get|got|find) (the |much |enough |any )?time|if i am lucky|if i can|feast or famine
-    |(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have|have got|get|can spare
-    |can manage|can do)|has to be (first thing|early|before)|time poor|(small|narrow|tiny
-    |short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)|snatch\w*
-    |stretched|(hard to|can not) commit|(if|when) the stars align|all i (have|have got|get) is
-    |(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and|that is|that) it$
-    |and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?|half an
-    |the odd)|very little (in|during)|whatever (time )?i can|no time for|never enough (time|hours)
-    |not enough hours
+    |short|limited|precious|scarce)|(hard|struggle|difficult|tough|impossible) to (find|make|get
+    |carve out|squeeze in|fit in) (the |any |enough )?time|time is (the |my )?(\w+ )?(problem|issue
+    |struggle|constraint|limit\w*|enemy)|(have|has|got) to (fit|squeeze|juggle|work|cram) (it
+    |running|runs|training|them)|or nothing|or not at all|not much (left|spare) (of|in)|(never|not
+    |barely|rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky
+    |if i can|feast or famine|(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have
+    |have got|get|can spare|can manage|can do)|has to be (first thing|early|before)|time poor
+    |(small|narrow|tiny|short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes
+    |half hour)|snatch\w*|stretched|(hard to|can not) commit|(if|when) the stars align|all i (have
+    |have got|get) is|(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and
+    |that is|that) it$|and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two
+    |three|an?|half an|the odd)|very little (in|during)|whatever (time )?i can|no time for
+    |never enough (time|hours)|not enough hours
 time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
     |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
     |(\w+ )?only , and even then|and even then|(evenings|weekends|mornings|lunchtimes?|nights
@@ -321,8 +332,8 @@ time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (w
     |that is my) (only )?(slot|window)|when(ever)? (\w+ ){0,3}(allows?|lets? me|permits?)|busy
     |hectic|manic|chaos|chaotic|mayhem|flat out|when i can|whenever i can|barely|some weeks
     |can (only )?manage|at most|at best|work is (brutal|crazy|mad|full on)|packed|unpredictable
-    |lumpy|all over the place|(i get|i have|i have got|i grab|gives me|that gives me
-    |leaves me) (maybe |about |around |perhaps )?(\d+|one|two|three|half an|an) (\w+ )?(mins?
+    |lumpy|all over the place|(i get|i have|i have got|i grab|gives me|that gives me|leaves me
+    |i can (spare|manage|give it)) (maybe |about |around |perhaps |only |just )?@NUM (\w+ )?(mins?
     |minutes?|hours?|slots?|windows?)|i (only|can only) (train|run|get out
     |get to run) (\w+ ){0,2}(in the holidays|at weekends|on weekends|at lunch|when|during|before
     |after|early|late|at night)|is the only (way|time|slot)|the only (way|time|slot|window)|(long
@@ -582,9 +593,10 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |enjoy|like) it|part of the (fun|buzz|thrill)|thrive on it|worth it)\b
 # A note that mentions racing, then a clause that damns it: "Did one once. Hated every second."
 [phrase REJECT]
-^(i )?(hated (it|every (second|minute|step|mile)|the (whole|entire) (thing|experience|day))
-    |never again|once was enough|not for me|not my thing|not my cup of tea|(never|not) (doing
-    |do) (it|that|one) again)( ,|$)
+^(i )?(no thanks|no thank you|no chance|no way|not a chance|hard pass|not interested|hated (it
+    |every (second|minute|step|mile)|the (whole|entire) (thing|experience|day))|never again
+    |once was enough|not for me|not my thing|not my cup of tea|(never|not) (doing|do) (it|that
+    |one) again)( ,|$)
 # Someone else's motivation: "My husband is obsessed with his Garmin".
 [phrase OTHERS]
 ^(my|our|his|her|the) (wife|husband|hubby|partner|friends?|mates?|kids|son|daughter|coach|doctor|gp
@@ -611,8 +623,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # A named landmark, a place in its own right even in a note about a race: "the Great Wall".
 [phrase LANDMARK]
 \b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak|Canyon
-    |Lake|Loch|Island|Isle|Coast|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach|Head
-    |Point|Glen|Moor|Downs|Seat)\b
+    |Lake|Loch|Island|Isle|Coast|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach|Head|Point
+    |Glen|Moor|Downs|Seat)\b
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
 [phrase NOT_WHY]
 ^(it is |that is |they are )?not (really )?(why|what|the reason|the point|what (drives|gets

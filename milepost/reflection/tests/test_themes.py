@@ -769,3 +769,35 @@ def test_it_hears_places_by_how_they_are_said(note):
 )
 def test_a_routine_loop_or_a_place_in_passing_is_not_the_places_theme(question, note):
     assert "places" not in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Racing? No thank you, I run for me.", "race_averse"),
+        ("Not interested in races at all.", "race_averse"),
+        ("Races? Love them.", "race_experience"),
+        ("I run races but only to enjoy the day, never to win.", "race_experience"),
+        ("I love lining up with thousands of people, the music, the medal.", "race_experience"),
+        ("I always try to finish higher in the standings than last year.", "competition"),
+    ],
+)
+def test_it_reads_races_by_what_the_runner_wants_from_them(note, expected):
+    assert expected in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Between work and the kids, I get maybe twenty minutes a day.",
+        "It is hard to carve out time.",
+        "Time is the big problem.",
+        "I have to fit it around my shifts.",
+    ],
+)
+def test_it_hears_stated_scarcity_of_time(note):
+    assert "time_limited" in keys({"life_fit": note})
+
+
+def test_time_that_is_not_the_problem_is_not_limited():
+    assert "time_limited" not in keys({"life_fit": "Time is not the problem."})
