@@ -67,8 +67,9 @@ LEXICON = r"""
     |fractured|torn|sprained|ruptured|bad) \w+)|(after|since) (my|our|the) (\w+ )?(was born|arrived
     |came along))
 [define NUM]
-(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|forty five|fifty
-    |sixty|ninety|half an|an|a|a couple of|a few)
+(\d+|(twenty|thirty|forty|fifty) (one|two|three|four|five|six|seven|eight|nine)|one|two|three|four
+    |five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an|an|a
+    |a couple of|a few)
 [define FREQUENCY]
 ((\d+|one|two|three|four|five|six) ?(x|times|runs|days|mornings|evenings) (a|per|each) week)
 
@@ -231,14 +232,17 @@ _race_scene M crowds?|cheer\w*|spectators|t shirts?|day out|the buzz|the energy|
     |there for the (?!win|time|times|pb|prs?|podium)[a-z]+|not about the (time|clock)|the vibe
     |carnival
 _race_scene W signed up|sign up|the music|bands|thousands of (people|runners)|lining up|line up
-_race_scene M (enjoy|love|like|soak\w*( up)?) the (day|experience|whole thing)|(love|like|enjoy
-    |adore) (\w+ ){0,2}(lining up|the music|the bands|the medals?|the start|the finish)|(just|only
-    |happy) to finish
+_race_scene M (enjoy|love|like|soak\w*( up)?) the (day|experience|whole thing)|(great|fantastic
+    |brilliant|lovely|good|grand|big) days?( out)?|days out|the whole (village|city|town|street
+    |country|family) (is )?(out|there)|party|(\d+|thousands of|hundreds of) (people|runners)
+    |festival|(love|like|enjoy|adore) (\w+ ){0,2}(lining up|the music|the bands|the medals?
+    |the start|the finish)|(just|only|happy) to finish
 _race_love M (love|loves|loved|like|likes|liked|enjoy|enjoys|enjoyed|adore
-    |live for) (\w+ ){0,2}(race|races|racing|events|race day|start lines?
-    |finish lines?)(?! (against )?(the clock|the watch|myself|my own))|(enter|do|run) (a lot of
-    |a few|loads of|lots of|the odd|an occasional|plenty of) (\w+ )?(race|races|events?)
-    |the odd (\w+ )?race|@RACE (\w+ ){0,3}(i )?(love|adore|enjoy|like) (them|it|every)
+    |live for) (\w+ ){0,2}(race|races|racing|events|race day|start lines?|finish lines?|marathons?
+    |marathon day|half marathons?|halves|\d+ km|\d+ mile|fun runs?)(?! (against )?(the clock
+    |the watch|myself|my own))|(enter|do|run) (a lot of|a few|loads of|lots of|the odd
+    |an occasional|plenty of) (\w+ )?(race|races|events?)|the odd (\w+ )?race
+    |@RACE (\w+ ){0,3}(i )?(love|adore|enjoy|like) (them|it|every)
 race_averse S (hate|hated|hates|loathe|detest|dislike|dread|can not stand|could not stand|avoid
     |can not bear|not a fan of|not keen on|no interest in|no desire to|put off by|not like
     |not enjoy|see the point of|(?<!once )(?<!when )(?<!after )(?<!until )i am done with|sick of
@@ -248,12 +252,13 @@ race_averse S @RACE (\w+ ){0,3}(@REACTION|(are|is|was|were) (not|never) (really 
     |my thing|for me|my cup of tea|my scene)|not for me|not my thing|boring|pointless|a waste
     |no thanks|no thank you|no chance|no way|hard pass|nope|nah|not interested|forget it)
 race_averse S (never|not|will not|would not) (do|enter|run|go in for) (a |any )?(\w+ )?(race|races
-    |event|events)
+    |event|events)|(not|never|will not|would not) (be )?(lining up|line up|pinning|pin)
+    |@RACE (\w+ ){0,2}(i )?(do not|does not|never) (really )?(like|enjoy|love)
 race_averse S (never|not|will not|would not|wo not) (\w+ )?(race|raced|enter
     |entering) (\w+ ){0,2}(again|never will|races?|events?)|never raced|rather not (race|pin|enter
-    |do)|(rather|sooner) (\w+ ){0,8}than (enter|do|run|race|stand (on|at)|line up|pin)
-    |once was enough|never again(?! (will|would|do|am|shall) i)|pressure of (races|racing|a race
-    |events)|(no|without) (crowds|bibs?|race numbers?)|not see the point of them
+    |do)|(rather|sooner) (\w+ ){0,8}than ((enter|do|run|stand (on|at)|line up) (\w+ ){0,3}@RACE
+    |race|pin)|once was enough|never again(?! (will|would|do|am|shall) i)|pressure of (races|racing
+    |a race|events)|(no|without) (crowds|bibs?|race numbers?)|not see the point of them
 race_averse S (not|no|never|zero) (\w+ )?(interested|interest|keen|desire|fussed|bothered) (in|on
     |about|to) (\w+ ){0,2}@RACE
 race_averse M too (much|many) (\w+ ){0,3}(at|in) (races|events)|(races|events) (are|feel) (too
@@ -315,29 +320,32 @@ time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|li
     |short|limited|precious|scarce)|(hard|struggle|difficult|tough|impossible) to (find|make|get
     |carve out|squeeze in|fit in) (the |any |enough )?time|time is (the |my )?(\w+ )?(problem|issue
     |struggle|constraint|limit\w*|enemy)|(have|has|got) to (fit|squeeze|juggle|work|cram) (it
-    |running|runs|training|them)|or nothing|or not at all|not much (left|spare) (of|in)|(never|not
-    |barely|rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky
-    |if i can|feast or famine|(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have
-    |have got|get|can spare|can manage|can do)|has to be (first thing|early|before)|time poor
-    |(small|narrow|tiny|short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes
-    |half hour)|snatch\w*|stretched|(hard to|can not) commit|(if|when) the stars align|all i (have
-    |have got|get) is|(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and
-    |that is|that) it$|and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two
-    |three|an?|half an|the odd)|very little (in|during)|whatever (time )?i can|no time for
-    |never enough (time|hours)|not enough hours
+    |running|runs|training|them)|or nothing|or not at all|(that is|that) my lot
+    |more time than i (have|have got|get|can)|or never|(not|never) (\w+ )?happens?
+    |otherwise (it is )?(nothing|never)|not much (left|spare) (of|in)|(never|not|barely
+    |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky|if i can
+    |feast or famine|(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have|have got
+    |get|can spare|can manage|can do)|has to be (first thing|early|before)|time poor|(small|narrow
+    |tiny|short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)
+    |snatch\w*|stretched|(hard to|can not) commit|(if|when) the stars align|all i (have|have got
+    |get) is|(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and|that is
+    |that) it$|and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?
+    |half an|the odd)|very little (in|during)|whatever (time )?i can|no time for|never enough (time
+    |hours)|not enough hours
 time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
     |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
     |(\w+ )?only , and even then|and even then|(evenings|weekends|mornings|lunchtimes?|nights
     |evening|weekend|morning) only|(it is|things are|life is|time is) (\w+ )?tight|(my|the
     |that is my) (only )?(slot|window)|when(ever)? (\w+ ){0,3}(allows?|lets? me|permits?)|busy
-    |hectic|manic|chaos|chaotic|mayhem|flat out|when i can|whenever i can|barely|some weeks
+    |hectic|manic|chaos|chaotic|mayhem|flat out|when i can|whenever i can|some weeks
+    |realistically @NUM|there is (about |maybe |only |just )?@NUM (\w+ )?(hour|hours|minutes)
     |can (only )?manage|at most|at best|work is (brutal|crazy|mad|full on)|packed|unpredictable
     |lumpy|all over the place|(i get|i have|i have got|i grab|gives me|that gives me|leaves me
     |i can (spare|manage|give it)) (maybe |about |around |perhaps |only |just )?@NUM (\w+ )?(mins?
     |minutes?|hours?|slots?|windows?)|i (only|can only) (train|run|get out
     |get to run) (\w+ ){0,2}(in the holidays|at weekends|on weekends|at lunch|when|during|before
-    |after|early|late|at night)|is the only (way|time|slot)|the only (way|time|slot|window)|(long
-    |crazy|unsocial|antisocial) hours|long shifts|\d+ (hour|hr) weeks
+    |after|early|late|at night)|the only (slot|window)|only time i (get|have|can)|(long|crazy
+    |unsocial|antisocial) hours|long shifts|\d+ (hour|hr) weeks
 time_limited V shifts?|shift work|nights|rota|on call|(\d+|two|three|four|five) (kids|children
     |teens|teenagers|boys|girls)|kids under|toddlers?|newborn|commut\w*|ft \w+|full time
     |lunch?(break|hour)s?|lunchtimes?|at lunch|(during|in) (my )?lunch|days off|deadlines|(mom|dad
@@ -435,8 +443,9 @@ places M same (\w+ ){0,2}(loop|loops|route|routes|circuit|laps)
 competition S (not|no) (a |much of a )?(racer|competitor)|no racer|(race|racing|compete|competing
     |competitive) (\w+ ){0,2}(myself|the clock|my (own|old|previous) (times?|self))|beat the (man
     |woman|person|runner) i was|the clock is my
-time_limited S plenty of time|all the time in the world|(running|it|my run
-    |my running) (always )?(comes?|goes) first|(always|usually|still|can|will|do) (find
+time_limited S plenty of time|i (make|find) (the )?time|make it work|no bother|easily
+    |non negotiable|set in stone|time is (fine|ok|okay|not bad)|all the time in the world|(running
+    |it|my run|my running) (always )?(comes?|goes) first|(always|usually|still|can|will|do) (find
     |make) (the )?time|time (is|was) not (really )?(an? |the |my )?(issue|problem|limit
     |limiting factor|constraint)|not (a |an )?time (issue|problem|thing)|(weekends|evenings
     |mornings|days) are (free|mine|my own)|i am organi[sz]ed|(hours?|runs?|sessions?
@@ -488,11 +497,11 @@ race_averse M (nervous|anxious|sick|panicky|a wreck|a mess|dread\w*) (\w+ ){0,4}
     |during) (a |the |any )?@RACE|@RACE (\w+ ){0,5}(i )?(feel|felt|get) (physically |so )?(sick
     |anxious|panicky|nervous)
 race_averse M terrif\w*|scared|scary|panic|dread|once was enough|never again|not for me
-    |not my thing|no thanks|can not stand|no chance|no way|not a chance|forget it|waste of
-    |would rather|rather be|ego|hard pass|makes? my (chest|stomach)|@REACTION|hated (it
-    |every (second|minute|step|mile))
+    |not my thing|no thanks|can not stand|no chance|no way|not a chance|forget it|waste of|ego
+    |hard pass|makes? my (chest|stomach)|@REACTION|hated (it|every (second|minute|step|mile))
 [question life_fit]
 time_limited M (only|just|literally) (\d+|one|two|three|an?) (\w+ )?(minutes?|mins?|hours?|runs?)
+    |^@NUM (minutes|mins)
 time_limited V kids|children|job|work|works|working|family|nurse|teacher
 time_limited M madness|relentless|full on
 [question beyond_running]
@@ -606,7 +615,7 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |everyone) (say|tell|think))\b
 # A sentence about an event, whose places are venues: "The parkrun family at Heaton Park".
 [phrase EVENT]
-\b(@RACE|parkrun|marathons?|half|\d+ km|gnr|great north run)\b
+\b(@RACE|parkrun|marathons?|half|\d+ km|gnr|great north run|fun runs?)\b
 # What makes a named place more than a race venue ("the Berlin marathon") or a time's city.
 [phrase SCENE]
 \b(@PLACE_WORDS|explore|exploring|sightseeing|scenery|scenic|destination|beautiful|stunning
@@ -626,6 +635,10 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |Lake|Loch|Island|Isle|Coast|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach|Head|Point
     |Glen|Moor|Downs|Seat)\b
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
+# Neither for nor against races: "Can take them or leave them", "not bothered either way".
+[phrase INDIFFERENT]
+\b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not
+    |never) (really )?mind (either way|whether))\b
 [phrase NOT_WHY]
 ^(it is |that is |they are )?not (really )?(why|what|the reason|the point|what (drives|gets
     |motivates|matters))\b|\b(switch|switches|turn|turns|shut|shuts) (that|it|all that) off\b

@@ -239,6 +239,10 @@ _LANDMARK = re.compile(_phrase("LANDMARK"))  # also on the original text
 _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
+_INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
+_RACE_THEMES = ("competition", "race_experience", "race_averse")
+# Under the racing question these say "not competitive", not "no races".
+_BARE_NO = frozenset({"no", "nah", "nope", "not really", "not me"})
 _PREFERENCE_THEMES = frozenset(
     {"numbers", "feeling", "competition", "race_experience", "race_averse", "places"}
 )
@@ -551,7 +555,14 @@ def _read_across(
         for i, clause in enumerate(clauses)
         if _EVENT.search(clause.text) or any(weights[i][t][0] for t in _RESULT_THEMES)
     }
+    events = races or any(_EVENT.search(c.text) for c in clauses)
+    indifferent = events and any(_INDIFFERENT.search(c.text) for c in clauses)
     for i, clause in enumerate(clauses):
+        if indifferent:  # "I've done the odd race. Can take them or leave them."
+            for theme in _RACE_THEMES:
+                weights[i][theme][0] *= 0.3
+        elif question == "competition" and refusals[i] and clause.text not in _BARE_NO:
+            weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * HOME_PRIOR)
         if sentences[i] in venues and not (_SCENE.search(clause.text) or clause.landmark):
             weights[i]["places"][0] = 0.0
     for i, sentence in enumerate(sentences):
@@ -568,6 +579,11 @@ def _read_across(
         if races and _REJECT.search(clauses[i].text):  # "Did a race once. Hated every second."
             home = HOME_PRIOR if "race_averse" in _HOME[question] else 1.0
             weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * home)
+        for theme in THEME_KEYS:  # "Busy, but I always make it work": the contrast takes it back
+            if weights[i][theme][0] and any(
+                weights[j][theme][1] > weights[j][theme][0] for j in later
+            ):
+                weights[i][theme][0] *= 0.3
         for theme, opposed in _OPPOSED.items():
             if weights[i][theme][0] and any(weights[j][o][0] for j in later for o in opposed):
                 weights[i][theme][0] *= 0.5  # "Races terrify me but I ... loved the crowd"
