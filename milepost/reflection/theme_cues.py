@@ -52,12 +52,12 @@ LEXICON = r"""
     |riverside|river|lakes?|lakeside|lochs?|fjords?|glens?|peaks?|summits?|ridges?|valleys?
     |national parks?|nature reserve|scenery|scenic|views?|vistas?|landscapes?|sunrise|sunset|desert
     |canyon|islands?|waterfalls?|heath|parkland|off road|paths?|routes?|farm tracks|railway (line
-    |path)|bridleways?|country lanes|lanes|fields|meadows|greenways?|harbou?r|quayside|estuary
-    |dunes|bay|headland|marsh\w*|cities|towns|villages)
+    |path)|bridleways?|country lanes|lanes|fields|meadows|greenways?|harbou?r|quayside|sea|seawall
+    |ocean|shore|shoreline|waterfront|estuary|dunes|bay|headland|marsh\w*|cities|towns|villages)
 [define PLACE_LIKE]
 (love|loves|loved|lovely|want|wants|would love|like to|dream|favorite|miss|beautiful|stunning
-    |gorgeous|glorious|explore|exploring|new|somewhere|anywhere|never get bored|never tire|best
-    |magic|magical|special|wild|remote|peaceful|amazing|breathtaking|incredible|especially)
+    |gorgeous|glorious|explore|exploring|new|somewhere|anywhere|never get bored|never tire|magic
+    |magical|special|wild|remote|peaceful|amazing|breathtaking|incredible|especially)
 # A setback a runner may be coming back from: "after chemo", "since my third was born".
 [define SETBACK]
 ((after|since|(weeks?|months?|years?) (on|out) from|(after|since) (\w+ ){0,2}(weeks?|months?
@@ -187,7 +187,7 @@ places M (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2
 places S (in|all|every|\d+) (\w+ )?(states|countries|counties|continents|capitals|islands
     |national parks)
 places V @CITIES
-places S end to end|(the )?length of|the whole of
+places S end to end|home ?town|home (city|country|village|island)|(the )?length of|the whole of
 competition S competitive|competitor|thrive on (it|competition|racing)|race\w* to win|who (was|were
     |finished|came|got) (ahead of|in front of|behind) me|who i (passed|beat|overtook|outsprinted
     |dropped)|bragging rights|overtak\w+|pick\w* (people|them|runners|others) off|reel\w* (people
@@ -621,14 +621,21 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 \b(@PLACE_WORDS|explore|exploring|sightseeing|scenery|scenic|destination|beautiful|stunning
     |gorgeous|breathtaking|every (state|county|country|continent|capital)|new places|somewhere
     |adventures?|see the (city|sights|country|world)|abroad|overseas|touris\w*|on holiday|different
-    |where (i|we|my \w+) (grew up|live|lives|lived|was born|come from|comes from|(is|are|was) from)
-    |run\w* (in|at|along|around|round|up|across|through|over|past) (the )?@CITIES)\b
+    |home ?town|home (city|country|village|island)|where (i|we|my \w+) (grew up|live|lives|lived
+    |was born|come from|comes from|(is|are|was) from)|run\w* (in|at|along|around|round|up|across
+    |through|over|past) (the )?@CITIES)\b
 # A capitalised place after a running verb, read on the original text: "run along the Bosphorus".
+# A name after a place preposition, read on the original text: "the seawall in Vancouver".
+[phrase PLACE_IN]
+\b(?:in|at|near|around|along|above|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June
+    |July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday
+    |Saturday|Sunday|Christmas|Easter|I|Strava|Garmin|Instagram|Facebook|parkrun)\b)[A-Z][a-z]{2,}
 [phrase PLACE_NAME]
-\b(?:run|runs|running|ran|race|racing|jog|jogging|go|going|live|lives)\s+(?:\w+\s+){0,3}?(?:in
-    |along|around|round|through|across|up|over|at|to)\s+(?:the\s+)?(?!(?:January|February|March
-    |April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday
-    |Thursday|Friday|Saturday|Sunday|Christmas|Easter|I)\b)[A-Z][a-z]{2,}
+\b(?:run|runs|running|ran|race|racing|jog|jogging|go|going|live|lives|been|visit
+    |visiting)\s+(?:\w+\s+){0,3}?(?:in|along|around|round|through|across|up|over|at
+    |to)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October
+    |November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter
+    |I)\b)[A-Z][a-z]{2,}
 # A named landmark, a place in its own right even in a note about a race: "the Great Wall".
 [phrase LANDMARK]
 \b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak|Canyon

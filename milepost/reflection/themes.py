@@ -236,6 +236,7 @@ _UPKEEP = re.compile(_phrase("UPKEEP"))
 _OTHERS = re.compile(_phrase("OTHERS"))
 _PLACE_NAME = re.compile(_phrase("PLACE_NAME"))  # read on the original text, not the normalised one
 _LANDMARK = re.compile(_phrase("LANDMARK"))  # also on the original text
+_PLACE_IN = re.compile(_phrase("PLACE_IN"))  # also on the original text
 _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
@@ -359,6 +360,7 @@ class _Clause:
         self.scoffed = [len(" ".join(_tokens(text[:i]))) for i in q.span()] if q else [0, -1]
         self.landmark = bool(_LANDMARK.search(text))
         self.place_name = self.landmark or bool(_PLACE_NAME.search(text))
+        self.place_in = bool(_PLACE_IN.search(text))  # with a place word: "the sea at Kirra"
         self.post_phrase = {self._index(m.start()) for m in _POST_PHRASES.finditer(self.text)}
 
     def _index(self, offset: int) -> int:
@@ -465,7 +467,7 @@ def _clause_weights(
         elif content.search(clause.text) and not (theme == "on_journey" and upkeep):
             # someone else's dream is not the runner's
             out[theme][0] = max(out[theme][0], W if hedged or clause.others else S)
-    if clause.place_name:
+    if clause.place_name or (clause.place_in and out["places"][0]):
         out["places"][0] = max(out["places"][0], M)
     elif out["places"][0] <= W and (out["numbers"][0] or out["competition"][0]):
         out["places"][0] = 0.0  # "2:58 at Valencia": a city named for a race time

@@ -825,3 +825,19 @@ def test_indifference_to_races_is_neither_love_nor_aversion():
 def test_a_bare_never_under_the_racing_question_is_race_averse_and_a_bare_no_is_not():
     assert "race_averse" in keys({"competition": "never"})
     assert "race_averse" not in keys({"competition": "No."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The seawall in Vancouver, the whole loop, with my walk-run group.",
+        "I dream to run the Kyoto marathon, my hometown, with my daughter.",
+    ],
+)
+def test_a_place_word_with_a_name_or_a_home_town_is_a_place(note):
+    assert "places" in keys({"places_people": note})
+
+
+def test_a_best_mate_is_not_a_liking_for_a_place():
+    note = "parkrun every saturday with my best mate Jen, we walk the hill lol"
+    assert "places" not in keys({"places_people": note})
