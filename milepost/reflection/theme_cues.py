@@ -377,12 +377,16 @@ on_journey M signed up|booked|halfway|walk run|run walk|building up|gradually|le
     |progressing
 consistency S routine|habit|habits|streak|without fail|never miss\w*|not (missed|miss) a
     |without missing|not missing|no matter what|rain or shine|consistent\w*|consistency|regular
-    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (time|route|days)|rhythm
-    |every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday|wednesday|thursday
-    |friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it|the habit) (up|alive|going)
-    |keeping at it|keep at it|never (skip|skipped|skips)|not skipped|without skipping|stick (with
-    |to) it|discipline|structure|like clockwork|religiously|brushing my teeth|ticking over
-    |committed|commitment
+    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (time|route|days)|(run|runs
+    |running|ran|out|go|goes|going|train|training|jog|jogging|parkrun|walk
+    |there)\w* (\w+ ){0,4}every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
+    |wednesday|thursday|friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it
+    |the habit) (up|alive|going)|keeping at it|keep at it|never (skip|skipped|skips)|not skipped
+    |without skipping|stick (with|to) it|discipline|structure|like clockwork|religiously
+    |brushing my teeth|committed|commitment
+consistency M rhythm|@FREQUENCY( ,)? every (week|month)|week in( ,)? week out
+consistency W ticking over|every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
+    |wednesday|thursday|friday|saturday|sunday)
 consistency S (get back to|back to|keep|keeping|stick to|sticking to|maintain\w*|hold|hit
     |never less than|at least) (\w+ ){0,2}@FREQUENCY
 consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? , (\w+ ){0,2}(monday

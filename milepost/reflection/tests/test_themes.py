@@ -841,3 +841,10 @@ def test_a_place_word_with_a_name_or_a_home_town_is_a_place(note):
 def test_a_best_mate_is_not_a_liking_for_a_place():
     note = "parkrun every saturday with my best mate Jen, we walk the hill lol"
     assert "places" not in keys({"places_people": note})
+
+
+def test_every_morning_is_a_habit_only_when_it_is_the_running():
+    assert "consistency" in keys({"life_fit": "I'm out every morning at six."})
+    assert "consistency" in keys({"life_fit": "Three easy runs a week, every week."})
+    note = "Strava, Garmin Connect, I check my VO2max every morning like a stock price."
+    assert "consistency" not in keys({"drive": note})
