@@ -71,7 +71,7 @@ LEXICON = r"""
     |five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an|an|a
     |a couple of|a few)
 [define FREQUENCY]
-((\d+|one|two|three|four|five|six) ?(x|times|runs|days|mornings|evenings) (a|per|each) week)
+((\d+|one|two|three|four|five|six) ?(\w+ )?(x|times|runs|days|mornings|evenings) (a|per|each) week)
 
 [cues]
 numbers S (numbers?|data|stats?|statistics|metrics|spreadsheet|graphs?|charts?|splits) (person|guy
