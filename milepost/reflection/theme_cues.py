@@ -283,8 +283,12 @@ confidence S confiden\w+|self (belief|esteem|worth|confidence|respect)|believe i
     |trusting|believe in) (it|myself|my body|my legs) again|learning to trust|belief in myself
     |believe i can|(lost|losing|regain\w*|get back|rebuild\w*) (my |some )?(nerve|belief|self)
     |trust (my|in my) body|comfort zone|stronger than i (thought|knew|realized)
-confidence M (prove|proving|proved) (to )?(myself|i can|that i|i am|i could)|can do hard things
-    |(thing|something) i (\w+ ){0,2}(am|feel|was|felt) (\w+ ){0,2}good at
+confidence M (prove|proving|proved|show|shows|showing|showed) (to )?(myself|me)( that)? (i|i am
+    |i can|i could|i was)|(prove|proving|proved) (to )?(myself|i can|that i|i am|i could)
+    |proof (that )?(i|they were wrong)|(proved|prove|proving) (them|everyone|people) wrong|useless
+    |worthless|amount to nothing|(nobody|no one) (picked|wanted)|never believed i could|(like
+    |liking|believe in|proud of) myself( again)?|i (know|knew|now know) i can|not good enough
+    |can do hard things|(thing|something) i (\w+ ){0,2}(am|feel|was|felt) (\w+ ){0,2}good at
     |^me , an? (\w+ ){0,2}(runner|leader|marathoner|athlete|racer|finisher)$|capable
     |something i was good at|good at something|shy|self conscious|body image|imposter|not sporty
     |never sporty|picked last|the fat kid|speak up|stand taller|walk taller|stood up for
