@@ -407,17 +407,18 @@ comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (ru
     |return\w* (from|after) (a |an |my |the )?(\w+ )?(injury|op|operation|surgery|illness|break
     |layoff|baby|wrist|ankle|knee|hip|leg|foot|arm|achilles|hamstring|calf)|(after|since) (\d+|a
     |two|three|four|five|ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off
-    |out|away|break)|(years|months|weeks) (off|out)|since i (last )?(ran|raced|run)|years since
-    |first (\w+ ){0,2}(run|runs|parkrun|race|jog|mile|km|outing|week|session
-    |time)s? (\w+ ){0,3}(back|since|after (the|my|a|an|being|finishing|having|(\w+ )?(weeks?
-    |months?|years?) (off|out|away)))\b|(to|be able to) run again|run again|getting (my|back) (life
-    |fitness|legs) back|back (up )?after the (op|operation|surgery|injury|bypass)|back running
-    |(running|jogging) again|couch to 5 km again|c 25 km again|off for (a|an|\d+|two|three|six
-    |several|many) (\w+ )?(years?|months?|weeks?)|(first|second|third|fourth|\d+) weeks? back
-    |after (a|my) (long )?(break|gap|hiatus|layoff)|hiatus|lapsed|fell off the wagon|back on (track
-    |the wagon)|from scratch|start over|starting over|(pick|picks|picked|picking|took|take
-    |taking) (it|running) (back )?up again|(picked|pick|picking|took|take|taking) (it
-    |running) back up|dust\w* off (my|the) (trainers|shoes|running shoes)
+    |out|away|break)|(years|months|weeks) off|(years|months|weeks) out (injured|with|of (running
+    |action|the sport))|since i (last )?(ran|raced|run)|years since|first (\w+ ){0,2}(run|runs
+    |parkrun|race|jog|mile|km|outing|week|session|time)s? (\w+ ){0,3}(back|since|after (the|my|a|an
+    |being|finishing|having|(\w+ )?(weeks?|months?|years?) (off|out|away)))\b|(to
+    |be able to) run again|run again|getting (my|back) (life|fitness|legs) back
+    |back (up )?after the (op|operation|surgery|injury|bypass)|back running|(running|jogging) again
+    |couch to 5 km again|c 25 km again|off for (a|an|\d+|two|three|six|several|many) (\w+ )?(years?
+    |months?|weeks?)|(first|second|third|fourth|\d+) weeks? back|after (a|my) (long )?(break|gap
+    |hiatus|layoff)|hiatus|lapsed|fell off the wagon|back on (track|the wagon)|from scratch
+    |start over|starting over|(pick|picks|picked|picking|took|take|taking) (it
+    |running) (back )?up again|(picked|pick|picking|took|take|taking) (it|running) back up
+    |dust\w* off (my|the) (trainers|shoes|running shoes)
 comeback M (ran|run|running|jog\w*|parkrun|raced|race|half|marathon|km|mile|finish\w*|round|weeks?
     |months?) (\w+ ){0,6}@SETBACK|back (up )?to (running|my old|where i was|full)
     |@SETBACK( ,)? (\w+ ){0,4}(i )?(ran|run|running|jog\w*|parkrun|raced|race)
@@ -431,8 +432,12 @@ comeback M (ran|run|running|jog\w*|parkrun|raced|race|half|marathon|km|mile|fini
     |recovering from|on the mend|my recovery (from|after)
 comeback W @SETBACK|injur\w*|tendin\w*|physio\w*|torn|tear|ruptur\w*|post ?(op|surgery|operation
     |baby|pregnancy|birth|partum|natal|chemo|covid|injury)|crutches|(walking )?boot|in a cast
-comeback M (feel|feeling|felt) like (a runner|myself|me) again|(a|like a) runner again|(build
-    |builds|building|built|working|easing|eased) (my way |myself |it |things )?back (up|in)
+comeback M (feel|feeling|felt) like (a runner|myself|me) again|(physio|physiotherapist|surgeon
+    |doctor|gp|consultant|clinic|cardiologist|nurse) (has |had )?(cleared|signed off|signed) me
+    |(cleared|signed off) (by|to run|for (running|jogging))|once i am back|(want|get|getting
+    |got) (\w+ ){0,2}(times|fitness|legs|speed|it|that) back|lost (all |most of )?(my )?fitness
+    |(new|replacement) (hip|knee)|since (long )?covid|(a|like a) runner again|(build|builds
+    |building|built|working|easing|eased) (my way |myself |it |things )?back (up|in)
     |back out (there|again)|back on the (roads?|trails?)|(jog|jogging|run|running) (again )?(in
     |from) (\w+ ){0,2}(weeks?|months?)|(out of|without|off) (the |my )?(walking )?(boot|crutches
     |cast)

@@ -848,3 +848,10 @@ def test_every_morning_is_a_habit_only_when_it_is_the_running():
     assert "consistency" in keys({"life_fit": "Three easy runs a week, every week."})
     note = "Strava, Garmin Connect, I check my VO2max every morning like a stock price."
     assert "consistency" not in keys({"drive": note})
+
+
+def test_weeks_out_from_a_race_is_a_countdown_not_a_comeback():
+    note = "Twelve weeks out from Valencia, hitting 70 miles a week."
+    assert "comeback" not in keys({"journey": note})
+    note = "Physio cleared me for jogging three weeks ago, 1 minute jog 1 minute walk."
+    assert "comeback" in keys({"journey": note})
