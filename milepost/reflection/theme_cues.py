@@ -444,11 +444,12 @@ comeback M (feel|feeling|felt) like (a runner|myself|me) again|(physio|physiothe
 
 [against]
 numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|in the drawer)
-    |(switch|switches|switched|switching|turn|turns|turned) (the |my )?(watch|garmin|gps) off
-    |(watch|garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put|puts|threw|chucked|shoved
-    |stuck) (\w+ ){0,2}(watch|garmin|mine|it) in (a|the) drawer|(do not|never) (even |really )?(own
-    |wear|use) (a |my )?(watch|garmin)|stopped wearing (my |a |the )?(watch|garmin)|(ditched|binned
-    |sold|got rid of|gave away) (the|my) (watch|garmin)|without a watch|no watch|run naked
+    |(switch|switches|switched|switching|turn|turns|turned) (\w+ ){0,2}(watch|garmin|gps|pace|data
+    |numbers|stats|metrics) off|(watch|garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put
+    |puts|threw|chucked|shoved|stuck) (\w+ ){0,2}(watch|garmin|mine|it) in (a|the) drawer|(do not
+    |never) (even |really )?(own|wear|use) (a |my )?(watch|garmin)
+    |stopped wearing (my |a |the )?(watch|garmin)|(ditched|binned|sold|got rid of|gave away) (the
+    |my) (watch|garmin)|without a watch|no watch|run naked
 social M (on|by) my own|alone|solo|by myself|own company|introvert\w*|loner|cliquey|cliques?
     |(can not|could not) chat|not a (club|group|people|social) (person|runner|type)
 places S (do not|never) (really )?(mind|care) where|treadmill is fine|anywhere will do
@@ -477,13 +478,14 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
     |dog\w* ([\w,]+ ){0,3}(is|are) (my|the only) (\w+ ){0,2}(partner|buddy|company|companion)
 consistency - old habits
 places - work trips?|business trips?|hotel
-numbers - not the time|(my|our|their|his|her) own pace|(easy|gentle|slow|comfortable|chatty
-    |conversational|steady|relaxed) pace|day out|not about the (time|clock)|time on (my )?feet
-    |my (doctor|gp|consultant|surgeon|nurse)|cardiolog\w*|oncologist|cleared me|medical|medication
-    |beta blockers?|(numbers?|figures|stats|data|readings?|levels?|results) (\w+ ){0,8}(scales?
-    |weigh\w*|blood|bp|cholesterol|glucose|sugar|a 1 c|bmi|waist|liver|kidneys?)|(scales?|weight
-    |blood pressure|bp|cholesterol|glucose|blood sugar|a 1 c|bmi|liver|kidney
-    |blood test) (\w+ ){0,3}(numbers?|figures|readings?|results|levels?|score)
+numbers - not the time|(my|our|their|his|her) own pace|pace is (\w+ )?(conversational|chatty|easy
+    |slow|gentle|whatever|irrelevant)|(easy|gentle|slow|comfortable|chatty|conversational|steady
+    |relaxed) pace|day out|not about the (time|clock)|time on (my )?feet|my (doctor|gp|consultant
+    |surgeon|nurse)|cardiolog\w*|oncologist|cleared me|medical|medication|beta blockers?|(numbers?
+    |figures|stats|data|readings?|levels?|results) (\w+ ){0,8}(scales?|weigh\w*|blood|bp
+    |cholesterol|glucose|sugar|a 1 c|bmi|waist|liver|kidneys?)|(scales?|weight|blood pressure|bp
+    |cholesterol|glucose|blood sugar|a 1 c|bmi|liver|kidney|blood test) (\w+ ){0,3}(numbers?
+    |figures|readings?|results|levels?|score)
 race_averse - ^(?!.*\b(race|races|racing|events?)\b).*\b(competition|competitive|compete
     |competing)\b
 # "Competitive about the costumes", "at work", "about everything else": not about running.
@@ -552,7 +554,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 [phrase MULTI_NEGATORS]
 \b(had enough of|fed up with|sick of|gave up|give up|given up|no longer|put off|turned off
     |leave me cold|over it|who cares|(hopeless|terrible|rubbish|useless) (with|at)|bored (by|of
-    |with)|before i (even|ever)|(burnt|burned) out on|tired of|sick to death of)\b
+    |with)|before i (even|ever)|(burnt|burned) out on|tired of|sick to death of|(?<=more )than
+    |(?<=rather )than|instead of)\b
 # Negation words that negate nothing: "never miss", "can't wait", "without stopping".
 [phrase NOT_NEGATION]
 \b(not only|no doubt|no (rush|hurry)|never (miss|missed|misses|skip|skipped)|not (miss|missed|skip
@@ -567,13 +570,15 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # Negations after a cue, past auxiliaries: "Races aren't my thing", "Pace is irrelevant".
 [phrase POST_PHRASES]
 \b(leaves? me cold|do nothing for me|does nothing for me|means? nothing|not for me
-    |is not (really )?me|(not|never) (really )?my thing|bores? me|can go hang|not bothered|(made
-    |makes|make) (running|it) (feel )?like (a )?(work|chore|job|homework)|is whatever|(were|was|are
-    |is) (making|made) me (miserable|anxious|stressed|unhappy|obsessive)|(make|makes
-    |made) me (miserable|anxious|stressed|unhappy|obsessive))\b
+    |is not (really )?me|(not|never) (really )?my thing|bores? me|can (go hang|wait|get stuffed
+    |do one|take a hike|go jump)|not bothered|(made|makes|make) (running
+    |it) (feel )?like (a )?(work|chore|job|homework)|is whatever|(were|was|are|is) (making
+    |made) me (miserable|anxious|stressed|unhappy|obsessive)|(make|makes|made) me (miserable
+    |anxious|stressed|unhappy|obsessive))\b
 # The past ("before long covid I was all about my splits"), STILL present, a CHANGE of heart.
 [phrase PAST]
-\b((?<!get )(?<!getting )(?<!got )(?<!am )(?<!is )(?<!are )(?<!be )used to(?! it\b)|back (then
+\b(^before( ,)? i (was|used|had|did|would|always)|previously|in the past|formerly
+    |(?<!get )(?<!getting )(?<!got )(?<!am )(?<!is )(?<!are )(?<!be )used to(?! it\b)|back (then
     |in the day|when)|in my (20|30|40) s|in my (twenties|thirties|forties|youth|younger days)
     |when i was (younger|young|a kid|at school)|when (the |my |our )?(kids|children) were (little
     |small|young|babies|tiny)|years ago|decades ago|in those days|at school|i was (a |an )?(decent

@@ -398,10 +398,10 @@ class _Clause:
         ):
             return True  # "Me, compete?", "Podium? You're having a laugh."
         for i in range(first - 1, max(-1, first - 8), -1):
+            if self.neg[i]:  # before the break check: "the routine more than the stats"
+                return True
             if self._breaks_before(i):
                 break
-            if self.neg[i]:
-                return True
         for i in range(last + 1, min(len(self.tokens), last + 5)):
             if self.tokens[i] in _POST_NEGATORS or i in self.post_phrase:
                 return True  # "Races aren't my thing", "Numbers leave me cold"

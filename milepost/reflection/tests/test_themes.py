@@ -855,3 +855,16 @@ def test_weeks_out_from_a_race_is_a_countdown_not_a_comeback():
     assert "comeback" not in keys({"journey": note})
     note = "Physio cleared me for jogging three weeks ago, 1 minute jog 1 minute walk."
     assert "comeback" in keys({"journey": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "It's the routine more than the stats.",
+        "Honestly right now I just want to feel like a person again, the numbers can wait.",
+        "Since long covid I've turned pace off on the watch.",
+        "Before I was always looking the watch, now I don't care so much.",
+    ],
+)
+def test_numbers_put_second_waved_off_or_left_in_the_past_are_not_the_numbers_theme(note):
+    assert "numbers" not in keys({"drive": note})
