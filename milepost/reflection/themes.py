@@ -435,7 +435,13 @@ def _scan(
         (w, s, e) for w, s, e in plain if not any(ns <= s and e <= ne for _, ns, ne in negated)
     ]
     against = [w for w, s, e in negated if not any(ps < e and s < pe for _, ps, pe in plain)]
-    return [max((w for w, _, _ in plain), default=0.0), max(against, default=0.0)]
+    best_for, best_against = max((w for w, _, _ in plain), default=0.0), max(against, default=0.0)
+    # "the only time I'm just me and not the one coping": the clause says it and sets it off
+    # against something else; "pace? I couldn't care less about my pace" takes back its word.
+    said = {clause.text[s:e] for _, s, e in plain}
+    if best_for >= best_against and not any(clause.text[s:e] in said for _, s, e in negated):
+        best_against = 0.0
+    return [best_for, best_against]
 
 
 def _clause_weights(

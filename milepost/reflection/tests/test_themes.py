@@ -868,3 +868,17 @@ def test_weeks_out_from_a_race_is_a_countdown_not_a_comeback():
 )
 def test_numbers_put_second_waved_off_or_left_in_the_past_are_not_the_numbers_theme(note):
     assert "numbers" not in keys({"drive": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Being stuck on the couch made me so low, I hadn't realised how much running kept my "
+        "spirits up.",
+        "Running is the only time I'm just me and not the one coping.",
+        "The job's heavy, you see things. Running flushes it out.",
+        "After my divorce, the mountain was my medicine.",
+    ],
+)
+def test_it_hears_headspace_in_plain_words_and_past_a_negation_that_is_not_its_own(note):
+    assert "wellbeing" in keys({"beyond_running": note})
