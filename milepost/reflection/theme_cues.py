@@ -304,22 +304,27 @@ confidence M (prove|proving|proved|show|shows|showing|showed) (to )?(myself|me)(
     |can|am|was)|tougher than i|stronger than i (look|thought)|embarrass\w*|ashamed|fraud
     |never (been|was) (sporty|athletic|a runner)|(call|calling) myself a runner|real runner
     |proud of myself|badass|identity
-health S (?<!mental )health|healthy|heart (attack|scare|condition|disease|surgery|op|operation
-    |health|problem|issues?)|bypass|stent|cardiolog\w*|cardiac|blood pressure|cholesterol|statins?
-    |diabet\w*|prediabet\w*|type 2|a 1 c|hba 1 c|blood sugar|glucose|metformin|insulin|lose weight
-    |losing weight|lost weight|weight (off|loss|down)|\d+ ?(kg|lb|lbs|pounds|stone|kilos) (down
-    |lost|off|lighter)|lost (\d+|a lot of|\w+) (kg|lb|lbs|pounds|stone|kilos|weight)|bmi|obes\w*
-    |overweight|bone density|osteopor\w*|arthritis|longevity|live longer|off (my )?(meds|medication
-    |tablets)|be around (for|to)|see my (\w+ )?(grow up|grandkids|grandchildren)|independen\w*
-    |fatty liver
+health S (?<!mental )health(?! (physio|visitor|clinic|centre|center|service|worker|care|food
+    |insurance))|(knees|joints|hips?|back|heart|lungs|body|bones|legs) (are|is|feel
+    |feels) (\w+ )?(better|stronger|healthier|younger)|healthy|heart (attack|scare|condition
+    |disease|surgery|op|operation|health|problem|issues?)|bypass|stent|cardiolog\w*|cardiac
+    |blood pressure|cholesterol|statins?|diabet\w*|prediabet\w*|type 2|a 1 c|hba 1 c|blood sugar
+    |glucose|metformin|insulin|lose weight|losing weight|lost weight|weight (off|loss|down)
+    |\d+ ?(kg|lb|lbs|pounds|stone|kilos) (down|lost|off|lighter)|lost (\d+|a lot of|\w+) (kg|lb|lbs
+    |pounds|stone|kilos|weight)|bmi|obes\w*|overweight|bone density|osteopor\w*|arthritis|longevity
+    |live longer|off (my )?(meds|medication|tablets)|be around (for|to)|see my (\w+ )?(grow up
+    |grandkids|grandchildren)|independen\w*|fatty liver
 health M weight|bones?|my balance|balance and|joints?|knees working|mobility|(keep|keeping
     |keeps) my (knees|joints|legs|body|heart|hips|back) (going|working|healthy|moving|young|strong)
     |(stay|keep|staying|keeping) (fit|healthy|active|mobile|moving|well)|fit enough|keep moving
-    |aging well|grandkids|grandchildren|sleep|asthma|lungs|cancer|chemo|smok(e|er|ers|ing|ed)
-    |cigarettes|liver|kidneys?|(blood|liver|kidney|sugar) (numbers|levels|results|tests?)|grandad
-    |grandpa|granny|grandma|nana|(still|be able to) (\w+ ){0,4}at (6|7|8|9)\d|wake up call
-    |falls clinic|at my age|without pain|pain free|my body back|dress size|waist|stroke|tablets
-    |(the|bathroom) scales|weigh ?ins?|weigh myself|bp
+    |aging well|grandkids|grandchildren|(sleep|sleeping) (\w+ )?(better|well|through)|^sleep$
+    |better sleep|asthma|keeps? me (moving|mobile|active|supple)|(body|legs|heart
+    |lungs) (still )?works?|(new|replacement) (hip|knee)|without (the )?(\w+ )?(screaming|hurting
+    |aching|pain|hurts)|cancer|chemo|smok(e|er|ers|ing|ed)|cigarettes|liver|kidneys?|(blood|liver
+    |kidney|sugar) (numbers|levels|results|tests?)|grandad|grandpa|granny|grandma|nana|(still
+    |be able to) (\w+ ){0,4}at (6|7|8|9)\d|wake up call|falls clinic|at my age|without pain
+    |pain free|my body back|dress size|waist|stroke|tablets|(the|bathroom) scales|weigh ?ins?
+    |weigh myself|bp
 health W doctor|gp|the nurse|nurse said|consultant said|fitness|menopause|perimenopause
 # time_limited: only scarcity the runner states ("5am or nothing", "only 20 minutes", "I squeeze
 # it in"). A schedule (kids, a job, shifts, a commute, 6am) is context: very weak on its own.

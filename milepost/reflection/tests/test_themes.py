@@ -882,3 +882,16 @@ def test_numbers_put_second_waved_off_or_left_in_the_past_are_not_the_numbers_th
 )
 def test_it_hears_headspace_in_plain_words_and_past_a_negation_that_is_not_its_own(note):
     assert "wellbeing" in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    ("question", "note", "expected"),
+    [
+        ("beyond_running", "Me knees are better for it, the physio reckons.", True),
+        ("beyond_running", "Keeps me moving. My father was in a wheelchair by my age.", True),
+        ("journey", "Signed off by the women's health physio in March.", False),
+        ("drive", "I want faster every week, I check Strava before I sleep.", False),
+    ],
+)
+def test_health_is_the_body_kept_well_not_a_word_in_passing(question, note, expected):
+    assert ("health" in keys({question: note})) is expected
