@@ -134,16 +134,19 @@ feeling S feel (free|alive|good|great|amazing|light|wonderful|fantastic|brillian
     |like a kid)|(feels?|felt|feeling) (so |really )?(good|great|amazing|free|alive|wonderful
     |fantastic|brilliant|light|easy|natural|right|effortless)|(go|run|running) (by
     |on) (my )?(breathing|breath|effort|feel|how i feel)
-feeling S (pure|sheer|simple|real) (joy|pleasure|love|fun|bliss|happiness)|joy|joyful|joyous|bliss
-    |for (the )?(fun|joy|love|pleasure|hell) of it|love of (running|the sport)
+feeling S (pure|sheer|simple|real) (joy|pleasure|love|fun|bliss|happiness)
+    |run (just |only )?for (that|the) (\w+ ){0,3}(bit|way|moment|sensation|feel\w*|calm|quiet|peace
+    |rush|high|glow)|joy|joyful|joyous|bliss|for (the )?(fun|joy|love|pleasure|hell) of it
+    |love of (running|the sport)
 feeling S enjoy\w* (it|running|the running|my running|the run|my runs|every (run|step|minute|mile)
     |each run|runs|myself|being|moving)|run naked|without a watch|no watch
 feeling M freedom|free feeling|runners? high|endorphins|post run (buzz|glow|high)|in the zone
     |fresh air|being (out|outside|outdoors|out there|out in)|out (in|on) the (hills|fells|trails
     |air|rain|sun|woods)|(rain|sun|sunshine|wind|breeze) on my (face|skin)|(like|love
-    |enjoy) being (out|outside|outdoors|on|in)|in the rain|the elements|listen\w* to my body|(how
-    |what) my (body|legs) (feels?|says|tells)|no pressure|run free|unplugged|just (run
-    |running) (and|for)|(feel|feels|felt) like flying|floating|lost in (it|the run|my thoughts)
+    |enjoy) being (out|outside|outdoors|on|in)|in the rain|the elements|listen\w* (to )?my body
+    |float|floaty|never been happier|(how|what) my (body|legs) (feels?|says|tells)|no pressure
+    |run free|unplugged|just (run|running) (and|for)|(feel|feels|felt) like flying|floating
+    |lost in (it|the run|my thoughts)
 feeling W enjoy\w*|fun(?! runs?)|play|playful|happy|happiness|smile|smiling|smiles|grin|grinning
     |laugh\w*|relax\w*|(?<!would )(love|like) (to run|running|my running|every run)|i just run
     |nature|soul

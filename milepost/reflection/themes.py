@@ -273,7 +273,7 @@ _OPPOSED = {
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+|;|\s[-\u2013\u2014]+\s|\(|\)")
 _CONTRAST = re.compile(
     r"(?:,\s*|\s)(?=(?:but|though|although|however|whereas|except|nowadays|these days)\b)"
-    r"|,\s*(?=yet\b)|(?:,\s*|\s)(?=now\s+(?:i|i'm|i've|we|it|running|my|just)\b)",
+    r"|,\s*(?=(?:yet|now)\b)|\s(?=now\s+(?:i|i'm|i've|we|it|running|my|just)\b)",
     re.IGNORECASE,
 )
 _LEAD = re.compile(r"^(?:but|though|although|however|whereas|and|so)\b[\s,]*", re.IGNORECASE)

@@ -895,3 +895,16 @@ def test_it_hears_headspace_in_plain_words_and_past_a_negation_that_is_not_its_o
 )
 def test_health_is_the_body_kept_well_not_a_word_in_passing(question, note, expected):
     assert ("health" in keys({question: note})) is expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I run for that lovely floaty bit after the first mile.",
+        "Before I was always looking the watch, now honestly I don't care so much, I prefer to "
+        "listen my body and enjoy.",
+        "I run for the way the world goes soft and quiet around the 20 minute mark.",
+    ],
+)
+def test_it_hears_running_for_the_sensation(note):
+    assert "feeling" in keys({"drive": note})
