@@ -11,7 +11,9 @@ Pure data (strings, and pairs of strings): themes.py parses, compiles and applie
 # contractions expanded ("do not"), US spelling, units as "km" and "mile". [against]: phrases
 # that count against a theme. [cancel]: phrases that void a theme's cues in their clause.
 # [question KEY]: cues that count only under that question. "_race_love" is resolved to
-# race_experience unless the clause is about competing ("racing and beating"). [phrase NAME]: a
+# race_experience unless the clause is about competing ("racing and beating"); "_race_scene"
+# and "_race_win" count for race_experience and competition only in a note about races or under
+# the racing question ("the crowds", "a win": not "a win for my head"). [phrase NAME]: a
 # pattern the reader itself applies (see themes.py).
 
 LEXICON = r"""

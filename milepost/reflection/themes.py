@@ -13,9 +13,14 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    the past ("before long covid I was all about my splits") or about someone else ("my husband
    loves his Garmin", "she's coming back from a knee op") counts for little; anti-cues ("on my
    own") count against a theme.
+   Words that speak of races only in a note about them ("the crowds", "a win") count only
+   there or under the racing question; a schedule (kids, a job, shifts, 6am) is only context
+   for time_limited, which needs scarcity stated ("5am or nothing", "only 20 minutes").
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
-   "Did a race once. Hated every second.", a city in a sentence about a race is a venue), and
-   the question a note sits under scales its weights: a hint, never the label.
+   "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
+   or leave them", a city in a sentence about a race is a venue), and the question a note sits
+   under scales its weights: a hint, never the label (a place named under another question
+   counts for less).
 5. A theme's score is the noisy-OR of its best cue per clause, reduced by the evidence against
    it; where the drive answer picks feeling or numbers, the other counts for less elsewhere.
    Themes scoring at least THRESHOLD are proposed, with the clauses that support them.
