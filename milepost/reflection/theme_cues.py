@@ -156,16 +156,18 @@ social S (run|runs|running|ran|train|trains|training|trained|jog|jogging|go|goin
     |doing) (\w+ ){0,5}(with|alongside) (my |our |a |the |some |other )?(\w+ )?@PEOPLE
 social S running (club|group|buddy|buddies|partner|partners|pal|pals|friend|friends|mates?|crew
     |community|family)|run club|(club|group) (run|runs|mates|friends|members|sessions?|nights?
-    |social)|(my|our) (?!age )(\w+ )?@GROUP|(the|a|local|women|ladies|church|work|office|parkrun
-    |saturday|sunday|beginners|walking) @GROUP|my people
-social M with (my |our |the |some |a )?(\w+ )?(friends?|mates?|buddy|buddies|pals?|partner|husband
-    |hubby|wife|son|sons|daughters?|sister|sisters|brother|brothers|kids|children|family|dad|mom
-    |mother|father|grand(daughter|son|kids|children)s?|moms|dads|parents|group|club|neighbors?
-    |colleagues?|team|crew|girls|lads|ladies|gang|other people|others)|with (my|our) (two|three
-    |four|five|\d+|lot|boys|youngest|eldest|little ones?)\b
-social M together|with each other|as a (group|family|couple|team)|[a-z]+ and i (run|ran|train|go
-    |went|do|are|have|will|want|make|started|start|did|plan|meet)|me and my \w+|with (me|us|him|her
-    |them)\b|companionship|company of|with others
+    |social)|(my|our|the) ((?!age\b)\w+ ){0,2}@GROUP|(the|a|local|women|ladies|church|work|office
+    |parkrun|saturday|sunday|beginners|walking) @GROUP|my people
+social M with (my |our |the |some |a )?(couple of |few |bunch of |group of )?(\w+ )?(friends?
+    |mates?|buddy|buddies|pals?|partner|husband|hubby|wife|son|sons|daughters?|sister|sisters
+    |brother|brothers|kids|children|family|dad|mom|mother|father|grand(daughter|son|kids
+    |children)s?|moms|dads|parents|group|club|neighbors?|colleagues?|team|crew|girls|lads|ladies
+    |gang|other people|others)|with (my|our) (two|three|four|five|\d+|lot|boys|youngest|eldest
+    |little ones?)\b
+social M (we|us|both|and i|the two of us|all) (\w+ ){0,4}together|with each other|as a (group
+    |family|couple|team)|[a-z]+ and i (run|ran|train|go|went|do|are|have|will|want|make|started
+    |start|did|plan|meet)|me and my \w+|with (me|us|him|her|them)\b|companionship|company of
+    |with others
 social M chat|chats|chatting|chatted|natter\w*|gossip\w*|craic|banter|catch up|catching up|social
     |sociali[sz]\w*|sociable|community|camaraderie|friendships?|belong\w*|girls weekend
     |lads weekend|meet (up|new people|friends)|made (\w+ )?friends|(all of us|the whole (family

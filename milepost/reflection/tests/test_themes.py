@@ -908,3 +908,16 @@ def test_health_is_the_body_kept_well_not_a_word_in_passing(question, note, expe
 )
 def test_it_hears_running_for_the_sensation(note):
     assert "feeling" in keys({"drive": note})
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Usually with a couple of mates from the trail group.", True),
+        ("The buggy group on Thursday mornings, all the mums in the same boat.", True),
+        ("Since I retired the days can blur together.", False),
+        ("I want to win my age group.", False),
+    ],
+)
+def test_company_is_heard_by_how_it_is_said(note, expected):
+    assert ("social" in keys({"places_people": note})) is expected
