@@ -11,15 +11,17 @@ Pure data (strings, and pairs of strings): themes.py parses, compiles and applie
 # contractions expanded ("do not"), US spelling, units as "km" and "mile". [against]: phrases
 # that count against a theme. [cancel]: phrases that void a theme's cues in their clause.
 # [question KEY]: cues that count only under that question. "_race_love" is resolved to
-# race_experience unless the clause is about competing ("racing and beating"). [phrase NAME]: a
+# race_experience unless the clause is about competing ("racing and beating"); "_race_scene"
+# and "_race_win" count for race_experience and competition only in a note about races or under
+# the racing question ("the crowds", "a win": not "a win for my head"). [phrase NAME]: a
 # pattern the reader itself applies (see themes.py).
 
 LEXICON = r"""
 [define PEOPLE]
 (friends?|mates?|buddy|buddies|pals?|partner|husband|hubby|wife|son|sons|daughters?|sister|sisters
-    |brother|brothers|kids|children|family|dad|mom|mother|father|grand(daughter|son|kids|children)s?
-    |moms|dads|parents|group|club|neighbors?|colleagues?|team|crew|girls|lads|ladies|gang
-    |other people|others|him|her|them|me|us|each other|dog|dogs)
+    |brother|brothers|kids|children|family|dad|mom|mother|father|grand(daughter|son|kids
+    |children)s?|moms|dads|parents|group|club|neighbors?|colleagues?|team|crew|girls|lads|ladies
+    |gang|other people|others|him|her|them|me|us|each other|dog|dogs)
 [define GROUP]
 (club|group|crew|squad|gang|tribe|harriers|striders|joggers|crowd|community|ladies|girls|lads)
 [define RACE]
@@ -44,19 +46,20 @@ LEXICON = r"""
 [define CITIES]
 (london|berlin|paris|rome|lisbon|barcelona|madrid|valencia|seville|amsterdam|dublin|edinburgh
     |glasgow|brighton|manchester|york|bath|oxford|cambridge|boston|chicago|new york|tokyo|sydney
-    |dubai|prague|vienna|copenhagen|stockholm|oslo|reykjavik|tromso|cape town|venice|florence|athens
-    |budapest|krakow|san francisco|los angeles|honolulu|istanbul)
+    |dubai|prague|vienna|copenhagen|stockholm|oslo|reykjavik|tromso|cape town|venice|florence
+    |athens|budapest|krakow|san francisco|los angeles|honolulu|istanbul)
 [define PLACE_WORDS]
 (trails?|fells?|mountains?|hills?|hilly|moors?|moorland|coast|coastal|coastline|beach|beaches
     |seafront|seaside|promenade|cliffs?|forests?|woods|woodland|woodlands|countryside|canal|towpath
     |riverside|river|lakes?|lakeside|lochs?|fjords?|glens?|peaks?|summits?|ridges?|valleys?
     |national parks?|nature reserve|scenery|scenic|views?|vistas?|landscapes?|sunrise|sunset|desert
     |canyon|islands?|waterfalls?|heath|parkland|off road|paths?|routes?|farm tracks|railway (line
-    |path)|bridleways?|country lanes|lanes|fields|meadows|greenways?)
+    |path)|bridleways?|country lanes|lanes|fields|meadows|greenways?|harbou?r|quayside|sea|seawall
+    |ocean|shore|shoreline|waterfront|estuary|dunes|bay|headland|marsh\w*|cities|towns|villages)
 [define PLACE_LIKE]
 (love|loves|loved|lovely|want|wants|would love|like to|dream|favorite|miss|beautiful|stunning
-    |gorgeous|glorious|explore|exploring|new|somewhere|anywhere|never get bored|never tire|best
-    |magic|magical|special|wild|remote|peaceful|amazing|breathtaking|incredible|especially)
+    |gorgeous|glorious|explore|exploring|new|somewhere|anywhere|never get bored|never tire|magic
+    |magical|special|wild|remote|peaceful|amazing|breathtaking|incredible|especially)
 # A setback a runner may be coming back from: "after chemo", "since my third was born".
 [define SETBACK]
 ((after|since|(weeks?|months?|years?) (on|out) from|(after|since) (\w+ ){0,2}(weeks?|months?
@@ -65,15 +68,19 @@ LEXICON = r"""
     |birth|covid|long covid|fracture|replacement|heart op|break|hysterectomy|mastectomy|(broken
     |fractured|torn|sprained|ruptured|bad) \w+)|(after|since) (my|our|the) (\w+ )?(was born|arrived
     |came along))
+[define NUM]
+(\d+|(twenty|thirty|forty|fifty) (one|two|three|four|five|six|seven|eight|nine)|one|two|three|four
+    |five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an|an|a
+    |a couple of|a few)
 [define FREQUENCY]
-((\d+|one|two|three|four|five|six) ?(x|times|runs|days|mornings|evenings) (a|per|each) week)
+((\d+|one|two|three|four|five|six) ?(\w+ )?(x|times|runs|days|mornings|evenings) (a|per|each) week)
 
 [cues]
 numbers S (numbers?|data|stats?|statistics|metrics|spreadsheet|graphs?|charts?|splits) (person|guy
     |man|woman|girl|nerd|geek|junkie|freak|fiend|addict|driven|obsessed|obsessive|lover)
 numbers S (nerd|geek|junkie|obsessed|obsessive|addicted|hooked|fixated) (on|with|about
-    |over) (\w+ ){0,2}(numbers|data|stats|statistics|metrics|splits|graphs?|charts?|pace|times?|pbs?
-    |prs?|watch|garmin|strava|mileage)
+    |over) (\w+ ){0,2}(numbers|data|stats|statistics|metrics|splits|graphs?|charts?|pace|times?
+    |pbs?|prs?|watch|garmin|strava|mileage)
 numbers S spreadsheets?|(log|logs|logged|logging|track|tracks|tracked|tracking|record
     |records) (every|each|all|everything|my (runs|miles|mile|km|mileage|times|pace|progress))|(keep
     |keeps|kept|keeping) a (log|diary|record|tally|spreadsheet)|ticking off (the )?(mile|miles|km
@@ -82,8 +89,8 @@ numbers S (check|checks|checking|checked|look|looks|looking|looked|pore|poring|s
     |studying|anal[sy][sz]\w*|obsess|obsessing|geek|scroll|scrolling) ((at|over|out|through|on
     |in) )?(\w+ ){0,2}(stats|statistics|data|graphs?|charts?|splits|metrics|numbers|garmin|strava
     |watch|heart rate|pace|times?|training load|app)
-numbers S (love|like|loves|likes|enjoy|enjoys|loved|adore) (\w+ ){0,3}(numbers|data|stats|statistics
-    |metrics|graphs?|charts?|splits|pbs?|prs?|gadgets)
+numbers S (love|like|loves|likes|enjoy|enjoys|loved|adore) (\w+ ){0,3}(numbers|data|stats
+    |statistics|metrics|graphs?|charts?|splits|pbs?|prs?|gadgets)
 numbers S (watch|watching|see|seeing|saw) (\w+ ){0,3}(pace|time|times|mileage|mile|km|kilometers
     |numbers|heart rate|splits|weeks|graph|progress) (\w+ ){0,2}(drop|dropping|fall|falling
     |come down|coming down|go down|going down|go up|going up|improve|improving|add up|adding up
@@ -129,16 +136,19 @@ feeling S feel (free|alive|good|great|amazing|light|wonderful|fantastic|brillian
     |like a kid)|(feels?|felt|feeling) (so |really )?(good|great|amazing|free|alive|wonderful
     |fantastic|brilliant|light|easy|natural|right|effortless)|(go|run|running) (by
     |on) (my )?(breathing|breath|effort|feel|how i feel)
-feeling S (pure|sheer|simple|real) (joy|pleasure|love|fun|bliss|happiness)|joy|joyful|joyous|bliss
-    |for (the )?(fun|joy|love|pleasure|hell) of it|love of (running|the sport)
+feeling S (pure|sheer|simple|real) (joy|pleasure|love|fun|bliss|happiness)
+    |run (just |only )?for (that|the) (\w+ ){0,3}(bit|way|moment|sensation|feel\w*|calm|quiet|peace
+    |rush|high|glow)|joy|joyful|joyous|bliss|for (the )?(fun|joy|love|pleasure|hell) of it
+    |love of (running|the sport)
 feeling S enjoy\w* (it|running|the running|my running|the run|my runs|every (run|step|minute|mile)
     |each run|runs|myself|being|moving)|run naked|without a watch|no watch
 feeling M freedom|free feeling|runners? high|endorphins|post run (buzz|glow|high)|in the zone
-    |fresh air|being (out|outside|outdoors|out there|out in)|out (in|on) the (hills|fells|trails|air
-    |rain|sun|woods)|(rain|sun|sunshine|wind|breeze) on my (face|skin)|(like|love|enjoy) being (out
-    |outside|outdoors|on|in)|in the rain|the elements|listen\w* to my body|(how|what) my (body
-    |legs) (feels?|says|tells)|no pressure|run free|unplugged|just (run|running) (and|for)|(feel
-    |feels|felt) like flying|floating|lost in (it|the run|my thoughts)
+    |fresh air|being (out|outside|outdoors|out there|out in)|out (in|on) the (hills|fells|trails
+    |air|rain|sun|woods)|(rain|sun|sunshine|wind|breeze) on my (face|skin)|(like|love
+    |enjoy) being (out|outside|outdoors|on|in)|in the rain|the elements|listen\w* (to )?my body
+    |float|floaty|never been happier|(how|what) my (body|legs) (feels?|says|tells)|no pressure
+    |run free|unplugged|just (run|running) (and|for)|(feel|feels|felt) like flying|floating
+    |lost in (it|the run|my thoughts)
 feeling W enjoy\w*|fun(?! runs?)|play|playful|happy|happiness|smile|smiling|smiles|grin|grinning
     |laugh\w*|relax\w*|(?<!would )(love|like) (to run|running|my running|every run)|i just run
     |nature|soul
@@ -146,21 +156,24 @@ social S (run|runs|running|ran|train|trains|training|trained|jog|jogging|go|goin
     |doing) (\w+ ){0,5}(with|alongside) (my |our |a |the |some |other )?(\w+ )?@PEOPLE
 social S running (club|group|buddy|buddies|partner|partners|pal|pals|friend|friends|mates?|crew
     |community|family)|run club|(club|group) (run|runs|mates|friends|members|sessions?|nights?
-    |social)|(my|our) (?!age )(\w+ )?@GROUP|(the|a|local|women|ladies|church|work|office|parkrun
-    |saturday|sunday|beginners|walking) @GROUP|my people
-social M with (my |our |the |some |a )?(\w+ )?(friends?|mates?|buddy|buddies|pals?|partner|husband
-    |hubby|wife|son|sons|daughters?|sister|sisters|brother|brothers|kids|children|family|dad|mom
-    |mother|father|grand(daughter|son|kids|children)s?|moms|dads|parents|group|club|neighbors?
-    |colleagues?|team|crew|girls|lads|ladies|gang|other people|others)|with (my|our) (two|three|four
-    |five|\d+|lot|boys|youngest|eldest|little ones?)\b
-social M together|with each other|as a (group|family|couple|team)|[a-z]+ and i (run|ran|train|go
-    |went|do|are|have|will|want|make|started|start|did|plan|meet)|me and my \w+|with (me|us|him|her
-    |them)\b|companionship|company of|with others
+    |social)|(my|our|the) ((?!age\b)\w+ ){0,2}@GROUP|(the|a|local|women|ladies|church|work|office
+    |parkrun|saturday|sunday|beginners|walking) @GROUP|my people
+social M with (my |our |the |some |a )?(couple of |few |bunch of |group of )?(\w+ )?(friends?
+    |mates?|buddy|buddies|pals?|partner|husband|hubby|wife|son|sons|daughters?|sister|sisters
+    |brother|brothers|kids|children|family|dad|mom|mother|father|grand(daughter|son|kids
+    |children)s?|moms|dads|parents|group|club|neighbors?|colleagues?|team|crew|girls|lads|ladies
+    |gang|other people|others)|with (my|our) (two|three|four|five|\d+|lot|boys|youngest|eldest
+    |little ones?)\b
+social M (we|us|both|and i|the two of us|all) (\w+ ){0,4}together|with each other|as a (group
+    |family|couple|team)|[a-z]+ and i (run|ran|train|go|went|do|are|have|will|want|make|started
+    |start|did|plan|meet)|me and my \w+|with (me|us|him|her|them)\b|companionship|company of
+    |with others
 social M chat|chats|chatting|chatted|natter\w*|gossip\w*|craic|banter|catch up|catching up|social
-    |sociali[sz]\w*|sociable|community|camaraderie|friendships?|belong\w*|girls weekend|lads weekend
-    |meet (up|new people|friends)|made (\w+ )?friends|(all of us|the whole (family|gang|club))( ,|$)
-    |(same|friendly|familiar) faces|coffee (after|afterwards)|cafe|the pub after|(push|pushing|take
-    |taking|bring|bringing) (my |the )?(\w+ )?(grandson|granddaughter|son|daughter|baby|kids)
+    |sociali[sz]\w*|sociable|community|camaraderie|friendships?|belong\w*|girls weekend
+    |lads weekend|meet (up|new people|friends)|made (\w+ )?friends|(all of us|the whole (family
+    |gang|club))( ,|$)|(same|friendly|familiar) faces|coffee (after|afterwards)|cafe|the pub after
+    |(push|pushing|take|taking|bring|bringing) (my |the )?(\w+ )?(grandson|granddaughter|son
+    |daughter|baby|kids)
 social M volunteer\w*|marshal\w*|tail (walker|runner)|run leader|lirf|(coach
     |coaching) (the )?(juniors|kids|beginners|group|others)|pac(e|ing) (my |a )?(friend|mate|wife
     |husband|buddy)|guide runner|(start|set up) a (group|club)|help\w* (others|people|beginners)
@@ -170,12 +183,18 @@ places S destination (race|races|marathon|marathons|half|halves)|every (state|co
     |we|my \w+) (grew up|live|lives|lived|was born|come from|comes from|(is|are|was) from)
 places S @PLACE_LIKE ([\w,]+ ){0,8}@PLACE_WORDS|@PLACE_WORDS ([\w,]+ ){0,8}@PLACE_LIKE
 places M @REGIONS|explore|exploring|sightseeing|see (so )?much more of|new routes?|somewhere (new
-    |different|beautiful|warm|exotic)|new places|adventures?|travel\w*|abroad|overseas
-    |(?<!the )holidays?|vacations?|trips?|the scenery|running holiday
+    |different|beautiful|warm|exotic)|new places|adventures?|travel\w*(?! (\w+ ){0,2}for work)
+    |abroad|overseas|(?<!the )holidays?|vacations?|trips?|the scenery|running holiday
 places M @PLACE_WORDS (@PLACE_WORDS|[\w,]+ @PLACE_WORDS)
 places W @PLACE_WORDS
+# Where the runner runs, by structure: "running along the harbour", "a run through the dunes".
+places M (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2}(in|on|along
+    |around|round|through|across|up|over|by|beside|past) (the |a |my |our )?(\w+ )?@PLACE_WORDS
+# Places collected: "in 31 states", "every county we visit", "all the parkruns in Kent".
+places S (in|all|every|\d+) (\w+ )?(states|countries|counties|continents|capitals|islands
+    |national parks)
 places V @CITIES
-places S end to end|(the )?length of|the whole of
+places S end to end|home ?town|home (city|country|village|island)|(the )?length of|the whole of
 competition S competitive|competitor|thrive on (it|competition|racing)|race\w* to win|who (was|were
     |finished|came|got) (ahead of|in front of|behind) me|who i (passed|beat|overtook|outsprinted
     |dropped)|bragging rights|overtak\w+|pick\w* (people|them|runners|others) off|reel\w* (people
@@ -197,42 +216,58 @@ competition S (win|won|winning|placing|placed|podium|prizes?|medal\w*) (\w+ ){0,
     |age category|category|division|[mfvw] \d\d)|(rather|sooner) (\w+ ){0,3}than (be|get|getting
     |being) (overtaken|beaten|passed|chicked|outsprinted|pipped)|age (group|category) (win|wins
     |winner|prizes?|placings?|podium|medals?|awards?|places?|positions?)
-competition M compete|competing|competition|win|wins|winning|won|winner|rival\w*|podium|placings?
-    |top (\d+|ten|three)|[mfvw] \d\d|league|championships?|champs|masters|leaderboard|segments?|kom
-    |qom|local legend|prizes?|trophy|trophies|pip|pips|pipped|outsprint\w*|sprint finish|age (group
-    |category|division|cat)|racer|racers
-race_experience S atmosphere|(race|races|racing|events?) ([\w,]+ ){0,4}for the (?!win|time|times|pb
-    |pbs|pr|podium|placing|clock|prize|sheer|pure|love|joy|fun of)[a-z]+|(there|in it|do it|do|them
-    |be) for the (fun|atmosphere|day out|experience|craic|social|cake|medals?|bling|buzz|party
-    |crowds?|t shirt|snacks|photos|views|occasion)|(love|like|enjoy|adore) the (buzz|energy|crowds?
-    |atmosphere|cheering|start line|finish line|race day|medals?|bling|occasion)
-race_experience M crowds?|cheer\w*|spectators|bling|finisher\w*|(race|finisher) medals?
-    |wall of (them|medals)|medal (wall|collection|hanger)|goody bags?|swag|aid stations?|t shirts?
-    |race days?|race weekends?|day out|the buzz|the energy|the party|the occasion|high fiv\w*
-    |fun runs?|color run|charity (run|race)s?|race for life|fancy dress|costume|turkey trots?
-    |matching (hats|shirts|outfits|costumes)|there for the (?!win|time|times|pb|prs?|podium)[a-z]+
-    |themed (run|race)s?|majors|back of the pack\w*|mid ?pack|middle of the pack
-    |never near the front|not (fast|quick) enough to (win|place)|not about the (time|clock)
-race_experience W medals?|ballot|signed up|sign up|start lines?|finish lines?
+competition M compete|competing|competition|rival\w*|podium|placings?|[mfvw] \d\d|league
+    |championships?|champs|masters|leaderboard|segments?|kom|qom|local legend|pip|pips|pipped
+    |outsprint\w*|sprint finish|age (group|category|division|cat)|racer|racers|standings|rankings
+# Words that speak of racing only in a note about races (or under the racing question): "a win
+# for my head", "the energy I have now", "a day out in the hills" are not about races.
+_race_win M win|wins|winning|won|winner|top (\d+|ten|three)|prizes?|trophy|trophies
+race_experience S (race|races|racing|events?) ([\w,]+ ){0,4}for the (?!win|time|times|pb|pbs|pr
+    |podium|placing|clock|prize|sheer|pure|love|joy|fun of)[a-z]+|(love|like|enjoy|adore) the (race
+    |start line|finish line|race day|medals?|bling)
+race_experience M bling|finisher\w*|(race|finisher) medals?|wall of (them|medals)|medal (wall
+    |collection|hanger)|goody bags?|swag|aid stations?|race days?|race weekends?|fun runs?
+    |color run|charity (run|race)s?|race for life|turkey trots?|themed (run|race)s?|majors
+    |back of the pack\w*|mid ?pack|middle of the pack|never near the front|not (fast
+    |quick) enough to (win|place)
+race_experience W medals?|ballot|start lines?|finish lines?
+_race_scene S atmosphere|(there|in it|do it|do|them|be) for the (fun|atmosphere|day out|experience
+    |craic|social|cake|medals?|bling|buzz|party|crowds?|t shirt|snacks|photos|views|occasion)|(love
+    |like|enjoy|adore) the (buzz|energy|crowds?|atmosphere|cheering|occasion|vibe|spectacle)
+_race_scene M crowds?|cheer\w*|spectators|t shirts?|day out|the buzz|the energy|the party
+    |the occasion|high fiv\w*|fancy dress|costumes?|matching (hats|shirts|outfits|costumes)
+    |there for the (?!win|time|times|pb|prs?|podium)[a-z]+|not about the (time|clock)|the vibe
+    |carnival
+_race_scene W signed up|sign up|the music|bands|thousands of (people|runners)|lining up|line up
+_race_scene M (enjoy|love|like|soak\w*( up)?) the (day|experience|whole thing)|(great|fantastic
+    |brilliant|lovely|good|grand|big) days?( out)?|days out|the whole (village|city|town|street
+    |country|family) (is )?(out|there)|party|(\d+|thousands of|hundreds of) (people|runners)
+    |festival|(love|like|enjoy|adore) (\w+ ){0,2}(lining up|the music|the bands|the medals?
+    |the start|the finish)|(just|only|happy) to finish
 _race_love M (love|loves|loved|like|likes|liked|enjoy|enjoys|enjoyed|adore
-    |live for) (\w+ ){0,2}(race|races|racing|events|race day|start lines?
-    |finish lines?)(?! (against )?(the clock|the watch|myself|my own))|(enter|do|run) (a lot of
-    |a few|loads of|lots of|the odd|an occasional|plenty of) (\w+ )?(race|races|events?)
-    |the odd (\w+ )?race
+    |live for) (\w+ ){0,2}(race|races|racing|events|race day|start lines?|finish lines?|marathons?
+    |marathon day|half marathons?|halves|\d+ km|\d+ mile|fun runs?)(?! (against )?(the clock
+    |the watch|myself|my own))|(enter|do|run) (a lot of|a few|loads of|lots of|the odd
+    |an occasional|plenty of) (\w+ )?(race|races|events?)|the odd (\w+ )?race
+    |@RACE (\w+ ){0,3}(i )?(love|adore|enjoy|like) (them|it|every)
 race_averse S (hate|hated|hates|loathe|detest|dislike|dread|can not stand|could not stand|avoid
-    |can not bear|not a fan of|not keen on|no interest in|no desire to|put off by|not like|not enjoy
-    |see the point of|(?<!once )(?<!when )(?<!after )(?<!until )i am done with|sick of|fed up with
-    |had enough of) (?!(being|getting|losing|it when) )(\w+ ){0,3}@RACE|(not
+    |can not bear|not a fan of|not keen on|no interest in|no desire to|put off by|not like
+    |not enjoy|see the point of|(?<!once )(?<!when )(?<!after )(?<!until )i am done with|sick of
+    |fed up with|had enough of) (?!(being|getting|losing|it when) )(\w+ ){0,3}@RACE|(not
     |never) catch me (dead )?(\w+ ){0,3}@RACE
-race_averse S @RACE (\w+ ){0,3}(@REACTION|(are|is|was|were) (not|never) (really |just )?(me|my thing
-    |for me|my cup of tea|my scene)|not for me|not my thing|boring|pointless|a waste)
+race_averse S @RACE (\w+ ){0,3}(@REACTION|(are|is|was|were) (not|never) (really |just )?(me
+    |my thing|for me|my cup of tea|my scene)|not for me|not my thing|boring|pointless|a waste
+    |no thanks|no thank you|no chance|no way|hard pass|nope|nah|not interested|forget it)
 race_averse S (never|not|will not|would not) (do|enter|run|go in for) (a |any )?(\w+ )?(race|races
-    |event|events)
+    |event|events)|(not|never|will not|would not) (be )?(lining up|line up|pinning|pin)
+    |@RACE (\w+ ){0,2}(i )?(do not|does not|never) (really )?(like|enjoy|love)
 race_averse S (never|not|will not|would not|wo not) (\w+ )?(race|raced|enter
     |entering) (\w+ ){0,2}(again|never will|races?|events?)|never raced|rather not (race|pin|enter
-    |do)|(rather|sooner) (\w+ ){0,8}than (enter|do|run|race|stand (on|at)|line up|pin)
-    |once was enough|never again(?! (will|would|do|am|shall) i)|pressure of (races|racing|a race
-    |events)|(no|without) (crowds|bibs?|race numbers?)|not see the point of them
+    |do)|(rather|sooner) (\w+ ){0,8}than ((enter|do|run|stand (on|at)|line up) (\w+ ){0,3}@RACE
+    |race|pin)|once was enough|never again(?! (will|would|do|am|shall) i)|pressure of (races|racing
+    |a race|events)|(no|without) (crowds|bibs?|race numbers?)|not see the point of them
+race_averse S (not|no|never|zero) (\w+ )?(interested|interest|keen|desire|fussed|bothered) (in|on
+    |about|to) (\w+ ){0,2}@RACE
 race_averse M too (much|many) (\w+ ){0,3}(at|in) (races|events)|(races|events) (are|feel) (too
     |so) (\w+ )?(expensive|crowded|busy|stressful|serious|competitive)|(idea
     |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?|gives?|fills?) (me|my)
@@ -242,21 +277,30 @@ wellbeing S mental (health|wellbeing|well being)|my (head|mind|mood|sanity|nerve
     |therapist|counseling|stress\w*|anxiety|anxious|depress\w*|low (mood|days|patch)|dark (days
     |times|place)|black dog|burn ?out|grief|griev\w*|bereave\w*|sertraline|citalopram
     |antidepressants?|panic attacks?|overwhelm\w*|wrecked my mood|ptsd|adhd
-wellbeing M cope|coping|calm\w*|unwind\w*|decompress\w*|switch off|me time|time for me|antidote
-    |outlet|release|reset|recharge|sanctuary|lifeline|saved me|saving grace|is my (church|medicine
-    |meditation)|head in order|(that is|is) mine|my (hour|time)|a break from|escape|breather|peace
-    |takes the edge off|holding me together|go under|out of the house|chaos|chaotic|mood|worr\w*
-    |lost my (wife|husband|partner|mom|dad|son|daughter)|brain fog|the edge off|(got|get|gets
-    |getting|gotten|carried|carries|pulled|pulls) me through|mindful\w*|meditat\w*|thinking time
-    |process (things|it)|keeps me (level|balanced|grounded|steady)|bad days?|happy pills?
-    |black clouds?|lonely|loneliness|isolat\w*
+wellbeing M (helps|helped|keeps|kept|lifts|lifted|clears|flushes|flushed|calms|settles
+    |settled) (\w+ ){0,3}(spirits|sadness|low|it out|things out|the day out|the noise|thoughts
+    |worries)|(spirits|mood) up|(is|was|has been) my (medicine|therapy|church|meditation|lifeline
+    |escape|outlet)|sad|sadness|so low|feeling low|perspective|sober|sobriety|straight and narrow
+    |homesick|miss home|only time i am (just )?(me|myself)|cope|coping|calm\w*|unwind\w*
+    |decompress\w*|switch off|me time|time for me|antidote|outlet|release|reset|recharge|sanctuary
+    |lifeline|saved me|saving grace|is my (church|medicine|meditation)|head in order|(that is
+    |is) mine|my (hour|time)|a break from|escape|breather|peace|takes the edge off
+    |holding me together|go under|out of the house|chaos|chaotic|mood|worr\w*|lost my (wife|husband
+    |partner|mom|dad|son|daughter)|brain fog|the edge off|(got|get|gets|getting|gotten|carried
+    |carries|pulled|pulls) me through|mindful\w*|meditat\w*|thinking time|process (things|it)
+    |keeps me (level|balanced|grounded|steady)|bad days?|happy pills?|black clouds?|lonely
+    |loneliness|isolat\w*
 wellbeing W died|divorce|widowed|menopause|perimenopause
 confidence S confiden\w+|self (belief|esteem|worth|confidence|respect)|believe in myself|(trust
     |trusting|believe in) (it|myself|my body|my legs) again|learning to trust|belief in myself
     |believe i can|(lost|losing|regain\w*|get back|rebuild\w*) (my |some )?(nerve|belief|self)
     |trust (my|in my) body|comfort zone|stronger than i (thought|knew|realized)
-confidence M (prove|proving|proved) (to )?(myself|i can|that i|i am|i could)|can do hard things
-    |(thing|something) i (\w+ ){0,2}(am|feel|was|felt) (\w+ ){0,2}good at
+confidence M (prove|proving|proved|show|shows|showing|showed) (to )?(myself|me)( that)? (i|i am
+    |i can|i could|i was)|(prove|proving|proved) (to )?(myself|i can|that i|i am|i could)
+    |proof (that )?(i|they were wrong)|(proved|prove|proving) (them|everyone|people) wrong|useless
+    |worthless|amount to nothing|(nobody|no one) (picked|wanted)|never believed i could|(like
+    |liking|believe in|proud of) myself( again)?|i (know|knew|now know) i can|not good enough
+    |can do hard things|(thing|something) i (\w+ ){0,2}(am|feel|was|felt) (\w+ ){0,2}good at
     |^me , an? (\w+ ){0,2}(runner|leader|marathoner|athlete|racer|finisher)$|capable
     |something i was good at|good at something|shy|self conscious|body image|imposter|not sporty
     |never sporty|picked last|the fat kid|speak up|stand taller|walk taller|stood up for
@@ -267,55 +311,76 @@ confidence M (prove|proving|proved) (to )?(myself|i can|that i|i am|i could)|can
     |can|am|was)|tougher than i|stronger than i (look|thought)|embarrass\w*|ashamed|fraud
     |never (been|was) (sporty|athletic|a runner)|(call|calling) myself a runner|real runner
     |proud of myself|badass|identity
-health S (?<!mental )health|healthy|heart (attack|scare|condition|disease|surgery|op|operation
-    |health|problem|issues?)|bypass|stent|cardiolog\w*|cardiac|blood pressure|cholesterol|statins?
-    |diabet\w*|prediabet\w*|type 2|a 1 c|hba 1 c|blood sugar|glucose|metformin|insulin|lose weight
-    |losing weight|lost weight|weight (off|loss|down)|\d+ ?(kg|lb|lbs|pounds|stone|kilos) (down|lost
-    |off|lighter)|lost (\d+|a lot of|\w+) (kg|lb|lbs|pounds|stone|kilos|weight)|bmi|obes\w*
-    |overweight|bone density|osteopor\w*|arthritis|longevity|live longer|off (my )?(meds|medication
-    |tablets)|be around (for|to)|see my (\w+ )?(grow up|grandkids|grandchildren)|independen\w*
-    |fatty liver
+health S (?<!mental )health(?! (physio|visitor|clinic|centre|center|service|worker|care|food
+    |insurance))|(knees|joints|hips?|back|heart|lungs|body|bones|legs) (are|is|feel
+    |feels) (\w+ )?(better|stronger|healthier|younger)|healthy|heart (attack|scare|condition
+    |disease|surgery|op|operation|health|problem|issues?)|bypass|stent|cardiolog\w*|cardiac
+    |blood pressure|cholesterol|statins?|diabet\w*|prediabet\w*|type 2|a 1 c|hba 1 c|blood sugar
+    |glucose|metformin|insulin|lose weight|losing weight|lost weight|weight (off|loss|down)
+    |\d+ ?(kg|lb|lbs|pounds|stone|kilos) (down|lost|off|lighter)|lost (\d+|a lot of|\w+) (kg|lb|lbs
+    |pounds|stone|kilos|weight)|bmi|obes\w*|overweight|bone density|osteopor\w*|arthritis|longevity
+    |live longer|off (my )?(meds|medication|tablets)|be around (for|to)|see my (\w+ )?(grow up
+    |grandkids|grandchildren)|independen\w*|fatty liver
 health M weight|bones?|my balance|balance and|joints?|knees working|mobility|(keep|keeping
     |keeps) my (knees|joints|legs|body|heart|hips|back) (going|working|healthy|moving|young|strong)
     |(stay|keep|staying|keeping) (fit|healthy|active|mobile|moving|well)|fit enough|keep moving
-    |aging well|grandkids|grandchildren|sleep|asthma|lungs|cancer|chemo|smok(e|er|ers|ing|ed)
-    |cigarettes|liver|kidneys?|(blood|liver|kidney|sugar) (numbers|levels|results|tests?)|grandad
-    |grandpa|granny|grandma|nana|(still|be able to) (\w+ ){0,4}at (6|7|8|9)\d|wake up call
-    |falls clinic|at my age|without pain|pain free|my body back|dress size|waist|stroke|tablets|(the
-    |bathroom) scales|weigh ?ins?|weigh myself|bp
+    |aging well|grandkids|grandchildren|(sleep|sleeping) (\w+ )?(better|well|through)|^sleep$
+    |better sleep|asthma|keeps? me (moving|mobile|active|supple)|(body|legs|heart
+    |lungs) (still )?works?|(new|replacement) (hip|knee)|without (the )?(\w+ )?(screaming|hurting
+    |aching|pain|hurts)|cancer|chemo|smok(e|er|ers|ing|ed)|cigarettes|liver|kidneys?|(blood|liver
+    |kidney|sugar) (numbers|levels|results|tests?)|grandad|grandpa|granny|grandma|nana|(still
+    |be able to) (\w+ ){0,4}at (6|7|8|9)\d|wake up call|falls clinic|at my age|without pain
+    |pain free|my body back|dress size|waist|stroke|tablets|(the|bathroom) scales|weigh ?ins?
+    |weigh myself|bp
 health W doctor|gp|the nurse|nurse said|consultant said|fitness|menopause|perimenopause
-time_limited S busy|hectic|manic|juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in
-    |fits? (in )?around|(no|little|limited|not much|not enough|short on|tight on|pressed for
-    |strapped for|no spare|hardly any|not a lot of) time|time (is|was) (tight|short|limited|precious
-    |scarce)|(hard|struggle|difficult|tough) to (find|make) (the )?time|(long|crazy|unsocial
-    |antisocial) hours|shift work|night shifts?|on call|ft job|full time|single (mom|parent|dad)
-    |school runs?|drop ?off|carer|caring for|care for (my )?(mom|dad|mother|father|parents?|husband
-    |wife)|travel\w* (a lot )?for work|or nothing|not much (left|spare) (of|in)|(never|not
-    |barely) (\w+ )?(have|had|get|got|find) (the |much |enough )?time|if i am lucky|feast or famine
-    |evenings and weekends only|(absolute )?max right now|is what i can manage|look (after
-    |after the) (\w+ )?(kids|children|grandchildren|grandkids)|(two|2|three|3) jobs
-    |has to be (first thing|early|before)|(\d+|one|two|three|four|five|six|seven|days
-    |nights) on( ,)? (\d+|one|two|three|four|five|six|seven|days|nights) off|all over the place
-    |irregular hours|long (days|shifts|hours) (at work|in the \w+|at the \w+)|long working (days
-    |hours)|work long (days|hours)|time poor|(small|narrow|tiny) window|here and there|grab (a
-    |an) (run|hour)|snatch\w*|stretched|overtime|childcare|ferrying|(hard to|can not) commit|(if
-    |when) the stars align|is all i (have|have got|get|can spare|can manage)|all i (have|have got
-    |get) is|(kids|children|them) every other (week|weekend)|(one week|some weeks
-    |the next) (and )?(nothing|none)|nothing the next
-time_limited M shifts?|nights|rota|(\d+|two|three|four|five) (kids|children|teens|teenagers|boys
-    |girls)|kids under|toddlers?|newborn|commut\w*|ft \w+|lunch ?(break|hour)s?|at lunch|(during
-    |in) (my )?lunch|when they nap|when i can|whenever i can|barely|some weeks|days off
-    |can (only )?manage|the (absolute )?max|at most|work is (brutal|crazy|mad|full on)|deadlines
-    |packed|unpredictable|(mom|dad|mother|father|parent) of (\d+|two|three|four|five|six)|(\d+|two
-    |three|four|five) under (\d+|two|three|four|five|six|seven|eight|nine|ten)
-    |while (the |my )?(kids|children|baby|twins|they|he|she) (are|is) (at|in|asleep|napping)|(when
-    |while) (\w+ ){1,2}(naps?|napping|sleeps?|is asleep|are asleep)|nap ?time|(i get|i have
-    |i have got|i grab|gives me|that gives me|leaves me) (\d+|one|two|three|half an
-    |an) (\w+ )?(mins?|minutes?|hours?|slots?|windows?)|i (only|can only) (train|run|get out
+# time_limited: only scarcity the runner states ("5am or nothing", "only 20 minutes", "I squeeze
+# it in"). A schedule (kids, a job, shifts, a commute, 6am) is context: very weak on its own.
+time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|little|limited
+    |not much|not enough|short on|tight on|pressed for|strapped for|no spare|hardly any
+    |not a lot of|precious little) (free |spare )?time|time (is|was) (really |very |so )?(tight
+    |short|limited|precious|scarce)|(hard|struggle|difficult|tough|impossible) to (find|make|get
+    |carve out|squeeze in|fit in) (the |any |enough )?time|time is (the |my )?(\w+ )?(problem|issue
+    |struggle|constraint|limit\w*|enemy)|(have|has|got) to (fit|squeeze|juggle|work|cram) (it
+    |running|runs|training|them)|or nothing|or not at all|(that is|that) my lot
+    |more time than i (have|have got|get|can)|or never|(not|never) (\w+ )?happens?
+    |otherwise (it is )?(nothing|never)|not much (left|spare) (of|in)|(never|not|barely
+    |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky|if i can
+    |feast or famine|(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have|have got
+    |get|can spare|can manage|can do)|has to be (first thing|early|before)|time poor|(small|narrow
+    |tiny|short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)
+    |snatch\w*|stretched|(hard to|can not) commit|(if|when) the stars align|all i (have|have got
+    |get) is|(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and|that is
+    |that) it$|and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?
+    |half an|the odd)|very little (in|during)|whatever (time )?i can|no time for|never enough (time
+    |hours)|not enough hours
+time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
+    |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
+    |(\w+ )?only , and even then|and even then|(evenings|weekends|mornings|lunchtimes?|nights
+    |evening|weekend|morning) only|(it is|things are|life is|time is) (\w+ )?tight|(my|the
+    |that is my) (only )?(slot|window)|when(ever)? (\w+ ){0,3}(allows?|lets? me|permits?)|busy
+    |hectic|manic|chaos|chaotic|mayhem|flat out|when i can|whenever i can|some weeks
+    |realistically @NUM|there is (about |maybe |only |just )?@NUM (\w+ )?(hour|hours|minutes)
+    |can (only )?manage|at most|at best|work is (brutal|crazy|mad|full on)|packed|unpredictable
+    |lumpy|all over the place|(i get|i have|i have got|i grab|gives me|that gives me|leaves me
+    |i can (spare|manage|give it)) (maybe |about |around |perhaps |only |just )?@NUM (\w+ )?(mins?
+    |minutes?|hours?|slots?|windows?)|i (only|can only) (train|run|get out
     |get to run) (\w+ ){0,2}(in the holidays|at weekends|on weekends|at lunch|when|during|before
-    |after|early|late|at night)|term time|(husband|wife|partner|he|she) (works|is working|is) away
-    |(baby|twins) (is|are) (\d+|\w+) (weeks|months)
-time_limited W before (work|dawn|the kids)|first thing|\d+ ?am|\d+ ?pm
+    |after|early|late|at night)|the only (slot|window)|only time i (get|have|can)|(long|crazy
+    |unsocial|antisocial) hours|long shifts|\d+ (hour|hr) weeks
+time_limited V shifts?|shift work|nights|rota|on call|(\d+|two|three|four|five) (kids|children
+    |teens|teenagers|boys|girls)|kids under|toddlers?|newborn|commut\w*|ft \w+|full time
+    |lunch?(break|hour)s?|lunchtimes?|at lunch|(during|in) (my )?lunch|days off|deadlines|(mom|dad
+    |mother|father|parent) of (\d+|two|three|four|five|six)|(\d+|two|three|four|five) under (\d+
+    |two|three|four|five|six|seven|eight|nine|ten)|while (the |my )?(kids|children|baby|twins|they
+    |he|she) (are|is) (at|in|asleep|napping)|(when|while) (\w+ ){1,2}(naps?|napping|sleeps?
+    |is asleep|are asleep)|nap ?time|term time|(husband|wife|partner|he|she) (works|is working
+    |is) away|(baby|twins) (is|are) (\d+|\w+) (weeks|months)|single (mom|parent|dad)|school runs?
+    |drop ?off|carer|caring for|care for (my )?(mom|dad|mother|father|parents?|husband|wife)
+    |travel\w* (a lot )?for work|look (after|after the) (\w+ )?(kids|children|grandchildren
+    |grandkids)|(two|2|three|3) jobs|(\d+|one|two|three|four|five|six|seven|days
+    |nights) on( ,)? (\d+|one|two|three|four|five|six|seven|days|nights) off|irregular hours
+    |overtime|childcare|ferrying|(kids|children|them)every other (week|weekend)|before (work|dawn
+    |the kids)|first thing|\d+ ?am|\d+ ?pm
 big_dream S dream|dreams|dreaming|bucket list|the itch|an itch|always wanted|ambition|one day (i
     |i would|i will)|all six majors|six star|(every|all \d+|the \d+) (states|continents|majors
     |munros|countries|counties)|ultimate goal|the big one|before i die|life goal|once in a lifetime
@@ -333,12 +398,16 @@ on_journey M signed up|booked|halfway|walk run|run walk|building up|gradually|le
     |progressing
 consistency S routine|habit|habits|streak|without fail|never miss\w*|not (missed|miss) a
     |without missing|not missing|no matter what|rain or shine|consistent\w*|consistency|regular
-    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (time|route|days)|rhythm
-    |every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday|wednesday|thursday
-    |friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it|the habit) (up|alive|going)
-    |keeping at it|keep at it|never (skip|skipped|skips)|not skipped|without skipping|stick (with
-    |to) it|discipline|structure|like clockwork|religiously|brushing my teeth|ticking over|committed
-    |commitment
+    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (time|route|days)|(run|runs
+    |running|ran|out|go|goes|going|train|training|jog|jogging|parkrun|walk
+    |there)\w* (\w+ ){0,4}every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
+    |wednesday|thursday|friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it
+    |the habit) (up|alive|going)|keeping at it|keep at it|never (skip|skipped|skips)|not skipped
+    |without skipping|stick (with|to) it|discipline|structure|like clockwork|religiously
+    |brushing my teeth|committed|commitment
+consistency M rhythm|@FREQUENCY( ,)? every (week|month)|week in( ,)? week out
+consistency W ticking over|every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
+    |wednesday|thursday|friday|saturday|sunday)
 consistency S (get back to|back to|keep|keeping|stick to|sticking to|maintain\w*|hold|hit
     |never less than|at least) (\w+ ){0,2}@FREQUENCY
 consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? , (\w+ ){0,2}(monday
@@ -348,14 +417,15 @@ consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? , (\w
 consistency W @FREQUENCY
 comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (running|it|the sport
     |fitness)|comeback|(come|coming|came) back (to|after|into)|(come|coming|came
-    |bounce\w*) back from(?! (a |an |the |my |our )?(\w+ )?(holidays?|trips?|vacation|honeymoon|work
-    |visit|the shops|the pub|race|races|run|parkrun|marathon|half|event|\d+ km)\b| (a |an )?(week
-    |weekend|fortnight|month|day|few days) (in|at|away|abroad|on|with)\b)|(started|starting|start
-    |restart\w*) (running )?again|return\w* to (running|run)|return to run\w*|return\w* (from
-    |after) (a |an |my |the )?(\w+ )?(injury|op|operation|surgery|illness|break|layoff|baby|wrist
-    |ankle|knee|hip|leg|foot|arm|achilles|hamstring|calf)|(after|since) (\d+|a|two|three|four|five
-    |ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off|out|away|break)|(years
-    |months|weeks) (off|out)|since i (last )?(ran|raced|run)|years since|first (\w+ ){0,2}(run|runs
+    |bounce\w*) back from(?! (a |an |the |my |our )?(\w+ )?(holidays?|trips?|vacation|honeymoon
+    |work|visit|the shops|the pub|race|races|run|parkrun|marathon|half|event|\d+ km)\b
+    | (a |an )?(week|weekend|fortnight|month|day|few days) (in|at|away|abroad|on|with)\b)|(started
+    |starting|start|restart\w*) (running )?again|return\w* to (running|run)|return to run\w*
+    |return\w* (from|after) (a |an |my |the )?(\w+ )?(injury|op|operation|surgery|illness|break
+    |layoff|baby|wrist|ankle|knee|hip|leg|foot|arm|achilles|hamstring|calf)|(after|since) (\d+|a
+    |two|three|four|five|ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off
+    |out|away|break)|(years|months|weeks) off|(years|months|weeks) out (injured|with|of (running
+    |action|the sport))|since i (last )?(ran|raced|run)|years since|first (\w+ ){0,2}(run|runs
     |parkrun|race|jog|mile|km|outing|week|session|time)s? (\w+ ){0,3}(back|since|after (the|my|a|an
     |being|finishing|having|(\w+ )?(weeks?|months?|years?) (off|out|away)))\b|(to
     |be able to) run again|run again|getting (my|back) (life|fitness|legs) back
@@ -367,42 +437,49 @@ comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (ru
     |running) (back )?up again|(picked|pick|picking|took|take|taking) (it|running) back up
     |dust\w* off (my|the) (trainers|shoes|running shoes)
 comeback M (ran|run|running|jog\w*|parkrun|raced|race|half|marathon|km|mile|finish\w*|round|weeks?
-    |months?) (\w+ ){0,6}@SETBACK|back (up )?to (running|my old
-    |where i was|full)|@SETBACK( ,)? (\w+ ){0,4}(i )?(ran|run|running|jog\w*|parkrun|raced|race)
+    |months?) (\w+ ){0,6}@SETBACK|back (up )?to (running|my old|where i was|full)
+    |@SETBACK( ,)? (\w+ ){0,4}(i )?(ran|run|running|jog\w*|parkrun|raced|race)
     |after being (signed off|ill|sick|injured|off)|(signed off|off sick|off work|laid up
     |out injured) (for|with) (\w+ ){0,2}(weeks?|months?|years?|a while)|(stopped|gave up|quit
-    |packed in|dropped) (running |it )?(for|during) (\w+ ){0,3}(years?|months?|decades?|ages|a while
-    |all of it|the whole)|not (run|ran|raced|jogged|been running|been out) (\w+ ){0,2}(since|for
-    |in) (\w+ ){0,2}(years?|months?|decades?|ages|school|uni|university|college)|rehab\w*
-    |stress fracture|(i am|i am getting) back to|rebuild\w*|(life|legs|body|mojo|fitness|strength
-    |lungs) back|lost my fitness|sidelined|rusty|while i (recover|heal)|recovering from|on the mend
-    |my recovery (from|after)
+    |packed in|dropped) (running |it )?(for|during) (\w+ ){0,3}(years?|months?|decades?|ages
+    |a while|all of it|the whole)|not (run|ran|raced|jogged|been running
+    |been out) (\w+ ){0,2}(since|for|in) (\w+ ){0,2}(years?|months?|decades?|ages|school|uni
+    |university|college)|rehab\w*|stress fracture|(i am|i am getting) back to|rebuild\w*|(life|legs
+    |body|mojo|fitness|strength|lungs) back|lost my fitness|sidelined|rusty|while i (recover|heal)
+    |recovering from|on the mend|my recovery (from|after)
 comeback W @SETBACK|injur\w*|tendin\w*|physio\w*|torn|tear|ruptur\w*|post ?(op|surgery|operation
     |baby|pregnancy|birth|partum|natal|chemo|covid|injury)|crutches|(walking )?boot|in a cast
-comeback M (feel|feeling|felt) like (a runner|myself|me) again|(a|like a) runner again|(build|builds
-    |building|built|working|easing|eased) (my way |myself |it |things )?back (up|in)|back out (there
-    |again)|back on the (roads?|trails?)|(jog|jogging|run|running) (again )?(in
+comeback M (feel|feeling|felt) like (a runner|myself|me) again|(physio|physiotherapist|surgeon
+    |doctor|gp|consultant|clinic|cardiologist|nurse) (has |had )?(cleared|signed off|signed) me
+    |(cleared|signed off) (by|to run|for (running|jogging))|once i am back|(want|get|getting
+    |got) (\w+ ){0,2}(times|fitness|legs|speed|it|that) back|lost (all |most of )?(my )?fitness
+    |(new|replacement) (hip|knee)|since (long )?covid|(a|like a) runner again|(build|builds
+    |building|built|working|easing|eased) (my way |myself |it |things )?back (up|in)
+    |back out (there|again)|back on the (roads?|trails?)|(jog|jogging|run|running) (again )?(in
     |from) (\w+ ){0,2}(weeks?|months?)|(out of|without|off) (the |my )?(walking )?(boot|crutches
     |cast)
 
 [against]
 numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|in the drawer)
-    |(switch|switches|switched|switching|turn|turns|turned) (the |my )?(watch|garmin|gps) off|(watch
-    |garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put|puts|threw|chucked|shoved
-    |stuck) (\w+ ){0,2}(watch|garmin|mine|it) in (a|the) drawer|(do not|never) (even |really )?(own
-    |wear|use) (a |my )?(watch|garmin)|stopped wearing (my |a |the )?(watch|garmin)|(ditched|binned
-    |sold|got rid of|gave away) (the|my) (watch|garmin)|without a watch|no watch|run naked
+    |(switch|switches|switched|switching|turn|turns|turned) (\w+ ){0,2}(watch|garmin|gps|pace|data
+    |numbers|stats|metrics) off|(watch|garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put
+    |puts|threw|chucked|shoved|stuck) (\w+ ){0,2}(watch|garmin|mine|it) in (a|the) drawer|(do not
+    |never) (even |really )?(own|wear|use) (a |my )?(watch|garmin)
+    |stopped wearing (my |a |the )?(watch|garmin)|(ditched|binned|sold|got rid of|gave away) (the
+    |my) (watch|garmin)|without a watch|no watch|run naked
 social M (on|by) my own|alone|solo|by myself|own company|introvert\w*|loner|cliquey|cliques?
     |(can not|could not) chat|not a (club|group|people|social) (person|runner|type)
 places S (do not|never) (really )?(mind|care) where|treadmill is fine|anywhere will do
+places M same (\w+ ){0,2}(loop|loops|route|routes|circuit|laps)
 competition S (not|no) (a |much of a )?(racer|competitor)|no racer|(race|racing|compete|competing
     |competitive) (\w+ ){0,2}(myself|the clock|my (own|old|previous) (times?|self))|beat the (man
     |woman|person|runner) i was|the clock is my
-time_limited S plenty of time|all the time in the world|(running|it|my run
-    |my running) (always )?(comes?|goes) first|(always|usually|still|can|will|do) (find
+time_limited S plenty of time|i (make|find) (the )?time|make it work|no bother|easily
+    |non negotiable|set in stone|time is (fine|ok|okay|not bad)|all the time in the world|(running
+    |it|my run|my running) (always )?(comes?|goes) first|(always|usually|still|can|will|do) (find
     |make) (the )?time|time (is|was) not (really )?(an? |the |my )?(issue|problem|limit
-    |limiting factor|constraint)|not (a |an )?time (issue|problem|thing)|(weekends|evenings|mornings
-    |days) are (free|mine|my own)|i am organi[sz]ed|(hours?|runs?|sessions?
+    |limiting factor|constraint)|not (a |an )?time (issue|problem|thing)|(weekends|evenings
+    |mornings|days) are (free|mine|my own)|i am organi[sz]ed|(hours?|runs?|sessions?
     |days?) (a week )?is (doable|easy|fine|plenty)|(i have|i have got|i get|gives me|means i have
     |leaves me) (\w+ ){0,2}days off|no shortage of time|semi retired|retired|kids (are|have) (grown
     |left)|grown up|left home|empty nest\w*|flexible|work from home|can run when(ever)? i (want
@@ -417,14 +494,15 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
     |put together|pull (myself|it) together|play with|(with|walk|walking) (the|my|our) (\w+ )?dogs?
     |dog\w* ([\w,]+ ){0,3}(is|are) (my|the only) (\w+ ){0,2}(partner|buddy|company|companion)
 consistency - old habits
-places - travel\w* (\w+ ){0,2}for work|work trips?|business trips?|hotel
-numbers - not the time|(my|our|their|his|her) own pace|(easy|gentle|slow|comfortable|chatty
-    |conversational|steady|relaxed) pace|day out|not about the (time|clock)|time on (my )?feet
-    |my (doctor|gp|consultant|surgeon|nurse)|cardiolog\w*|oncologist|cleared me|medical|medication
-    |beta blockers?|(numbers?|figures|stats|data|readings?|levels?|results) (\w+ ){0,8}(scales?
-    |weigh\w*|blood|bp|cholesterol|glucose|sugar|a 1 c|bmi|waist|liver|kidneys?)|(scales?|weight
-    |blood pressure|bp|cholesterol|glucose|blood sugar|a 1 c|bmi|liver|kidney
-    |blood test) (\w+ ){0,3}(numbers?|figures|readings?|results|levels?|score)
+places - work trips?|business trips?|hotel
+numbers - not the time|(my|our|their|his|her) own pace|pace is (\w+ )?(conversational|chatty|easy
+    |slow|gentle|whatever|irrelevant)|(easy|gentle|slow|comfortable|chatty|conversational|steady
+    |relaxed) pace|day out|not about the (time|clock)|time on (my )?feet|my (doctor|gp|consultant
+    |surgeon|nurse)|cardiolog\w*|oncologist|cleared me|medical|medication|beta blockers?|(numbers?
+    |figures|stats|data|readings?|levels?|results) (\w+ ){0,8}(scales?|weigh\w*|blood|bp
+    |cholesterol|glucose|sugar|a 1 c|bmi|waist|liver|kidneys?)|(scales?|weight|blood pressure|bp
+    |cholesterol|glucose|blood sugar|a 1 c|bmi|liver|kidney|blood test) (\w+ ){0,3}(numbers?
+    |figures|readings?|results|levels?|score)
 race_averse - ^(?!.*\b(race|races|racing|events?)\b).*\b(competition|competitive|compete
     |competing)\b
 # "Competitive about the costumes", "at work", "about everything else": not about running.
@@ -445,14 +523,19 @@ big_dream M marathon|marathons|ballot|abroad|\d+ (km|mile) (ultra|race)
 race_experience M (a|good|great|such) (laugh|hoot|giggle|blast|fun)|spirit
 competition M ^(yes|yeah|yep|absolutely|definitely|very much|very much so|love it|i do|thrive on it
     |100)( ,|$)
-race_averse M terrif\w*|scared|scary|nervous|anxious|panic|dread|pressure|once was enough
-    |never again|not for me|not my thing|no thanks|can not stand|no chance|no way|not a chance
-    |forget it|waste of|would rather|rather be|ego|hard pass|makes? my (chest|stomach)|@REACTION
-    |hated (it|every (second|minute|step|mile))
+# Nerves alone are not a wish to stay away: "nervous on the start line but I love it".
+race_averse W nervous|anxious|pressure|butterflies|jitters
+race_averse M (nervous|anxious|sick|panicky|a wreck|a mess|dread\w*) (\w+ ){0,4}(before|about|at|on
+    |during) (a |the |any )?@RACE|@RACE (\w+ ){0,5}(i )?(feel|felt|get) (physically |so )?(sick
+    |anxious|panicky|nervous)
+race_averse M terrif\w*|scared|scary|panic|dread|once was enough|never again|not for me
+    |not my thing|no thanks|can not stand|no chance|no way|not a chance|forget it|waste of|ego
+    |hard pass|makes? my (chest|stomach)|@REACTION|hated (it|every (second|minute|step|mile))
 [question life_fit]
-time_limited W kids|children|job|work|works|working|family|nurse|teacher
 time_limited M (only|just|literally) (\d+|one|two|three|an?) (\w+ )?(minutes?|mins?|hours?|runs?)
-    |chaos|chaotic|mayhem|madness|relentless|full on
+    |^@NUM (minutes|mins)
+time_limited V kids|children|job|work|works|working|family|nurse|teacher
+time_limited M madness|relentless|full on
 [question beyond_running]
 time_limited M (only|just|literally) (\d+|one|two|three|an?) (\w+ )?(minutes?|mins?|hours?|runs?)
 wellbeing M head|mind|mood
@@ -460,9 +543,9 @@ wellbeing M head|mind|mood
 # Phrases the reader applies itself. Under big_dream and journey any answer about running counts.
 [phrase DREAM_CONTENT]
 run|runs|running|race|races|racing|marathons?|half|ultra\w*|km|mile|parkrun|ironman|triathlon
-    |trails?|streak|days|pb|pr|sub|qualif\w*|finish|complete|majors?|states|munros|continents|leader
-    |qualification|\d+|level|form|shape|fitness|my best|vest|gb|selection|champs|championships?
-    |national|worlds|international|podium|age group|@REGIONS|@CITIES
+    |trails?|streak|days|pb|pr|sub|qualif\w*|finish|complete|majors?|states|munros|continents
+    |leader|qualification|\d+|level|form|shape|fitness|my best|vest|gb|selection|champs
+    |championships?|national|worlds|international|podium|age group|@REGIONS|@CITIES
 [phrase JOURNEY_CONTENT]
 week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|building|build|next|then
     |training|block|booked|signed|run walk|walk run|(first|second|third|fourth|fifth) (week|month
@@ -470,8 +553,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |february|march|april|may|june|july|august|september|october|november|december|spring|summer
     |autumn|fall|winter|gradually|lengthen\w*|increas\w*|add|adding|trying|up to|to go|toward
     |towards|from|plan for|plan to|training plan|marathon|half|km|mile|couch|longer|further
-    |practi[cs]\w*|prepar\w*|each (week|month)|race|races|qualif\w*|recces?|this year|next year|(one
-    |two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several) (weeks?|months?)
+    |practi[cs]\w*|prepar\w*|each (week|month)|race|races|qualif\w*|recces?|this year|next year
+    |(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several) (weeks?|months?)
 # "Maybe a glow run", "No big dream, no.", "Never."
 [phrase HEDGED]
 ^(maybe|perhaps|possibly|i suppose|might)\b|\bno (hurry|rush)\b|^(just|only) (to|a|be|being)\b
@@ -488,7 +571,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 [phrase MULTI_NEGATORS]
 \b(had enough of|fed up with|sick of|gave up|give up|given up|no longer|put off|turned off
     |leave me cold|over it|who cares|(hopeless|terrible|rubbish|useless) (with|at)|bored (by|of
-    |with)|before i (even|ever)|(burnt|burned) out on|tired of|sick to death of)\b
+    |with)|before i (even|ever)|(burnt|burned) out on|tired of|sick to death of|(?<=more )than
+    |(?<=rather )than|instead of)\b
 # Negation words that negate nothing: "never miss", "can't wait", "without stopping".
 [phrase NOT_NEGATION]
 \b(not only|no doubt|no (rush|hurry)|never (miss|missed|misses|skip|skipped)|not (miss|missed|skip
@@ -503,29 +587,31 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # Negations after a cue, past auxiliaries: "Races aren't my thing", "Pace is irrelevant".
 [phrase POST_PHRASES]
 \b(leaves? me cold|do nothing for me|does nothing for me|means? nothing|not for me
-    |is not (really )?me|(not|never) (really )?my thing|bores? me|can go hang|not bothered|(made
-    |makes|make) (running|it) (feel )?like (a )?(work|chore|job|homework)|is whatever|(were|was|are
-    |is) (making|made) me (miserable|anxious|stressed|unhappy|obsessive)|(make|makes
-    |made) me (miserable|anxious|stressed|unhappy|obsessive))\b
+    |is not (really )?me|(not|never) (really )?my thing|bores? me|can (go hang|wait|get stuffed
+    |do one|take a hike|go jump)|not bothered|(made|makes|make) (running
+    |it) (feel )?like (a )?(work|chore|job|homework)|is whatever|(were|was|are|is) (making
+    |made) me (miserable|anxious|stressed|unhappy|obsessive)|(make|makes|made) me (miserable
+    |anxious|stressed|unhappy|obsessive))\b
 # The past ("before long covid I was all about my splits"), STILL present, a CHANGE of heart.
 [phrase PAST]
-\b((?<!get )(?<!getting )(?<!got )(?<!am )(?<!is )(?<!are )(?<!be )used to(?! it\b)|back (then
+\b(^before( ,)? i (was|used|had|did|would|always)|previously|in the past|formerly
+    |(?<!get )(?<!getting )(?<!got )(?<!am )(?<!is )(?<!are )(?<!be )used to(?! it\b)|back (then
     |in the day|when)|in my (20|30|40) s|in my (twenties|thirties|forties|youth|younger days)
     |when i was (younger|young|a kid|at school)|when (the |my |our )?(kids|children) were (little
     |small|young|babies|tiny)|years ago|decades ago|in those days|at school|i was (a |an )?(decent
-    |good|fast|quick|keen|sporty)|gave (it|that) up|once upon a time|in (a|my) (previous|former|past
-    |other) life|before (my |the |long )?(\w+ )?(covid|kids|children|baby|twins|injury|illness|op
-    |operation|surgery|diagnosis|divorce|pandemic|lockdown|cancer|chemo|accident|stroke)( ,)? i (was
-    |had|used|did|would|ran|raced|lived|loved)|i (was|had been) (all about|obsessed|really into
-    |big on|mad about|hooked on|fixated on)|pre (covid|kids|children|injury|baby|pandemic)|i was (a
-    |an) (\w+ ){0,2}(racer|runner|competitor|champion|athlete|sprinter|numbers \w+|data \w+
-    |stats \w+))\b
+    |good|fast|quick|keen|sporty)|gave (it|that) up|once upon a time|in (a|my) (previous|former
+    |past|other) life|before (my |the |long )?(\w+ )?(covid|kids|children|baby|twins|injury|illness
+    |op|operation|surgery|diagnosis|divorce|pandemic|lockdown|cancer|chemo|accident
+    |stroke)( ,)? i (was|had|used|did|would|ran|raced|lived|loved)|i (was|had been) (all about
+    |obsessed|really into|big on|mad about|hooked on|fixated on)|pre (covid|kids|children|injury
+    |baby|pandemic)|i was (a|an) (\w+ ){0,2}(racer|runner|competitor|champion|athlete|sprinter
+    |numbers \w+|data \w+|stats \w+))\b
 [phrase STILL]
 \b(still|even now|to this day)\b
 [phrase CHANGE]
 \b(now|nowadays|these days|anymore|any more|no longer|@SETBACK|gave (it|that|them) up|not (so
-    |as) much|(that )?ship (has )?sailed|moved on|grew out of|(fire|spark|hunger|drive) (has )?(gone
-    |went out|died|faded))\b
+    |as) much|(that )?ship (has )?sailed|moved on|grew out of|(fire|spark|hunger
+    |drive) (has )?(gone|went out|died|faded))\b
 # Waved away: "Podium? Having a laugh.", "came last and didn't care"; RHETORICAL: "Me, compete?"
 [phrase DISMISS]
 \b(you are having a laugh|having a laugh|as if|yeah right|fat chance|no chance|not a chance
@@ -538,20 +624,23 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 (?i)\bme\s*[,?!.]*\s+(?:a\s+|an\s+)?\w+(?:\s+\w+)?\s*\?+|\b\w+(?:\s+\w+)?\s*\?+\s*me\s*\?
 # "The atmosphere is nice but I'm there for the time": a clause that only concedes its point.
 [phrase CONCEDE]
-\b(is|are) (fine|nice|ok|okay|all very well|all well and good|alright|a (nice )?bonus|a nice extra)$
+\b(is|are) (fine|nice|ok|okay|all very well|all well and good|alright|a (nice )?bonus
+    |a nice extra)$
 # Under the journey question, keeping things as they are is not a journey ("keep it going").
 [phrase UPKEEP]
 \b(keep\w* (it |things |this |that )?(going|ticking over|up)|keep\w* (\w+ ){1,5}going|keep\w* at it
-    |maintain\w*|stick\w* (with|to) it|not (breaking|break|broken|missed|skipped) (it|one|a)
-    |(fully|properly) (back|training|fit))\b
+    |maintain\w*|stick\w* (with|to) it|not (breaking|break|broken|missed|skipped) (it|one|a)|(fully
+    |properly) (back|training|fit))\b
 # A clause that goes ahead despite the one before: "Races terrify me but I've entered anyway".
 [phrase DEFY]
-\b(anyway|anyhow|regardless|all the same|even so|nonetheless|nevertheless)\b
+\b(anyway|anyhow|regardless|all the same|even so|nonetheless|nevertheless|i (love|enjoy|like)|(love
+    |enjoy|like) it|part of the (fun|buzz|thrill)|thrive on it|worth it)\b
 # A note that mentions racing, then a clause that damns it: "Did one once. Hated every second."
 [phrase REJECT]
-^(i )?(hated (it|every (second|minute|step|mile)|the (whole|entire) (thing|experience|day))
-    |never again|once was enough|not for me|not my thing|not my cup of tea|(never|not) (doing
-    |do) (it|that|one) again)( ,|$)
+^(i )?(no thanks|no thank you|no chance|no way|not a chance|hard pass|not interested|hated (it
+    |every (second|minute|step|mile)|the (whole|entire) (thing|experience|day))|never again
+    |once was enough|not for me|not my thing|not my cup of tea|(never|not) (doing|do) (it|that
+    |one) again)( ,|$)
 # Someone else's motivation: "My husband is obsessed with his Garmin".
 [phrase OTHERS]
 ^(my|our|his|her|the) (wife|husband|hubby|partner|friends?|mates?|kids|son|daughter|coach|doctor|gp
@@ -561,24 +650,37 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |everyone) (say|tell|think))\b
 # A sentence about an event, whose places are venues: "The parkrun family at Heaton Park".
 [phrase EVENT]
-\b(@RACE|parkrun|marathons?|half|\d+ km|gnr|great north run)\b
+\b(@RACE|parkrun|marathons?|half|\d+ km|gnr|great north run|fun runs?)\b
 # What makes a named place more than a race venue ("the Berlin marathon") or a time's city.
 [phrase SCENE]
 \b(@PLACE_WORDS|explore|exploring|sightseeing|scenery|scenic|destination|beautiful|stunning
     |gorgeous|breathtaking|every (state|county|country|continent|capital)|new places|somewhere
     |adventures?|see the (city|sights|country|world)|abroad|overseas|touris\w*|on holiday|different
-    |where (i|we|my \w+) (grew up|live|lives|lived|was born|come from|comes from|(is|are|was) from)
-    |run\w* (in|at|along|around|round|up|across|through|over|past) (the )?@CITIES)\b
+    |home ?town|home (city|country|village|island)|where (i|we|my \w+) (grew up|live|lives|lived
+    |was born|come from|comes from|(is|are|was) from)|run\w* (in|at|along|around|round|up|across
+    |through|over|past) (the )?@CITIES)\b
 # A capitalised place after a running verb, read on the original text: "run along the Bosphorus".
+# A name after a place preposition, read on the original text: "the seawall in Vancouver".
+[phrase PLACE_IN]
+\b(?:in|at|near|around|along|above|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June
+    |July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday
+    |Saturday|Sunday|Christmas|Easter|I|Strava|Garmin|Instagram|Facebook|parkrun)\b)[A-Z][a-z]{2,}
 [phrase PLACE_NAME]
-\b(?:run|runs|running|ran|race|racing|jog|jogging|go|going|live|lives)\s+(?:\w+\s+){0,3}?(?:in|along
-    |around|round|through|across|up|over|at|to)\s+(?:the\s+)?(?!(?:January|February|March|April|May
-    |June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday
-    |Saturday|Sunday|Christmas|Easter|I)\b)[A-Z][a-z]{2,}
-    |\b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak
-    |Canyon|Lake|Loch|Island|Isle|Coast|Park|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach
-    |Head|Point|Glen|Moor|Downs|Seat)\b
+\b(?:run|runs|running|ran|race|racing|jog|jogging|go|going|live|lives|been|visit
+    |visiting)\s+(?:\w+\s+){0,3}?(?:in|along|around|round|through|across|up|over|at
+    |to)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October
+    |November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter
+    |I)\b)[A-Z][a-z]{2,}
+# A named landmark, a place in its own right even in a note about a race: "the Great Wall".
+[phrase LANDMARK]
+\b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak|Canyon
+    |Lake|Loch|Island|Isle|Coast|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach|Head|Point
+    |Glen|Moor|Downs|Seat)\b
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
+# Neither for nor against races: "Can take them or leave them", "not bothered either way".
+[phrase INDIFFERENT]
+\b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not
+    |never) (really )?mind (either way|whether))\b
 [phrase NOT_WHY]
 ^(it is |that is |they are )?not (really )?(why|what|the reason|the point|what (drives|gets
     |motivates|matters))\b|\b(switch|switches|turn|turns|shut|shuts) (that|it|all that) off\b

@@ -22,7 +22,7 @@ POST_NEGATORS = "not never nope nah bore bores bored irrelevant overrated pointl
 AUXILIARIES = "is are was were do does did has have had really just ever honestly will would can"
 AUXILIARIES += " could that much"
 BREAKS = "but though although however yet because cos cause since whereas while except unless"
-BREAKS += " so which who then just only instead than"
+BREAKS += " so which who then just only instead than how"
 SUBJECTS = "i we it that this they he she you my our"
 # Whose a cue is: the nearest of these before it ("she's coming back from a knee op", "his pace").
 RUNNER_WORDS = "i we me my our us myself"

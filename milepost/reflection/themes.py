@@ -13,9 +13,14 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    the past ("before long covid I was all about my splits") or about someone else ("my husband
    loves his Garmin", "she's coming back from a knee op") counts for little; anti-cues ("on my
    own") count against a theme.
+   Words that speak of races only in a note about them ("the crowds", "a win") count only
+   there or under the racing question; a schedule (kids, a job, shifts, 6am) is only context
+   for time_limited, which needs scarcity stated ("5am or nothing", "only 20 minutes").
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
-   "Did a race once. Hated every second.", a city in a sentence about a race is a venue), and
-   the question a note sits under scales its weights: a hint, never the label.
+   "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
+   or leave them", a city in a sentence about a race is a venue), and the question a note sits
+   under scales its weights: a hint, never the label (a place named under another question
+   counts for less).
 5. A theme's score is the noisy-OR of its best cue per clause, reduced by the evidence against
    it; where the drive answer picks feeling or numbers, the other counts for less elsewhere.
    Themes scoring at least THRESHOLD are proposed, with the clauses that support them.
@@ -102,6 +107,7 @@ THEME_DESCRIPTIONS: dict[str, str] = {
 THRESHOLD = 0.5  # a theme is proposed from this score up
 S, M, W, V = 0.8, 0.55, 0.35, 0.2  # strong, medium, weak, very weak (one M cue is enough)
 HOME_PRIOR = 1.25  # a cue under the question that asks about its theme
+AWAY_FACTOR = 0.8  # a place named under another question: "the school holidays", "Berlin in 2:58"
 PAST_FACTOR = 0.25  # "I used to chase PRs, now I just want to enjoy it"
 OLD_FACTOR = 0.7  # "I used to race a lot and loved the whole day" (no change of heart)
 OTHERS_FACTOR = 0.3  # "My husband is obsessed with his Garmin"
@@ -125,6 +131,9 @@ class Theme:
 
 
 _WEIGHTS = {"S": S, "M": M, "W": W, "V": V, "-": 0.0}
+# Cue groups resolved per note (see _settle_races): a love of races, and words that speak of
+# races only in a note about them ("the crowds", "a win": not in "a win for my head").
+_RACE_HINTS = ("_race_love", "_race_scene", "_race_win")
 
 
 def _parse_lexicon(text: str) -> dict[str, list[tuple[str, float, str]]]:
@@ -175,7 +184,7 @@ _CUES = {
             for name, weight, regex in _TABLE.get(section, ())
             if name == theme
         )
-        for theme in (*THEME_KEYS, "_race_love")
+        for theme in (*THEME_KEYS, *_RACE_HINTS)
     }
     for question in QUESTION_KEYS
 }
@@ -223,6 +232,7 @@ _CHANGE = re.compile(_phrase("CHANGE"))
 _DISMISS = re.compile(_phrase("DISMISS"))
 _RHETORICAL = re.compile(_phrase("RHETORICAL"))  # read on the original text
 _STILL = re.compile(_phrase("STILL"))
+_RELATIVE = re.compile(r"(?<=\w )(where|which|who|that|whom) (\w+ ){0,2}$")  # not first in clause
 _RACE_TALK = _compile(_DEFINES["RACE"])
 _REJECT = re.compile(_phrase("REJECT"))
 _DEFY = re.compile(_phrase("DEFY"))
@@ -230,15 +240,23 @@ _CONCEDE = re.compile(_phrase("CONCEDE"))
 _UPKEEP = re.compile(_phrase("UPKEEP"))
 _OTHERS = re.compile(_phrase("OTHERS"))
 _PLACE_NAME = re.compile(_phrase("PLACE_NAME"))  # read on the original text, not the normalised one
+_LANDMARK = re.compile(_phrase("LANDMARK"))  # also on the original text
+_PLACE_IN = re.compile(_phrase("PLACE_IN"))  # also on the original text
 _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
+_INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
+_RACE_THEMES = ("competition", "race_experience", "race_averse")
+# Under the racing question these say "not competitive", not "no races".
+_BARE_NO = frozenset({"no", "nah", "nope", "not really", "not me"})
 _PREFERENCE_THEMES = frozenset(
     {"numbers", "feeling", "competition", "race_experience", "race_averse", "places"}
 )
 # A note about these names its places as venues: "I marshal the Manchester 10k every year".
 _RESULT_THEMES = ("numbers", "competition", "race_experience", "race_averse")
 _DRIVE_PAIR = ("numbers", "feeling")  # what the drive question asks the runner to choose between
+# Themes asked about by one question, that a passing mention elsewhere rarely means.
+_AWAY_THEMES = frozenset({"places"})
 _PAST_THEMES = _PREFERENCE_THEMES | {"social", "consistency", "time_limited"}
 # Themes whose cue counts for little when its subject is someone else: "she's coming back".
 _ATTRIBUTED = _PREFERENCE_THEMES | {"comeback", "consistency"}
@@ -260,7 +278,7 @@ _OPPOSED = {
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+|;|\s[-\u2013\u2014]+\s|\(|\)")
 _CONTRAST = re.compile(
     r"(?:,\s*|\s)(?=(?:but|though|although|however|whereas|except|nowadays|these days)\b)"
-    r"|,\s*(?=yet\b)|(?:,\s*|\s)(?=now\s+(?:i|i'm|i've|we|it|running|my|just)\b)",
+    r"|,\s*(?=(?:yet|now)\b)|\s(?=now\s+(?:i|i'm|i've|we|it|running|my|just)\b)",
     re.IGNORECASE,
 )
 _LEAD = re.compile(r"^(?:but|though|although|however|whereas|and|so)\b[\s,]*", re.IGNORECASE)
@@ -336,12 +354,18 @@ class _Clause:
         for match in _NOT_NEGATION.finditer(self.text):
             for i in range(self._index(match.start()), self._index(match.end() - 1) + 1):
                 self.neg[i] = False
-        self.past = bool(_PAST.search(self.text)) and not _STILL.search(self.text)
+        past = _PAST.search(self.text)
+        # "I'd love to run the prom where we used to take the children": the past is the
+        # relative clause's, not the runner's wish.
+        subordinate = past and _RELATIVE.search(self.text[: past.start()])
+        self.past = bool(past) and not subordinate and not _STILL.search(self.text)
         self.others = bool(_OTHERS.search(self.text))
         self.dismissed_at = min((m.start() for m in _DISMISS.finditer(self.text)), default=-1)
         q = _RHETORICAL.search(text)  # "Me, compete?", as offsets into self.text
         self.scoffed = [len(" ".join(_tokens(text[:i]))) for i in q.span()] if q else [0, -1]
-        self.place_name = bool(_PLACE_NAME.search(text))
+        self.landmark = bool(_LANDMARK.search(text))
+        self.place_name = self.landmark or bool(_PLACE_NAME.search(text))
+        self.place_in = bool(_PLACE_IN.search(text))  # with a place word: "the sea at Kirra"
         self.post_phrase = {self._index(m.start()) for m in _POST_PHRASES.finditer(self.text)}
 
     def _index(self, offset: int) -> int:
@@ -379,10 +403,10 @@ class _Clause:
         ):
             return True  # "Me, compete?", "Podium? You're having a laugh."
         for i in range(first - 1, max(-1, first - 8), -1):
+            if self.neg[i]:  # before the break check: "the routine more than the stats"
+                return True
             if self._breaks_before(i):
                 break
-            if self.neg[i]:
-                return True
         for i in range(last + 1, min(len(self.tokens), last + 5)):
             if self.tokens[i] in _POST_NEGATORS or i in self.post_phrase:
                 return True  # "Races aren't my thing", "Numbers leave me cold"
@@ -416,18 +440,25 @@ def _scan(
         (w, s, e) for w, s, e in plain if not any(ns <= s and e <= ne for _, ns, ne in negated)
     ]
     against = [w for w, s, e in negated if not any(ps < e and s < pe for _, ps, pe in plain)]
-    return [max((w for w, _, _ in plain), default=0.0), max(against, default=0.0)]
+    best_for, best_against = max((w for w, _, _ in plain), default=0.0), max(against, default=0.0)
+    # "the only time I'm just me and not the one coping": the clause says it and sets it off
+    # against something else; "pace? I couldn't care less about my pace" takes back its word.
+    said = {clause.text[s:e] for _, s, e in plain}
+    if best_for >= best_against and not any(clause.text[s:e] in said for _, s, e in negated):
+        best_against = 0.0
+    return [best_for, best_against]
 
 
 def _clause_weights(
-    clause: _Clause, question: str, note: tuple[bool, bool, bool]
+    clause: _Clause, question: str, note: tuple[bool, bool, bool, bool]
 ) -> dict[str, list[float]]:
     """{theme: [weight for, weight against]} for one clause under one question.
 
     `note` says whether the clause's note declines the question ("No big dream, no."), hedges
-    it ("Maybe a glow run") and tells of a change of heart ("..., now I just run").
+    it ("Maybe a glow run"), tells of a change of heart ("..., now I just run") and is about
+    races (it names one, or sits under the racing question).
     """
-    declined, hedged, changed = note
+    declined, hedged, changed, racing = note
     upkeep = bool(_UPKEEP.search(clause.text))  # "Just keep it going" is no journey
     out = {theme: _scan(clause, theme, cues) for theme, cues in _CUES[question].items()}
     anti = {
@@ -439,7 +470,7 @@ def _clause_weights(
         if anti[theme] or (cancel and cancel.search(clause.text)):
             out[theme][0] = 0.0  # "Running clubs are cliquey": the anti-cue wins the clause
         out[theme][1] = 0.0 if theme in _NO_AGAINST else max(out[theme][1], anti[theme])
-    _settle_races(out)
+    _settle_races(out, racing)
     if question in _OPEN_QUESTIONS:
         theme, content = _OPEN_QUESTIONS[question]
         if declined:
@@ -447,7 +478,7 @@ def _clause_weights(
         elif content.search(clause.text) and not (theme == "on_journey" and upkeep):
             # someone else's dream is not the runner's
             out[theme][0] = max(out[theme][0], W if hedged or clause.others else S)
-    if clause.place_name:
+    if clause.place_name or (clause.place_in and out["places"][0]):
         out["places"][0] = max(out["places"][0], M)
     elif out["places"][0] <= W and (out["numbers"][0] or out["competition"][0]):
         out["places"][0] = 0.0  # "2:58 at Valencia": a city named for a race time
@@ -455,9 +486,18 @@ def _clause_weights(
     return out
 
 
-def _settle_races(out: dict[str, list[float]]) -> None:
-    """One clause about races backs one of competition, race_experience and race_averse."""
-    love = out.pop("_race_love")[0]
+def _settle_races(out: dict[str, list[float]], racing: bool) -> None:
+    """One clause about races backs one of competition, race_experience and race_averse.
+
+    Race-day words ("the crowds", "a win") count only in a note about races.
+    """
+    scene, win = out.pop("_race_scene"), out.pop("_race_win")
+    if racing:
+        for theme, (w_for, w_against) in (("race_experience", scene), ("competition", win)):
+            out[theme] = [max(out[theme][0], w_for), max(out[theme][1], w_against)]
+    love, unloved = out.pop("_race_love")
+    if unloved and not (out["competition"][0] or out["race_experience"][0]):
+        out["race_averse"][0] = max(out["race_averse"][0], M)  # "I've never really liked races"
     if out["competition"][0] and out["race_experience"][0] < S:
         out["race_experience"][0] = 0.0  # "I won my division at the Turkey Trot"
     elif love:
@@ -472,7 +512,7 @@ def _scale(out: dict[str, list[float]], clause: _Clause, question: str, changed:
     """Apply the question's hint, and discount the past and other people's motivations."""
     for theme, weights in out.items():
         home = HOME_PRIOR if theme in _HOME[question] else 1.0
-        factor = home
+        factor = AWAY_FACTOR if theme in _AWAY_THEMES and home == 1.0 else home
         if clause.past and theme in _PAST_THEMES:
             factor *= PAST_FACTOR if changed else OLD_FACTOR
         if clause.others and theme in _ATTRIBUTED:
@@ -490,7 +530,9 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     declined = bool(clauses) and (bool(_DECLINE.search(clauses[0].text)) or refused)
     hedged = any(_HEDGED.search(c.text) for c in clauses)
     changed = any(_CHANGE.search(c.text) for c in clauses)
-    weights = [_clause_weights(c, question, (declined, hedged, changed)) for c in clauses]
+    racing = question == "competition" or any(_EVENT.search(c.text) for c in clauses)
+    note_flags = (declined, hedged, changed, racing)
+    weights = [_clause_weights(c, question, note_flags) for c in clauses]
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
@@ -526,8 +568,15 @@ def _read_across(
         for i, clause in enumerate(clauses)
         if _EVENT.search(clause.text) or any(weights[i][t][0] for t in _RESULT_THEMES)
     }
+    events = races or any(_EVENT.search(c.text) for c in clauses)
+    indifferent = events and any(_INDIFFERENT.search(c.text) for c in clauses)
     for i, clause in enumerate(clauses):
-        if sentences[i] in venues and not _SCENE.search(clause.text):
+        if indifferent:  # "I've done the odd race. Can take them or leave them."
+            for theme in _RACE_THEMES:
+                weights[i][theme][0] *= 0.3
+        elif question == "competition" and refusals[i] and clause.text not in _BARE_NO:
+            weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * HOME_PRIOR)
+        if sentences[i] in venues and not (_SCENE.search(clause.text) or clause.landmark):
             weights[i]["places"][0] = 0.0
     for i, sentence in enumerate(sentences):
         later = [j for j in range(i + 1, len(sentences)) if sentences[j] == sentence]
@@ -543,6 +592,11 @@ def _read_across(
         if races and _REJECT.search(clauses[i].text):  # "Did a race once. Hated every second."
             home = HOME_PRIOR if "race_averse" in _HOME[question] else 1.0
             weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * home)
+        for theme in THEME_KEYS:  # "Busy, but I always make it work": the contrast takes it back
+            if weights[i][theme][0] and any(
+                weights[j][theme][1] > weights[j][theme][0] for j in later
+            ):
+                weights[i][theme][0] *= 0.3
         for theme, opposed in _OPPOSED.items():
             if weights[i][theme][0] and any(weights[j][o][0] for j in later for o in opposed):
                 weights[i][theme][0] *= 0.5  # "Races terrify me but I ... loved the crowd"
