@@ -1,0 +1,168 @@
+"""A fast path for the track points of GPX and TCX files: one compiled regular expression per
+file instead of a Python object per XML element.
+
+Why (measured, ``benchmarks/parsers_bench.py``): lxml's ``iterparse`` hands Python an element
+proxy for every tag, about 10 per point, and that alone caps a reader at ~50 k points/s. A
+recording app writes every point of a file the same way, so the first point is a template: its
+tags, attributes and their order are turned into one pattern (values become ``[^<&]*``), and
+``findall`` reads every point in C. Nothing is trusted that the pattern does not prove:
+
+- the template must be well-formed (balanced tags, no comments, CDATA, entities or
+  processing instructions), so every point it matches is too;
+- every point start tag in the file must be matched, and the file must hold no comment or
+  CDATA section (a point inside one would be counted wrongly); otherwise ``scan`` returns None
+  and the reader takes the ordinary lxml path, which handles anything;
+- the rest of the file, the points cut out (``Scan.skeleton``), still goes through the safe
+  lxml parser for the names, sport, device and damage; a damaged file is read the ordinary way.
+
+A field's value is the text right after its start tag, as lxml's ``element.text``, and the last
+one in document order wins, as in the readers' element loops; so both paths give the same
+columns. ``tests/test_formats_xml.py`` checks that on every sample file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"<[^<>]*>|[^<]+")
+_START = re.compile(
+    r"<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:\"[^\"<&]*\"|'[^'<&]*'))*)\s*(/?)>"
+)
+_ATTR = re.compile(r"""\s+(?P<name>[\w.:-]+)\s*=\s*(?P<q>["'])(?P<value>[^"'<&]*)(?P=q)""")
+_END = re.compile(r"</([A-Za-z_][\w.:-]*)\s*>")
+PLAIN = "<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff"  # not in a value: markup, controls, non-ASCII
+TEXT = f"[^{PLAIN}]*"  # plain ASCII text: anything else goes the ordinary way
+_TEMPLATE_MAX = 4096  # characters: a real point is a few hundred
+
+
+@dataclass
+class Scan:
+    columns: dict[str, list[str]]  # column -> the raw text of each point ("" when empty)
+    count: int
+    skeleton: bytes  # the file without its points, for the ordinary parser
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2].lower()
+
+
+def scan(
+    data: bytes, point: str, fields: dict[str, str], attrs: dict[str, str], marker: str = ""
+) -> Scan | None:
+    """Read every ``point`` element (local name, lower case) of ``data`` by one template, or
+    None when the file does not allow it. ``fields`` maps a child element's local name to a
+    column, ``attrs`` an attribute of the point element itself to a column. In the skeleton,
+    each point is replaced by ``marker`` (an empty element, to know where the points were)."""
+    if b"<!--" in data or b"<![CDATA[" in data:
+        return None
+    text = data.decode("latin-1")  # lossless; an ASCII-incompatible encoding matches nothing
+    starts = start_tags(point)
+    first = starts.search(text)
+    if first is None:
+        return None
+    built = _template(text, first.start(), point, fields, attrs)
+    if built is None:
+        return None
+    pattern, plain, closing_tag, slots, groups = built
+    found = pattern.findall(text)
+    if not found:
+        return None
+    lower = text.lower()  # counting there is fast; it may count more tags, never fewer
+    cheap = lower.count(f"<{point}") + lower.count(f":{point}")
+    if cheap != len(found) and len(starts.findall(text)) != len(found):
+        return None
+    if groups == 1:
+        found = [(value,) for value in found]
+    columns = {}
+    for column, index in slots.items():
+        columns[column] = [values[index] for values in found]
+    runs = re.compile(f"(?:{plain})(?:[ \t\r\n]*(?:{plain}))*")
+    close = closing_tag
+    if marker:
+        skeleton = runs.sub(lambda run: marker.format(run.group().count(close)), text)
+    else:
+        skeleton = runs.sub("", text)
+    skeleton = skeleton.encode("latin-1")
+    return Scan(columns, len(found), skeleton)
+
+
+def start_tags(name: str) -> re.Pattern:
+    """Start tags of an element by local name (lower case), any prefix or letter case."""
+    return re.compile(rf"<(?:[A-Za-z_][\w.-]*:)?{name}[\s/>]", re.IGNORECASE)
+
+
+def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
+    """(compiled pattern, {column: group index}) built from the point element at ``start``."""
+    parts: list[str] = []
+    slots: dict[str, int] = {}
+    groups = 0
+    stack: list[str] = []
+    pos = start
+    end = min(len(text), start + _TEMPLATE_MAX)
+    while pos < end:
+        token = _TOKEN.match(text, pos)
+        if token is None:
+            return None
+        pos = token.end()
+        tok = token.group()
+        if tok[0] != "<":
+            if "&" in tok:
+                return None
+            continue  # text is matched by the pattern that follows each tag
+        if tok.startswith(("<!", "<?")):
+            return None
+        closing = _END.fullmatch(tok)
+        if closing:
+            if not stack or stack.pop() != closing.group(1):
+                return None
+            parts.append(re.escape(tok))
+            if not stack:
+                break
+            parts.append(TEXT)
+            continue
+        opening = _START.fullmatch(tok)
+        if opening is None:
+            return None
+        name, attr_text, empty = opening.groups()
+        local = _local(name)
+        if not stack and (local != point or empty):
+            return None
+        cut = 0  # the tag is copied literally, spacing included, but for attribute values
+        covered = opening.start(2)
+        for attr in _ATTR.finditer(tok, opening.start(2), opening.end(2)):
+            if attr.start() != covered:
+                return None
+            covered = attr.end()
+            value = f"[^{attr.group('q')}{PLAIN}]*"
+            column = attrs.get(attr.group("name")) if not stack else None
+            if column:
+                value = f"({value})"
+                slots[column] = groups
+                groups += 1
+            parts.append(re.escape(tok[cut : attr.start("value")]) + value)
+            cut = attr.end("value")
+        if covered != opening.end(2):
+            return None  # an attribute value holding a quote of the other kind: rare
+        parts.append(re.escape(tok[cut:]))
+        column = fields.get(local) if stack else None
+        if not empty:
+            stack.append(name)
+            if column:
+                parts.append(f"({TEXT})")
+                slots[column] = groups  # the last one in document order wins
+                groups += 1
+            else:
+                parts.append(TEXT)
+        else:
+            if column:  # <ele/>: the value is empty; a later field of the column still wins
+                slots.pop(column, None)
+            parts.append(TEXT)
+    if stack:
+        return None
+    if groups == 0:
+        return None
+    pattern = "".join(parts)
+    # Names and attribute names hold no parenthesis, so every "(" opens one of our groups.
+    plain = pattern.replace("(", "(?:")
+    return re.compile(pattern), plain, tok, slots, groups
