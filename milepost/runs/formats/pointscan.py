@@ -12,6 +12,7 @@ tags, attributes and their order are turned into one pattern (values become ``[^
 - every point start tag in the file must be matched, and the file must hold no comment or
   CDATA section (a point inside one would be counted wrongly); otherwise ``scan`` returns None
   and the reader takes the ordinary lxml path, which handles anything;
+- files over ``FAST_MAX_BYTES`` are read the ordinary, streaming way (memory stays flat);
 - the rest of the file, the points cut out (``Scan.skeleton``), still goes through the safe
   lxml parser for the names, sport, device and damage; a damaged file is read the ordinary way.
 
@@ -34,6 +35,10 @@ _END = re.compile(r"</([A-Za-z_][\w.:-]*)\s*>")
 PLAIN = "<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff"  # not in a value: markup, controls, non-ASCII
 TEXT = f"[^{PLAIN}]*"  # plain ASCII text: anything else goes the ordinary way
 _TEMPLATE_MAX = 4096  # characters: a real point is a few hundred
+# The scan holds the whole file as text and every value as a string at once: about 8x the file.
+# Past this size (a 20-hour GPX) the streaming lxml path keeps memory flat instead.
+FAST_MAX_BYTES = 16 * 2**20
+TEMPLATES_MAX = 4  # shapes of point in one file (with or without heart rate, position, ...)
 
 
 @dataclass
@@ -54,37 +59,65 @@ def scan(
     None when the file does not allow it. ``fields`` maps a child element's local name to a
     column, ``attrs`` an attribute of the point element itself to a column. In the skeleton,
     each point is replaced by ``marker`` (an empty element, to know where the points were)."""
-    if b"<!--" in data or b"<![CDATA[" in data:
+    if len(data) > FAST_MAX_BYTES or b"<!--" in data or b"<![CDATA[" in data:
         return None
     text = data.decode("latin-1")  # lossless; an ASCII-incompatible encoding matches nothing
     starts = start_tags(point)
-    first = starts.search(text)
-    if first is None:
-        return None
-    built = _template(text, first.start(), point, fields, attrs)
-    if built is None:
-        return None
-    pattern, plain, closing_tag, slots, groups = built
-    found = pattern.findall(text)
-    if not found:
-        return None
     lower = text.lower()  # counting there is fast; it may count more tags, never fewer
     cheap = lower.count(f"<{point}") + lower.count(f":{point}")
-    if cheap != len(found) and len(starts.findall(text)) != len(found):
+    del lower
+    templates: list[tuple] = []  # (pattern text, plain pattern text, closing tag, slots, groups)
+    rest = text  # the points no template matched yet, and everything else
+    while len(templates) < TEMPLATES_MAX:
+        first = starts.search(rest)
+        if first is None:
+            break
+        built = _template(rest, first.start(), point, fields, attrs)
+        if built is None:
+            return None
+        templates.append(built)
+        rest = re.compile(built[1]).sub("", rest)
+    else:
+        if starts.search(rest):
+            return None  # more shapes than templates: not one app's steady output
+    if not templates:
         return None
-    if groups == 1:
+    pattern = re.compile("|".join(t[0] for t in templates))
+    found = pattern.findall(text)
+    if len(found) != cheap and len(found) != len(starts.findall(text)):
+        return None
+    if sum(t[4] for t in templates) == 1:
         found = [(value,) for value in found]
-    columns = {}
-    for column, index in slots.items():
-        columns[column] = [values[index] for values in found]
+    columns = _columns(found, templates)
+    plain = "|".join(t[1] for t in templates)
     runs = re.compile(f"(?:{plain})(?:[ \t\r\n]*(?:{plain}))*")
-    close = closing_tag
+    closes = {t[2] for t in templates}
     if marker:
-        skeleton = runs.sub(lambda run: marker.format(run.group().count(close)), text)
+        skeleton = runs.sub(
+            lambda run: marker.format(sum(run.group().count(c) for c in closes)), text
+        )
     else:
         skeleton = runs.sub("", text)
-    skeleton = skeleton.encode("latin-1")
-    return Scan(columns, len(found), skeleton)
+    return Scan(columns, len(found), skeleton.encode("latin-1"))
+
+
+def _columns(found: list[tuple], templates: list[tuple]) -> dict[str, list[str]]:
+    """Each column's text per point. Only one template matches a point and the others' groups
+    are empty, so joining a column's groups over all templates gives the value ("" if none)."""
+    where: dict[str, list[int]] = {}
+    offset = 0
+    for *_, slots, groups in templates:
+        for column, index in slots.items():
+            where.setdefault(column, []).append(offset + index)
+        offset += groups
+    columns = {}
+    for column, indices in where.items():
+        if len(indices) == 1:
+            i = indices[0]
+            columns[column] = [values[i] for values in found]
+        else:
+            columns[column] = ["".join([values[i] for i in indices]) for values in found]
+    return columns
 
 
 def start_tags(name: str) -> re.Pattern:
@@ -160,9 +193,7 @@ def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
             parts.append(TEXT)
     if stack:
         return None
-    if groups == 0:
-        return None
     pattern = "".join(parts)
     # Names and attribute names hold no parenthesis, so every "(" opens one of our groups.
     plain = pattern.replace("(", "(?:")
-    return re.compile(pattern), plain, tok, slots, groups
+    return pattern, plain, tok, slots, groups

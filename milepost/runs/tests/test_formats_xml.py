@@ -408,3 +408,65 @@ def test_a_gpx_whose_times_are_scrambled_is_refused():
     with pytest.raises(ActivityFileError) as exc:
         parse_file(gpx_bytes(points), "scrambled.gpx")
     assert exc.value.code == "bad_timestamps"
+
+
+# --- the template fast path (pointscan) reads exactly what lxml reads -------------------------
+
+XML_SAMPLES = sorted(
+    str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*") if p.suffix in (".gpx", ".tcx")
+)
+
+
+def _both_ways(module, data: bytes, monkeypatch):
+    """(what the reader gives, what it gives by lxml alone): results or error reasons."""
+
+    def outcome():
+        try:
+            return [vars(raw) for raw in module.read(data)]
+        except ActivityFileError as exc:
+            return (str(exc), exc.code)
+
+    fast = outcome()
+    with monkeypatch.context() as m:
+        m.setattr(module, "scan", lambda *args, **kwargs: None)
+        slow = outcome()
+    return fast, slow
+
+
+def _synthetic_xml():
+    one = run_points(START, [(600, 3.0), (60, 1.2), (600, 3.1)], cadence={3.0: 170, 3.1: 172})
+    two = run_points(START.replace(hour=9), [(300, 2.8)], cadence={2.8: 168})
+    yield "gpx", gpx_bytes(one, sport="running")
+    yield "tcx", tcx_bytes([one])
+    yield "tcx", tcx_bytes([one, two])  # two activities in one file
+
+
+@pytest.mark.parametrize("name", XML_SAMPLES)
+def test_fast_path_matches_lxml_on_samples(name, monkeypatch):
+    from milepost.runs.formats import gpx, tcx
+
+    data = sample(name)
+    module = gpx if name.endswith(".gpx") else tcx
+    fast, slow = _both_ways(module, data, monkeypatch)
+    assert fast == slow
+
+
+def test_fast_path_is_taken_and_matches_lxml_on_altered_files(monkeypatch):
+    from milepost.runs.formats import gpx, pointscan, tcx
+
+    for kind, data in _synthetic_xml():
+        module = gpx if kind == "gpx" else tcx
+        point = "trkpt" if kind == "gpx" else "trackpoint"
+        assert pointscan.scan(data, point, module.FIELDS, {}) is not None
+        cut = data.index(b"</time>" if kind == "gpx" else b"</Time>", 5000)
+        variants = [
+            data,
+            data[: len(data) * 2 // 3],  # truncated
+            data[:cut] + b"<" + data[cut:],  # broken in the middle
+            data[:cut] + b"&amp;" + data[cut:],  # an entity in one value
+            data[:cut] + b"<!-- a comment -->" + data[cut:],
+            data.replace(b"<", b"\n<"),  # other spacing
+        ]
+        for variant in variants:
+            fast, slow = _both_ways(module, variant, monkeypatch)
+            assert fast == slow
