@@ -5,7 +5,16 @@ from __future__ import annotations
 from .errors import ActivityFileError
 from .model import RawActivity
 from .pointscan import Scan, scan
-from .xmlsafe import StreamParser, local, parse_time, release, to_float, utc_offset
+from .xmlsafe import (
+    StreamParser,
+    local,
+    parse_time,
+    parse_times,
+    release,
+    to_float,
+    to_floats,
+    utc_offset,
+)
 
 # local tag name inside a <trkpt> -> column; extensions from Garmin (gpxtpx:hr, gpxtpx:cad),
 # Cluetrust (gpxdata:hr, gpxdata:cadence) and others
@@ -115,6 +124,6 @@ def _fill(raw: RawActivity, fast: Scan) -> None:
     """Extend the columns from a scan (the readers' local names keep pointing at them)."""
     empty = [None] * fast.count
     cols = fast.columns
-    raw.t.extend([parse_time(x) for x in cols["t"]] if "t" in cols else empty)
+    raw.t.extend(parse_times(cols["t"]) if "t" in cols else empty)
     for name in ("lat", "lon", "alt", "hr", "cad"):
-        getattr(raw, name).extend([to_float(x) for x in cols[name]] if name in cols else empty)
+        getattr(raw, name).extend(to_floats(cols[name]) if name in cols else empty)

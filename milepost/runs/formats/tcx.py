@@ -5,7 +5,16 @@ from __future__ import annotations
 from .errors import ActivityFileError
 from .model import RawActivity
 from .pointscan import Scan, scan
-from .xmlsafe import StreamParser, local, parse_time, release, to_float, utc_offset
+from .xmlsafe import (
+    StreamParser,
+    local,
+    parse_time,
+    parse_times,
+    release,
+    to_float,
+    to_floats,
+    utc_offset,
+)
 
 MARKER = "milepost.points"  # stands for a run of n scanned points in the skeleton, where it was
 TAGS = ("{*}Activity", "{*}Trackpoint", "{*}Course", "{*}Author", "{*}" + MARKER)
@@ -148,9 +157,9 @@ def _fill(raw: RawActivity, fast: Scan, rows: list[int]) -> None:
         texts = cols[name] if whole else [cols[name][k] for k in rows]
         if name == "t":
             raw.utc_offset_s = utc_offset(texts[0] or None)
-            raw.t = [parse_time(x) for x in texts]
+            raw.t = parse_times(texts)
         else:
-            setattr(raw, name, [to_float(x) for x in texts])
+            setattr(raw, name, to_floats(texts))
 
 
 def _activity_details(el, raw: RawActivity) -> None:
