@@ -56,6 +56,8 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
+
 from milepost.runmath.units import BEST_EFFORT_DISTANCES, format_minutes
 
 from .errors import ActivityFileError
@@ -78,6 +80,7 @@ WALK_CADENCE = 130.0  # steps/min
 STOP_SPEED = 1.0  # m/s
 WALK_SPEED = 1.5  # m/s (5.4 km/h) when there is no cadence
 WALK_MIN_S = 10.0
+VECTOR_MIN_POINTS = 64  # from this many points a measure runs on numpy arrays (same results)
 RUN_GUESS_SPEED = (1.8, 6.0)  # m/s: median moving speed that looks like running
 WORLD_RECORD_S = {
     "1k": 131.96,
@@ -488,6 +491,11 @@ def _cadence_spm(cad: list, is_run: bool, per_leg: bool | None) -> list:
 
 
 def _mean(values: list, low: float, high: float) -> float | None:
+    if len(values) >= VECTOR_MIN_POINTS:
+        a = np.array(values, dtype=np.float64)  # None becomes nan, which no test lets through
+        kept = a[(a >= low) & (a <= high)]
+        # np.cumsum adds in order, as the loop below does: the very same total
+        return round(float(np.cumsum(kept)[-1]) / len(kept), 1) if len(kept) else None
     total, count = 0.0, 0
     for v in values:
         if v is not None and low <= v <= high:
@@ -501,6 +509,11 @@ def _mean(values: list, low: float, high: float) -> float | None:
 
 def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None) -> float:
     """Seconds spent moving (see the module docstring for the rule)."""
+    if cum is not None and len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        dt = np.diff(ta)
+        moving = dt[(dt > 0) & (np.diff(ca) >= MOVING_SPEED * dt)]
+        return float(np.cumsum(moving)[-1]) if len(moving) else 0.0  # summed in order
     total = 0.0
     have_cad = cad is not None and any(c is not None for c in cad)
     for k in range(1, len(t)):
@@ -566,6 +579,43 @@ def best_efforts(
     t: list[float], cum: list[float], distances: dict[str, float] = BEST_EFFORT_DISTANCES
 ) -> dict[str, float]:
     """Fastest time (s) over each distance, for the distances the activity covers."""
+    if len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        if (np.diff(ca) >= 0).all():
+            return _best_efforts_sorted(ta, ca, distances)
+    return _best_efforts_sweep(t, cum, distances)
+
+
+def _best_efforts_sorted(t, cum, distances: dict[str, float]) -> dict[str, float]:
+    """``_best_efforts_sweep`` for a never-decreasing ``cum``, all start points at once: the end
+    point of each is where ``cum`` first reaches the goal (``searchsorted``), the same ``j``
+    the sweep finds, and the same float operations give the same times."""
+    out = {}
+    n = len(t)
+    for key, target_d in distances.items():
+        if n < 2 or cum[-1] - cum[0] < target_d:
+            continue
+        goal = cum[:-1] + target_d
+        j = np.searchsorted(cum, goal, side="left")
+        valid = j < n
+        if not valid.any():
+            continue
+        k = int(np.argmin(valid)) if not valid.all() else len(valid)  # the sweep stops there
+        i = np.arange(k)
+        j, goal = j[:k], goal[:k]
+        d0, d1, t0, t1 = cum[j - 1], cum[j], t[j - 1], t[j]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            end = np.where(d1 <= d0, t1, t0 + (goal - d0) / (d1 - d0) * (t1 - t0))
+        best = float((end - t[i]).min())
+        if best >= WORLD_RECORD_S.get(key, 0.0):
+            out[key] = round(best, 1)
+    return out
+
+
+def _best_efforts_sweep(
+    t: list[float], cum: list[float], distances: dict[str, float]
+) -> dict[str, float]:
+    """The two-pointer sweep, for any ``cum``. O(n) per distance."""
     out = {}
     n = len(t)
     for key, target_d in distances.items():
