@@ -67,25 +67,20 @@ def scan(
     cheap = lower.count(f"<{point}") + lower.count(f":{point}")
     del lower
     templates: list[tuple] = []  # (pattern text, plain pattern text, closing tag, slots, groups)
-    rest = text  # the points no template matched yet, and everything else
-    while len(templates) < TEMPLATES_MAX:
+    rest = text  # where the next shape of point is looked for: the points not matched yet
+    while True:
         first = starts.search(rest)
-        if first is None:
-            break
-        built = _template(rest, first.start(), point, fields, attrs)
+        built = None if first is None else _template(rest, first.start(), point, fields, attrs)
         if built is None:
             return None
         templates.append(built)
+        pattern = re.compile("|".join(t[0] for t in templates))
+        found = pattern.findall(text)
+        if len(found) == cheap or len(found) == len(starts.findall(text)):
+            break
+        if len(templates) == TEMPLATES_MAX:
+            return None  # more shapes than that: not one app's steady output
         rest = re.compile(built[1]).sub("", rest)
-    else:
-        if starts.search(rest):
-            return None  # more shapes than templates: not one app's steady output
-    if not templates:
-        return None
-    pattern = re.compile("|".join(t[0] for t in templates))
-    found = pattern.findall(text)
-    if len(found) != cheap and len(found) != len(starts.findall(text)):
-        return None
     if sum(t[4] for t in templates) == 1:
         found = [(value,) for value in found]
     columns = _columns(found, templates)

@@ -343,7 +343,13 @@ def normalize_sport(name: str | None, sub_sport: str | None = None) -> tuple[str
 
 def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
     speeds = []
-    if cum:
+    if cum and len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        dt = np.diff(ta)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            v = np.diff(ca) / dt
+        speeds = v[(dt > 0) & (v >= MOVING_SPEED)].tolist()
+    elif cum:
         for k in range(1, len(t)):
             dt = t[k] - t[k - 1]
             if dt > 0:
@@ -377,6 +383,9 @@ def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str 
 def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
     """Whether a step counted is faster than ``speed``: else measuring again with that
     glitch speed would give the very same distances."""
+    if len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        return bool((np.diff(ca) > speed * np.maximum(np.diff(ta), 1.0)).any())
     return any(cum[k] - cum[k - 1] > speed * max(t[k] - t[k - 1], 1.0) for k in range(1, len(t)))
 
 
