@@ -56,8 +56,6 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
-import numpy as np
-
 from milepost.runmath.units import BEST_EFFORT_DISTANCES, format_minutes
 
 from .errors import ActivityFileError
@@ -342,6 +340,8 @@ def normalize_sport(name: str | None, sub_sport: str | None = None) -> tuple[str
 
 
 def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
+    import numpy as np  # here: commands that measure nothing start without it
+
     speeds = []
     if cum and len(t) >= VECTOR_MIN_POINTS:
         ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
@@ -383,6 +383,8 @@ def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str 
 def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
     """Whether a step counted is faster than ``speed``: else measuring again with that
     glitch speed would give the very same distances."""
+    import numpy as np  # here: commands that measure nothing start without it
+
     if len(t) >= VECTOR_MIN_POINTS:
         ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
         return bool((np.diff(ca) > speed * np.maximum(np.diff(ta), 1.0)).any())
@@ -500,6 +502,8 @@ def _cadence_spm(cad: list, is_run: bool, per_leg: bool | None) -> list:
 
 
 def _mean(values: list, low: float, high: float) -> float | None:
+    import numpy as np  # here: commands that measure nothing start without it
+
     if len(values) >= VECTOR_MIN_POINTS:
         a = np.array(values, dtype=np.float64)  # None becomes nan, which no test lets through
         kept = a[(a >= low) & (a <= high)]
@@ -518,6 +522,8 @@ def _mean(values: list, low: float, high: float) -> float | None:
 
 def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None) -> float:
     """Seconds spent moving (see the module docstring for the rule)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
     if cum is not None and len(t) >= VECTOR_MIN_POINTS:
         ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
         dt = np.diff(ta)
@@ -588,6 +594,8 @@ def best_efforts(
     t: list[float], cum: list[float], distances: dict[str, float] = BEST_EFFORT_DISTANCES
 ) -> dict[str, float]:
     """Fastest time (s) over each distance, for the distances the activity covers."""
+    import numpy as np  # here: commands that measure nothing start without it
+
     if len(t) >= VECTOR_MIN_POINTS:
         ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
         if (np.diff(ca) >= 0).all():
@@ -599,6 +607,8 @@ def _best_efforts_sorted(t, cum, distances: dict[str, float]) -> dict[str, float
     """``_best_efforts_sweep`` for a never-decreasing ``cum``, all start points at once: the end
     point of each is where ``cum`` first reaches the goal (``searchsorted``), the same ``j``
     the sweep finds, and the same float operations give the same times."""
+    import numpy as np  # here: commands that measure nothing start without it
+
     out = {}
     n = len(t)
     for key, target_d in distances.items():

@@ -8,6 +8,10 @@ Two layers, so neither has to be perfect:
    ``huge_tree=False`` (libxml2's size limits stay on), streaming with ``iterparse`` so memory
    stays flat however long the file. ``recover=True`` reads the real-world files that are
    slightly malformed (undeclared ``gpxdata:`` prefixes, whitespace before ``<?xml``).
+
+The track points themselves are usually read faster by ``pointscan`` (one regular expression
+built from the file's first point); what it cannot prove it reads exactly like lxml falls back
+here, and the rest of the file (names, sport, damage) always comes through this parser.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import numpy as np
 from lxml import etree
 
 from .errors import ActivityFileError
@@ -241,6 +244,8 @@ def parse_times(texts: list[str]) -> list[float | None]:
     """``parse_time`` of each text. When all are ``YYYY-MM-DDTHH:MM:SSZ`` (or with ``.fff``),
     the whole column is read at once with numpy: hours looked up once each, as ``parse_time``
     does, minutes and seconds as arrays; the floats are the same. Else text by text."""
+    import numpy as np  # here: commands that measure nothing start without it
+
     n = len(texts)
     lengths = set(map(len, texts))
     if n < 16 or len(lengths) != 1 or not lengths <= {20, 24}:
