@@ -180,6 +180,8 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
     if raw.relative_time:
         times = _anchor_relative(raw, hint, warnings)
     latest = (now if now is not None else datetime.now(UTC).timestamp()) + FUTURE_SLACK_S
+    if _plainly_in_order(times, latest):  # nearly every file: nothing to clean
+        return list(range(len(times))), list(times), {}
     timed = [(i, x) for i, x in enumerate(times) if x is not None]
     if not timed:
         raise ActivityFileError(
@@ -229,6 +231,17 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
             "empty",
         )
     return idx, t, dups
+
+
+def _plainly_in_order(times: list, latest: float) -> bool:
+    """Whether every point has a possible time, each later than the one before (and there
+    are at least two): then the rules below keep every point as it is."""
+    if len(times) < VECTOR_MIN_POINTS:
+        return False
+    import numpy as np  # here: commands that measure nothing start without it
+
+    a = np.array(times, dtype=np.float64)  # a missing time becomes nan, which fails below
+    return bool(a[0] >= EARLIEST and a[-1] <= latest and (np.diff(a) > 0).all())
 
 
 def _in_time_order(ok: list, warnings: list[str]) -> tuple[list, int]:
@@ -297,9 +310,13 @@ def _keep_damaged(damage: str, t: list[float], warnings: list[str]) -> None:
 
 
 def _picker(idx: list[int], dups: dict[int, list[int]]):
+    every = bool(idx) and not dups and idx[-1] == len(idx) - 1  # idx is 0, 1, 2, ...
+
     def pick(column: list) -> list:
         if not column:
             return [None] * len(idx)
+        if every and len(column) == len(idx):
+            return list(column)
         out = [column[i] for i in idx]
         for pos, extra in dups.items():
             if out[pos] is None:
