@@ -486,6 +486,13 @@ def gps_distance(t, lat, lon, glitch_speed: float = 100.0) -> list[float]:
 
 def _positions(lat: list, lon: list) -> tuple[list, list]:
     """Positions with impossible coordinates and (0, 0) ("null island", an unset fix) blanked."""
+    if len(lat) >= VECTOR_MIN_POINTS:
+        import numpy as np  # here: commands that measure nothing start without it
+
+        la, lo = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)  # None: nan
+        fine = (la >= -90) & (la <= 90) & (lo >= -180) & (lo <= 180) & ((la != 0) | (lo != 0))
+        if fine.all():  # nothing to blank (nan fails every comparison)
+            return lat, lon
     for k in range(len(lat)):
         la, lo = lat[k], lon[k]
         if la is None or lo is None or not (-90 <= la <= 90 and -180 <= lo <= 180):
