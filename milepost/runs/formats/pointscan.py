@@ -36,8 +36,8 @@ PLAIN = "<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff"  # not in a value: markup, con
 TEXT = f"[^{PLAIN}]*"  # plain ASCII text: anything else goes the ordinary way
 _TEMPLATE_MAX = 4096  # characters: a real point is a few hundred
 # The scan holds the whole file as text and every value as a string at once: about 8x the file.
-# Past this size (a 20-hour GPX) the streaming lxml path keeps memory flat instead.
-FAST_MAX_BYTES = 16 * 2**20
+# Past this size (a 10-hour GPX) the streaming lxml path keeps memory flat instead.
+FAST_MAX_BYTES = 8 * 2**20
 TEMPLATES_MAX = 4  # shapes of point in one file (with or without heart rate, position, ...)
 
 
