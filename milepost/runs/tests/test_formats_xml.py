@@ -470,3 +470,28 @@ def test_fast_path_is_taken_and_matches_lxml_on_altered_files(monkeypatch):
         for variant in variants:
             fast, slow = _both_ways(module, variant, monkeypatch)
             assert fast == slow
+
+
+def test_parse_times_equals_parse_time_text_by_text():
+    import random
+
+    from milepost.runs.formats.xmlsafe import parse_times, to_float, to_floats
+
+    rng = random.Random(11)
+    odd = ["2015-13-01T10:00:00Z", "2016-02-30T10:00:00Z", "2015-01-01T24:00:00Z",
+           "2015-01-01T10:60:00Z", "2015-01-01T10:00:00+01:00", "2015-01-01t10:00:00Z",
+           "2015-01-01T10:00:00.5Z", "", "2015-01-01T10:0a:00Z"]  # fmt: skip
+    for trial in range(300):
+        n = rng.choice([16, 40])
+        fraction = rng.choice([False, True])
+        texts = [
+            f"{rng.choice([2015, 2016, 2024])}-02-{rng.randint(27, 29):02d}T"
+            f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+            + (f".{rng.randint(0, 999):03d}Z" if fraction else "Z")
+            for _ in range(n)
+        ]
+        if trial % 3 == 0:
+            texts[rng.randrange(n)] = rng.choice(odd)
+        assert parse_times(texts) == [parse_time(x) for x in texts]
+    for texts in (["1.5"] * 20, ["1.5", "nan"] * 10, ["1e400", "1"] * 10, ["", "2"] * 10):
+        assert to_floats(texts) == [to_float(x) for x in texts]
