@@ -577,6 +577,8 @@ def elevation_gain(t: list[float], alt: list) -> float | None:
         return None
     half = ELEVATION_WINDOW_S / 2
     n = len(pts)
+    if n >= VECTOR_MIN_POINTS:
+        return round(_climbs(_smoothed(pts, half), ELEVATION_HYSTERESIS_M), 1)
     lo = hi = 0
     window_sum = 0.0
     smooth = []
@@ -590,6 +592,33 @@ def elevation_gain(t: list[float], alt: list) -> float | None:
             lo += 1
         smooth.append(window_sum / (hi - lo))
     return round(_climbs(smooth, ELEVATION_HYSTERESIS_M), 1)
+
+
+def _smoothed(pts: list[tuple], half: float) -> list[float]:
+    """The loop of ``elevation_gain`` on arrays, to the last bit: its running window sum is
+    one sequence of additions (a point entering the window) and subtractions (one leaving),
+    so the same sequence, put in the loop's order and summed in order by ``np.cumsum``, gives
+    the very same sums."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    tt = np.array([x for x, _ in pts], dtype=np.float64)
+    a = np.array([y for _, y in pts], dtype=np.float64)
+    n = len(tt)
+    hi = np.searchsorted(tt, tt + half, side="right")  # the window after step i: [lo, hi)
+    lo = np.searchsorted(tt, tt - half, side="left")
+    out = lo[-1]  # points that left the window by the end
+    step = np.concatenate(
+        [
+            np.searchsorted(hi, np.arange(n), side="right"),
+            np.searchsorted(lo, np.arange(out), side="right"),
+        ]
+    )
+    kind = np.concatenate([np.zeros(n, np.int8), np.ones(out, np.int8)])  # in a step: adds first
+    index = np.concatenate([np.arange(n), np.arange(out)])
+    order = np.lexsort((index, kind, step))
+    sums = np.cumsum(np.concatenate([a, -a[:out]])[order])
+    last = np.searchsorted(step[order], np.arange(n), side="right") - 1  # last op of step i
+    return (sums[last] / (hi - lo)).tolist()
 
 
 def _climbs(alt: list[float], band: float) -> float:

@@ -1,5 +1,6 @@
 """The summary rules on synthetic streams with known answers."""
 
+import math
 import random
 from datetime import UTC, datetime
 
@@ -416,7 +417,11 @@ def test_vector_measures_equal_the_loops(monkeypatch):
         t, cum = _random_track(rng, rng.choice([64, 300, 2000]))
         distances = {"a": 400.0, "b": 1609.344, "whole": cum[-1] - cum[0], "more": cum[-1] + 1}
         values = [rng.choice([None, 0, 150, 149.5, 260, 20, 250, 171.25]) for _ in t]
+        alts = [
+            None if k % 7 == 3 else 40 + 20 * math.sin(k / 90) + rng.random() for k in range(len(t))
+        ]
         fast = (
+            summary.elevation_gain(t, alts),
             summary.best_efforts(t, cum, distances),
             summary.moving_time(t, cum),
             summary._mean(values, 20, 250),
@@ -425,6 +430,7 @@ def test_vector_measures_equal_the_loops(monkeypatch):
         with monkeypatch.context() as m:
             m.setattr(summary, "VECTOR_MIN_POINTS", 10**9)
             slow = (
+                summary.elevation_gain(t, alts),
                 summary.best_efforts(t, cum, distances),
                 summary.moving_time(t, cum),
                 summary._mean(values, 20, 250),
