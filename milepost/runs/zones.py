@@ -2,11 +2,13 @@
 
 from functools import cache
 
-from timezonefinder import TimezoneFinder
-
 
 @cache
-def _finder() -> TimezoneFinder:
+def _finder():
+    # Imported here: timezonefinder and numpy take ~0.15 s to import, which every command and
+    # web worker would pay at start-up (`milepost import` of files already there included).
+    from timezonefinder import TimezoneFinder
+
     return TimezoneFinder()  # reads its packaged polygons lazily; made once per process
 
 

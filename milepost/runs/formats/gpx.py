@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from .errors import ActivityFileError
 from .model import RawActivity
-from .xmlsafe import StreamParser, local, parse_time, release, to_float, utc_offset
+from .pointscan import Scan, scan
+from .xmlsafe import (
+    StreamParser,
+    local,
+    parse_time,
+    parse_times,
+    release,
+    to_float,
+    to_floats,
+    utc_offset,
+)
 
 # local tag name inside a <trkpt> -> column; extensions from Garmin (gpxtpx:hr, gpxtpx:cad),
 # Cluetrust (gpxdata:hr, gpxdata:cadence) and others
@@ -30,6 +40,17 @@ TAGS = ("{*}trkpt", "{*}type", "{*}name", "{*}rtept", "{*}wpt", "{*}gpx")
 
 
 def read(data: bytes) -> list[RawActivity]:
+    fast = scan(data, "trkpt", FIELDS, {"lat": "lat", "lon": "lon"})
+    if fast is not None:
+        raws = _read(fast.skeleton, fast)
+        if raws is not None:
+            return raws
+    return _read(data, None)
+
+
+def _read(data: bytes, fast: Scan | None) -> list[RawActivity] | None:
+    """The file read by lxml; with ``fast``, ``data`` is its skeleton and the points come from
+    the scan (None when the skeleton shows damage: then the whole file is read by lxml)."""
     raw = RawActivity(fmt="gpx")
     t, lat, lon, alt, hr, cad = raw.t, raw.lat, raw.lon, raw.alt, raw.hr, raw.cad
     kind_of, num, when_of = _KIND.get, to_float, parse_time
@@ -77,6 +98,11 @@ def read(data: bytes) -> list[RawActivity]:
             release(el)
         elif kind == "gpx":
             raw.device = raw.device or el.get("creator")
+    if fast is not None:
+        if parser.damage:
+            return None
+        _fill(raw, fast)
+        first_time = next((when for when in fast.columns.get("t", ()) if when), None)
     if not t:
         if other_points:
             raise ActivityFileError(
@@ -92,3 +118,12 @@ def read(data: bytes) -> list[RawActivity]:
     raw.utc_offset_s = utc_offset(first_time)
     raw.damaged = parser.damage
     return [raw]
+
+
+def _fill(raw: RawActivity, fast: Scan) -> None:
+    """Extend the columns from a scan (the readers' local names keep pointing at them)."""
+    empty = [None] * fast.count
+    cols = fast.columns
+    raw.t.extend(parse_times(cols["t"]) if "t" in cols else empty)
+    for name in ("lat", "lon", "alt", "hr", "cad"):
+        getattr(raw, name).extend(to_floats(cols[name]) if name in cols else empty)

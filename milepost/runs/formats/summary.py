@@ -78,6 +78,7 @@ WALK_CADENCE = 130.0  # steps/min
 STOP_SPEED = 1.0  # m/s
 WALK_SPEED = 1.5  # m/s (5.4 km/h) when there is no cadence
 WALK_MIN_S = 10.0
+VECTOR_MIN_POINTS = 64  # from this many points a measure runs on numpy arrays (same results)
 RUN_GUESS_SPEED = (1.8, 6.0)  # m/s: median moving speed that looks like running
 WORLD_RECORD_S = {
     "1k": 131.96,
@@ -179,6 +180,8 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
     if raw.relative_time:
         times = _anchor_relative(raw, hint, warnings)
     latest = (now if now is not None else datetime.now(UTC).timestamp()) + FUTURE_SLACK_S
+    if _plainly_in_order(times, latest):  # nearly every file: nothing to clean
+        return list(range(len(times))), list(times), {}
     timed = [(i, x) for i, x in enumerate(times) if x is not None]
     if not timed:
         raise ActivityFileError(
@@ -228,6 +231,17 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
             "empty",
         )
     return idx, t, dups
+
+
+def _plainly_in_order(times: list, latest: float) -> bool:
+    """Whether every point has a possible time, each later than the one before (and there
+    are at least two): then the rules below keep every point as it is."""
+    if len(times) < VECTOR_MIN_POINTS:
+        return False
+    import numpy as np  # here: commands that measure nothing start without it
+
+    a = np.array(times, dtype=np.float64)  # a missing time becomes nan, which fails below
+    return bool(a[0] >= EARLIEST and a[-1] <= latest and (np.diff(a) > 0).all())
 
 
 def _in_time_order(ok: list, warnings: list[str]) -> tuple[list, int]:
@@ -296,9 +310,13 @@ def _keep_damaged(damage: str, t: list[float], warnings: list[str]) -> None:
 
 
 def _picker(idx: list[int], dups: dict[int, list[int]]):
+    every = bool(idx) and not dups and idx[-1] == len(idx) - 1  # idx is 0, 1, 2, ...
+
     def pick(column: list) -> list:
         if not column:
             return [None] * len(idx)
+        if every and len(column) == len(idx):
+            return list(column)
         out = [column[i] for i in idx]
         for pos, extra in dups.items():
             if out[pos] is None:
@@ -339,8 +357,16 @@ def normalize_sport(name: str | None, sub_sport: str | None = None) -> tuple[str
 
 
 def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
+    import numpy as np  # here: commands that measure nothing start without it
+
     speeds = []
-    if cum:
+    if cum and len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        dt = np.diff(ta)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            v = np.diff(ca) / dt
+        speeds = v[(dt > 0) & (v >= MOVING_SPEED)].tolist()
+    elif cum:
         for k in range(1, len(t)):
             dt = t[k] - t[k - 1]
             if dt > 0:
@@ -374,6 +400,11 @@ def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str 
 def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
     """Whether a step counted is faster than ``speed``: else measuring again with that
     glitch speed would give the very same distances."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    if len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        return bool((np.diff(ca) > speed * np.maximum(np.diff(ta), 1.0)).any())
     return any(cum[k] - cum[k - 1] > speed * max(t[k] - t[k - 1], 1.0) for k in range(1, len(t)))
 
 
@@ -455,6 +486,13 @@ def gps_distance(t, lat, lon, glitch_speed: float = 100.0) -> list[float]:
 
 def _positions(lat: list, lon: list) -> tuple[list, list]:
     """Positions with impossible coordinates and (0, 0) ("null island", an unset fix) blanked."""
+    if len(lat) >= VECTOR_MIN_POINTS:
+        import numpy as np  # here: commands that measure nothing start without it
+
+        la, lo = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)  # None: nan
+        fine = (la >= -90) & (la <= 90) & (lo >= -180) & (lo <= 180) & ((la != 0) | (lo != 0))
+        if fine.all():  # nothing to blank (nan fails every comparison)
+            return lat, lon
     for k in range(len(lat)):
         la, lo = lat[k], lon[k]
         if la is None or lo is None or not (-90 <= la <= 90 and -180 <= lo <= 180):
@@ -488,6 +526,13 @@ def _cadence_spm(cad: list, is_run: bool, per_leg: bool | None) -> list:
 
 
 def _mean(values: list, low: float, high: float) -> float | None:
+    import numpy as np  # here: commands that measure nothing start without it
+
+    if len(values) >= VECTOR_MIN_POINTS:
+        a = np.array(values, dtype=np.float64)  # None becomes nan, which no test lets through
+        kept = a[(a >= low) & (a <= high)]
+        # np.cumsum adds in order, as the loop below does: the very same total
+        return round(float(np.cumsum(kept)[-1]) / len(kept), 1) if len(kept) else None
     total, count = 0.0, 0
     for v in values:
         if v is not None and low <= v <= high:
@@ -501,6 +546,13 @@ def _mean(values: list, low: float, high: float) -> float | None:
 
 def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None) -> float:
     """Seconds spent moving (see the module docstring for the rule)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    if cum is not None and len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        dt = np.diff(ta)
+        moving = dt[(dt > 0) & (np.diff(ca) >= MOVING_SPEED * dt)]
+        return float(np.cumsum(moving)[-1]) if len(moving) else 0.0  # summed in order
     total = 0.0
     have_cad = cad is not None and any(c is not None for c in cad)
     for k in range(1, len(t)):
@@ -525,6 +577,8 @@ def elevation_gain(t: list[float], alt: list) -> float | None:
         return None
     half = ELEVATION_WINDOW_S / 2
     n = len(pts)
+    if n >= VECTOR_MIN_POINTS:
+        return round(_climbs(_smoothed(pts, half), ELEVATION_HYSTERESIS_M), 1)
     lo = hi = 0
     window_sum = 0.0
     smooth = []
@@ -538,6 +592,33 @@ def elevation_gain(t: list[float], alt: list) -> float | None:
             lo += 1
         smooth.append(window_sum / (hi - lo))
     return round(_climbs(smooth, ELEVATION_HYSTERESIS_M), 1)
+
+
+def _smoothed(pts: list[tuple], half: float) -> list[float]:
+    """The loop of ``elevation_gain`` on arrays, to the last bit: its running window sum is
+    one sequence of additions (a point entering the window) and subtractions (one leaving),
+    so the same sequence, put in the loop's order and summed in order by ``np.cumsum``, gives
+    the very same sums."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    tt = np.array([x for x, _ in pts], dtype=np.float64)
+    a = np.array([y for _, y in pts], dtype=np.float64)
+    n = len(tt)
+    hi = np.searchsorted(tt, tt + half, side="right")  # the window after step i: [lo, hi)
+    lo = np.searchsorted(tt, tt - half, side="left")
+    out = lo[-1]  # points that left the window by the end
+    step = np.concatenate(
+        [
+            np.searchsorted(hi, np.arange(n), side="right"),
+            np.searchsorted(lo, np.arange(out), side="right"),
+        ]
+    )
+    kind = np.concatenate([np.zeros(n, np.int8), np.ones(out, np.int8)])  # in a step: adds first
+    index = np.concatenate([np.arange(n), np.arange(out)])
+    order = np.lexsort((index, kind, step))
+    sums = np.cumsum(np.concatenate([a, -a[:out]])[order])
+    last = np.searchsorted(step[order], np.arange(n), side="right") - 1  # last op of step i
+    return (sums[last] / (hi - lo)).tolist()
 
 
 def _climbs(alt: list[float], band: float) -> float:
@@ -566,6 +647,47 @@ def best_efforts(
     t: list[float], cum: list[float], distances: dict[str, float] = BEST_EFFORT_DISTANCES
 ) -> dict[str, float]:
     """Fastest time (s) over each distance, for the distances the activity covers."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    if len(t) >= VECTOR_MIN_POINTS:
+        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        if (np.diff(ca) >= 0).all():
+            return _best_efforts_sorted(ta, ca, distances)
+    return _best_efforts_sweep(t, cum, distances)
+
+
+def _best_efforts_sorted(t, cum, distances: dict[str, float]) -> dict[str, float]:
+    """``_best_efforts_sweep`` for a never-decreasing ``cum``, all start points at once: the end
+    point of each is where ``cum`` first reaches the goal (``searchsorted``), the same ``j``
+    the sweep finds, and the same float operations give the same times."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    out = {}
+    n = len(t)
+    for key, target_d in distances.items():
+        if n < 2 or cum[-1] - cum[0] < target_d:
+            continue
+        goal = cum[:-1] + target_d
+        j = np.searchsorted(cum, goal, side="left")
+        valid = j < n
+        if not valid.any():
+            continue
+        k = int(np.argmin(valid)) if not valid.all() else len(valid)  # the sweep stops there
+        i = np.arange(k)
+        j, goal = j[:k], goal[:k]
+        d0, d1, t0, t1 = cum[j - 1], cum[j], t[j - 1], t[j]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            end = np.where(d1 <= d0, t1, t0 + (goal - d0) / (d1 - d0) * (t1 - t0))
+        best = float((end - t[i]).min())
+        if best >= WORLD_RECORD_S.get(key, 0.0):
+            out[key] = round(best, 1)
+    return out
+
+
+def _best_efforts_sweep(
+    t: list[float], cum: list[float], distances: dict[str, float]
+) -> dict[str, float]:
+    """The two-pointer sweep, for any ``cum``. O(n) per distance."""
     out = {}
     n = len(t)
     for key, target_d in distances.items():

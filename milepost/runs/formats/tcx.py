@@ -4,20 +4,53 @@ from __future__ import annotations
 
 from .errors import ActivityFileError
 from .model import RawActivity
-from .xmlsafe import StreamParser, local, parse_time, release, to_float, utc_offset
+from .pointscan import Scan, scan
+from .xmlsafe import (
+    StreamParser,
+    local,
+    parse_time,
+    parse_times,
+    release,
+    to_float,
+    to_floats,
+    utc_offset,
+)
 
-TAGS = ("{*}Activity", "{*}Trackpoint", "{*}Course", "{*}Author")
+MARKER = "milepost.points"  # stands for a run of n scanned points in the skeleton, where it was
+TAGS = ("{*}Activity", "{*}Trackpoint", "{*}Course", "{*}Author", "{*}" + MARKER)
 
 
 def read(data: bytes) -> list[RawActivity]:
+    fast = scan(data, "trackpoint", FIELDS, {}, marker=f'<{MARKER} n="{{}}"/>')
+    if fast is not None:
+        raws = _read(fast.skeleton, fast)
+        if raws is not None:
+            return raws
+    return _read(data, None)
+
+
+def _read(data: bytes, fast: Scan | None) -> list[RawActivity] | None:
+    """The file read by lxml; with ``fast``, ``data`` is its skeleton and the points come from
+    the scan (None when the skeleton shows damage: then the whole file is read by lxml)."""
     activities: list[RawActivity] = []
     current: RawActivity | None = None
     course_points = 0
     author = None
+    rows: dict[int, list[int]] = {}  # with ``fast``: activity number -> its scanned points
+    scanned = 0
     parser = StreamParser(data, TAGS, events=("start", "end"))
     for event, el in parser:
         kind = local(el.tag)
-        if kind == "trackpoint":
+        if kind == MARKER:
+            if event == "end":
+                count = int(el.get("n"))
+                if current is None:
+                    course_points += count
+                else:
+                    rows.setdefault(len(activities) - 1, []).extend(range(scanned, scanned + count))
+                scanned += count
+                release(el)
+        elif kind == "trackpoint":
             if event == "end":
                 if current is None:
                     course_points += 1
@@ -34,6 +67,11 @@ def read(data: bytes) -> list[RawActivity]:
                 release(el)
         elif kind == "author" and event == "end":
             author = _name_of(el)
+    if fast is not None:
+        if parser.damage or scanned != fast.count:
+            return None
+        for number, points in rows.items():
+            _fill(activities[number], fast, points)
     for raw in activities:
         raw.device = raw.device or author
         raw.damaged = parser.damage
@@ -105,6 +143,23 @@ def _trackpoint(el, raw: RawActivity) -> None:
     raw.dist.append(to_float(d))
     raw.hr.append(to_float(h))
     raw.cad.append(to_float(c))
+
+
+def _fill(raw: RawActivity, fast: Scan, rows: list[int]) -> None:
+    """The columns of an activity from the scanned points (numbers ``rows``)."""
+    cols = fast.columns
+    whole = len(rows) == fast.count
+    empty = [None] * len(rows)
+    for name in ("t", "lat", "lon", "alt", "dist", "hr", "cad"):
+        if name not in cols:
+            setattr(raw, name, empty[:])
+            continue
+        texts = cols[name] if whole else [cols[name][k] for k in rows]
+        if name == "t":
+            raw.utc_offset_s = utc_offset(texts[0] or None)
+            raw.t = parse_times(texts)
+        else:
+            setattr(raw, name, to_floats(texts))
 
 
 def _activity_details(el, raw: RawActivity) -> None:

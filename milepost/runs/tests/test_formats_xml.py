@@ -408,3 +408,90 @@ def test_a_gpx_whose_times_are_scrambled_is_refused():
     with pytest.raises(ActivityFileError) as exc:
         parse_file(gpx_bytes(points), "scrambled.gpx")
     assert exc.value.code == "bad_timestamps"
+
+
+# --- the template fast path (pointscan) reads exactly what lxml reads -------------------------
+
+XML_SAMPLES = sorted(
+    str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*") if p.suffix in (".gpx", ".tcx")
+)
+
+
+def _both_ways(module, data: bytes, monkeypatch):
+    """(what the reader gives, what it gives by lxml alone): results or error reasons."""
+
+    def outcome():
+        try:
+            return [vars(raw) for raw in module.read(data)]
+        except ActivityFileError as exc:
+            return (str(exc), exc.code)
+
+    fast = outcome()
+    with monkeypatch.context() as m:
+        m.setattr(module, "scan", lambda *args, **kwargs: None)
+        slow = outcome()
+    return fast, slow
+
+
+def _synthetic_xml():
+    one = run_points(START, [(600, 3.0), (60, 1.2), (600, 3.1)], cadence={3.0: 170, 3.1: 172})
+    two = run_points(START.replace(hour=9), [(300, 2.8)], cadence={2.8: 168})
+    yield "gpx", gpx_bytes(one, sport="running")
+    yield "tcx", tcx_bytes([one])
+    yield "tcx", tcx_bytes([one, two])  # two activities in one file
+
+
+@pytest.mark.parametrize("name", XML_SAMPLES)
+def test_fast_path_matches_lxml_on_samples(name, monkeypatch):
+    from milepost.runs.formats import gpx, tcx
+
+    data = sample(name)
+    module = gpx if name.endswith(".gpx") else tcx
+    fast, slow = _both_ways(module, data, monkeypatch)
+    assert fast == slow
+
+
+def test_fast_path_is_taken_and_matches_lxml_on_altered_files(monkeypatch):
+    from milepost.runs.formats import gpx, pointscan, tcx
+
+    for kind, data in _synthetic_xml():
+        module = gpx if kind == "gpx" else tcx
+        point = "trkpt" if kind == "gpx" else "trackpoint"
+        assert pointscan.scan(data, point, module.FIELDS, {}) is not None
+        cut = data.index(b"</time>" if kind == "gpx" else b"</Time>", 5000)
+        variants = [
+            data,
+            data[: len(data) * 2 // 3],  # truncated
+            data[:cut] + b"<" + data[cut:],  # broken in the middle
+            data[:cut] + b"&amp;" + data[cut:],  # an entity in one value
+            data[:cut] + b"<!-- a comment -->" + data[cut:],
+            data.replace(b"<", b"\n<"),  # other spacing
+        ]
+        for variant in variants:
+            fast, slow = _both_ways(module, variant, monkeypatch)
+            assert fast == slow
+
+
+def test_parse_times_equals_parse_time_text_by_text():
+    import random
+
+    from milepost.runs.formats.xmlsafe import parse_times, to_float, to_floats
+
+    rng = random.Random(11)
+    odd = ["2015-13-01T10:00:00Z", "2016-02-30T10:00:00Z", "2015-01-01T24:00:00Z",
+           "2015-01-01T10:60:00Z", "2015-01-01T10:00:00+01:00", "2015-01-01t10:00:00Z",
+           "2015-01-01T10:00:00.5Z", "", "2015-01-01T10:0a:00Z"]  # fmt: skip
+    for trial in range(300):
+        n = rng.choice([16, 40])
+        fraction = rng.choice([False, True])
+        texts = [
+            f"{rng.choice([2015, 2016, 2024])}-02-{rng.randint(27, 29):02d}T"
+            f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+            + (f".{rng.randint(0, 999):03d}Z" if fraction else "Z")
+            for _ in range(n)
+        ]
+        if trial % 3 == 0:
+            texts[rng.randrange(n)] = rng.choice(odd)
+        assert parse_times(texts) == [parse_time(x) for x in texts]
+    for texts in (["1.5"] * 20, ["1.5", "nan"] * 10, ["1e400", "1"] * 10, ["", "2"] * 10):
+        assert to_floats(texts) == [to_float(x) for x in texts]

@@ -1,5 +1,6 @@
 """The summary rules on synthetic streams with known answers."""
 
+import math
 import random
 from datetime import UTC, datetime
 
@@ -395,3 +396,47 @@ def test_a_scrambled_stream_is_still_refused():
     with pytest.raises(ActivityFileError) as exc:
         summarize(raw)
     assert exc.value.code == "bad_timestamps"
+
+
+# --- the numpy paths give the very floats of the loops ----------------------------------------
+
+
+def _random_track(rng: random.Random, n: int) -> tuple[list[float], list[float]]:
+    t, cum = [1.7e9], [0.0]
+    for _ in range(n - 1):
+        t.append(t[-1] + rng.choice([1.0, 1.0, 2.0, 0.5, 7.3]))
+        cum.append(cum[-1] + rng.choice([0.0, 2.9, 3.1, 3.5, 0.2, 15.0, 1e-9]))
+    return t, cum
+
+
+def test_vector_measures_equal_the_loops(monkeypatch):
+    from milepost.runs.formats import summary
+
+    rng = random.Random(7)
+    for _ in range(60):
+        t, cum = _random_track(rng, rng.choice([64, 300, 2000]))
+        distances = {"a": 400.0, "b": 1609.344, "whole": cum[-1] - cum[0], "more": cum[-1] + 1}
+        values = [rng.choice([None, 0, 150, 149.5, 260, 20, 250, 171.25]) for _ in t]
+        alts = [
+            None if k % 7 == 3 else 40 + 20 * math.sin(k / 90) + rng.random() for k in range(len(t))
+        ]
+        fast = (
+            summary.elevation_gain(t, alts),
+            summary.best_efforts(t, cum, distances),
+            summary.moving_time(t, cum),
+            summary._mean(values, 20, 250),
+            summary._faster_step(t, cum, 12.0),
+        )
+        with monkeypatch.context() as m:
+            m.setattr(summary, "VECTOR_MIN_POINTS", 10**9)
+            slow = (
+                summary.elevation_gain(t, alts),
+                summary.best_efforts(t, cum, distances),
+                summary.moving_time(t, cum),
+                summary._mean(values, 20, 250),
+                summary._faster_step(t, cum, 12.0),
+            )
+        assert fast == slow
+        assert summary.best_efforts(t, cum, distances) == summary._best_efforts_sweep(
+            t, cum, distances
+        )
