@@ -654,11 +654,14 @@ def test_the_quality_bar_fails_a_detector_that_misses_or_guesses():
 # or the earlier sets, and scored once: micro-F1 0.8085 (P 0.76, R 0.86), per theme numbers
 # 0.80, feeling 0.88, social 0.92, places 0.69, competition 0.67, race_experience 0.59,
 # race_averse 0.67, wellbeing 0.74, confidence 0.71, health 0.86, time_limited 0.54,
-# big_dream 0.92, on_journey 0.93, consistency 0.74, comeback 0.90. Never tune the rules on it,
+# big_dream 0.92, on_journey 0.93, consistency 0.74, comeback 0.90. Scored a second time, once,
+# after issue 17's reworking by someone who never opened it (2026-12-03): micro-F1 0.826
+# (P 0.79, R 0.86); places 0.61, race_experience 0.59, race_averse 0.67, time_limited 0.70,
+# competition 0.71, confidence 0.71, consistency 0.89. Never tune the rules on it,
 # never edit its personas or labels, never move it into dev.json, and never lower this bar:
 # it is the one figure that says how the detector does on words it was not shaped by.
 HOLDOUT4_SET = DEV_SET.parent / "holdout4.json"
-HOLDOUT4_MICRO_F1_FLOOR = 0.80
+HOLDOUT4_MICRO_F1_FLOOR = 0.82
 
 
 def test_the_frozen_holdout4_set_is_well_formed():
