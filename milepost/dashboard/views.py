@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from milepost import clock
-from milepost.accounts import pagecache
+from milepost.accounts import mail, pagecache
 from milepost.accounts.forms import ApiTokenForm, ProfileForm
 from milepost.accounts.models import ApiToken
 from milepost.accounts.views import email_section
@@ -39,7 +39,11 @@ def dashboard(request):
         (),
         lambda: dashboard_context(request.user, today),
     )
-    return render(request, "dashboard/dashboard.html", {"body": body})
+    # Outside the cached body: confirming happens in another tab, from the e-mail.
+    user = request.user
+    unconfirmed = user.email if user.email and not mail.verified_address(user) else ""
+    context = {"body": body, "unconfirmed_email": unconfirmed}
+    return render(request, "dashboard/dashboard.html", context)
 
 
 def dashboard_context(user, today) -> dict:
