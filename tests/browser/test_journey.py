@@ -72,7 +72,7 @@ def test_a_runner_walks_the_whole_exercise(page, shoot, travel):
     page.get_by_label("Miles").check()
     page.get_by_label("Time for running each week").fill("4 hours")
     shoot("02-profile")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
 
     page.get_by_role("link", name="Start a round").first.click()
     page.get_by_label("A new training cycle (or after a goal race)").check()
