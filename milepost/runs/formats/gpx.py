@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .errors import ActivityFileError
 from .model import RawActivity
-from .pointscan import Scan, scan
+from .pointscan import Scan, read_fast_or_full, scan
 from .xmlsafe import (
     StreamParser,
     local,
@@ -40,12 +40,7 @@ TAGS = ("{*}trkpt", "{*}type", "{*}name", "{*}rtept", "{*}wpt", "{*}gpx")
 
 
 def read(data: bytes) -> list[RawActivity]:
-    fast = scan(data, "trkpt", FIELDS, {"lat": "lat", "lon": "lon"})
-    if fast is not None:
-        raws = _read(fast.skeleton, fast)
-        if raws is not None:
-            return raws
-    return _read(data, None)
+    return read_fast_or_full(data, scan(data, "trkpt", FIELDS, {"lat": "lat", "lon": "lon"}), _read)
 
 
 def _read(data: bytes, fast: Scan | None) -> list[RawActivity] | None:

@@ -24,6 +24,7 @@ columns. ``tests/test_formats_xml.py`` checks that on every sample file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"<[^<>]*>|[^<]+")
@@ -46,6 +47,16 @@ class Scan:
     columns: dict[str, list[str]]  # column -> the raw text of each point ("" when empty)
     count: int
     skeleton: bytes  # the file without its points, for the ordinary parser
+
+
+def read_fast_or_full(data: bytes, fast: Scan | None, read: Callable) -> list:
+    """``read(skeleton, fast)`` when the scan worked and the skeleton reads cleanly, else
+    ``read(data, None)``: the whole file by the ordinary parser."""
+    if fast is not None:
+        raws = read(fast.skeleton, fast)
+        if raws is not None:
+            return raws
+    return read(data, None)
 
 
 def _local(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .errors import ActivityFileError
 from .model import RawActivity
-from .pointscan import Scan, scan
+from .pointscan import Scan, read_fast_or_full, scan
 from .xmlsafe import (
     StreamParser,
     local,
@@ -22,11 +22,7 @@ TAGS = ("{*}Activity", "{*}Trackpoint", "{*}Course", "{*}Author", "{*}" + MARKER
 
 def read(data: bytes) -> list[RawActivity]:
     fast = scan(data, "trackpoint", FIELDS, {}, marker=f'<{MARKER} n="{{}}"/>')
-    if fast is not None:
-        raws = _read(fast.skeleton, fast)
-        if raws is not None:
-            return raws
-    return _read(data, None)
+    return read_fast_or_full(data, fast, _read)
 
 
 def _read(data: bytes, fast: Scan | None) -> list[RawActivity] | None:
