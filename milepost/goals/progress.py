@@ -139,22 +139,24 @@ def weekly_history(
     _check(goal)
     runs = sorted((run for run in runs if run.day <= today), key=lambda run: run.day)
     monday, days = week_start(today), _run_days(runs)
+    best_by_run = _best_effort_by_run(runs) if goal.metric == "race_time" else ()
     history = []
     for k in range(weeks - 1, -1, -1):
         start = monday - timedelta(weeks=k)
         last = min(start + timedelta(days=6), today)
         week = [run for run in runs if start <= run.day <= last]
-        history.append(WeekValue(start, _week_value(goal, week, days, last, today, runs)))
+        value = _week_value(goal, week, days, last, today, runs, best_by_run)
+        history.append(WeekValue(start, value))
     return history
 
 
-def _week_value(goal, week, days, last, today, runs=()) -> float | None:
+def _week_value(goal, week, days, last, today, runs=(), best_by_run=()) -> float | None:
     if goal.entry.periodic:
         return float(sum(_amount(goal.metric, run) for run in week))
     if goal.metric == "streak":
         return float(_current_streak(days, last) if last == today else _streak_ending(days, last))
     if goal.metric == "race_time":
-        return estimated_time(goal.race_distance_m, runs, last)
+        return _estimate(goal.race_distance_m, runs, last, best_by_run)
     values = [v for v in (_single_value(goal, run) for run in week) if v is not None]
     if not values:
         return None
@@ -322,11 +324,15 @@ def estimated_time(distance_m: float, runs, today: date) -> float | None:
     equivalent time and, for a marathon from shorter efforts, the recreational runners'
     model with the last four weeks' mileage when that is slower (RUNNING_SCIENCE.md §1-2).
     ``None`` without a timed effort in the season."""
-    first = today - timedelta(days=SEASON_DAYS)
-    best = None
+    return _estimate(distance_m, runs, today, _best_effort_by_run(runs))
+
+
+def _best_effort_by_run(runs) -> list[tuple[date, tuple[float, float, float]]]:
+    """(day, (VDOT, metres, seconds)) of each run's best timed effort, runs without one left
+    out: worked out once when the estimate is wanted for many days (``weekly_history``)."""
+    found = []
     for run in runs:
-        if not first <= run.day <= today:
-            continue
+        best = None
         for metres, seconds in _efforts(run):
             try:
                 value = vdot(metres, seconds)
@@ -334,9 +340,17 @@ def estimated_time(distance_m: float, runs, today: date) -> float | None:
                 continue
             if best is None or value > best[0]:
                 best = (value, metres, seconds)
-    if best is None:
+        if best is not None:
+            found.append((run.day, best))
+    return found
+
+
+def _estimate(distance_m, runs, today, best_by_run) -> float | None:
+    first = today - timedelta(days=SEASON_DAYS)
+    season = [best for day, best in best_by_run if first <= day <= today]
+    if not season:
         return None
-    value, metres, seconds = best
+    value, metres, seconds = max(season, key=lambda best: best[0])  # the first of equals
     try:
         estimate = vdot_race_time(value, distance_m)
     except RunmathError:

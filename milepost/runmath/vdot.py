@@ -40,20 +40,27 @@ def vdot(distance_m: float, seconds: float) -> float:
     """VDOT of a race of ``distance_m`` metres run in ``seconds``."""
     distance_m = check_positive(distance_m, "distance")
     seconds = check_positive(seconds, "time")
-    performance = f"{format_duration(seconds)} for {format_distance(distance_m)}"
     if seconds / 60 == 0:  # a time too small to divide by is no run at all
-        raise RunmathError(f"{performance} would beat the world record; check the time")
+        raise RunmathError(
+            f"{_performance(distance_m, seconds)} would beat the world record; check the time"
+        )
     if distance_m / (seconds / 60) < _MIN_SPEED:
         raise RunmathError(
-            f"{performance} is slower than 1.5 km/h; VDOT needs a running or walking effort"
+            f"{_performance(distance_m, seconds)} is slower than 1.5 km/h; VDOT needs a "
+            "running or walking effort"
         )
     value = _vdot(distance_m, seconds)
     if value > MAX_VDOT:
         raise RunmathError(
-            f"{performance} would beat the world record; check the time "
+            f"{_performance(distance_m, seconds)} would beat the world record; check the time "
             "(1:58:34 is h:mm:ss, 25:00 is m:ss) and the distance"
         )
     return value
+
+
+def _performance(distance_m: float, seconds: float) -> str:
+    # Only for the error messages: formatting costs more than the maths.
+    return f"{format_duration(seconds)} for {format_distance(distance_m)}"
 
 
 def race_time(vdot_value: float, distance_m: float) -> float:
