@@ -8,9 +8,9 @@ import pytest
 @pytest.fixture(autouse=True)
 def empty_page_cache():
     """Each test starts with no cached pages (milepost/accounts/pagecache.py)."""
-    from django.core.cache import cache
+    from milepost.accounts import pagecache
 
-    cache.clear()
+    pagecache.forget_all()
 
 
 @pytest.fixture

@@ -6,15 +6,17 @@
 
 Makes one runner per session like the demo runner (a year of runs, goals with steps) with a
 round at the brainstorm, serves Milepost with `milepost serve --no-worker` (gunicorn,
-``--workers`` processes) on loopback, logs every session in, then for ``--seconds`` each
-session in its own thread loops over its dashboard, a goal page, its runs list and a new note
-(a POST with the CSRF token). Prints requests, errors (any 5xx, timeout or unexpected
+``--workers`` processes) on loopback, signs every session in first (not timed: a sign-in
+hashes the password slowly on purpose), then for ``--seconds`` each session in its own thread
+loops over its dashboard, a goal page, its runs list and a new note (a POST with the CSRF
+token). Prints requests, errors (any 5xx, timeout or unexpected
 answer), notes sent against notes stored (lost writes), and the median and p95 of each kind.
 The load client runs on the same machine as the server and shares its cores: say so when
-quoting the figures. Targets (issue 16): 0 errors, 0 lost writes, p95 under 500 ms.
+quoting the figures; it prints the CPU each side used. Targets (issue 16): 0 errors, 0 lost writes, p95 under 500 ms.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -54,11 +56,18 @@ def load(sessions: int) -> list[tuple[str, int, int]]:
     return made
 
 
-def session(port, username, goal_id, round_id, until, results, lock):
+def signed_in(port, username, round_id) -> tuple[Browser, str]:
+    """A session signed in, with the CSRF token its notes need: done before the clock starts,
+    since signing in hashes the password on purpose slowly and is not part of the mix."""
     browser = Browser(port)
     browser.log_in(username)
     _, page = browser.request("GET", f"/rounds/{round_id}/brainstorm/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    return browser, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+
+
+def session(browser, token, username, goal_id, round_id, start, seconds, results, lock):
+    start.wait()  # every session starts at once, signed in
+    until = time.monotonic() + seconds
     pages = {
         "dashboard": "/dashboard/",
         "goal page": f"/goals/{goal_id}/",
@@ -91,6 +100,26 @@ def session(port, username, goal_id, round_id, until, results, lock):
             mine["errors"].append(f"{kind}: {status}")
     with lock:
         results.append(mine)
+
+
+def server_cpu_so_far(server) -> float:
+    """CPU seconds used so far by the server and its worker processes (from /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in [server.pid, *_children(server.pid)]:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for path in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(path.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(path.parent.name))
+    return found
 
 
 def p95(values: list[float]) -> float:
@@ -129,18 +158,26 @@ def main(argv=None) -> int:
         server = serve(env, port)
         try:
             results, lock = [], threading.Lock()
-            until = time.monotonic() + args.seconds
+            signed = [signed_in(port, username, round_id) for username, _, round_id in made]
+            start = threading.Event()
+            shared = (start, args.seconds, results, lock)
             threads = [
-                threading.Thread(target=session, args=(port, *row, until, results, lock))
-                for row in made
+                threading.Thread(target=session, args=(*pair, *row, *shared))
+                for pair, row in zip(signed, made, strict=True)
             ]
             for thread in threads:
                 thread.start()
+            server_cpu_before = server_cpu_so_far(server)
+            client_cpu = time.process_time()
+            start.set()
             for thread in threads:
                 thread.join()
+            client_cpu = time.process_time() - client_cpu
+            server_cpu_after = server_cpu_so_far(server)
         finally:
             server.terminate()
             server.wait(timeout=30)
+        server_cpu = server_cpu_after - server_cpu_before
         stored = Note.objects.count() - before
     sent = sum(r["sent"] for r in results)
     errors = [e for r in results for e in r["errors"]]
@@ -161,6 +198,11 @@ def main(argv=None) -> int:
         )
     overall = p95(every) * 1000
     verdict = "ok" if overall < TARGET_P95_MS and not errors and sent == stored else "over target"
+    print(
+        f"CPU: server {server_cpu:.1f} s ({server_cpu / len(every) * 1000:.1f} ms a request, "
+        f"start-up included), load client {client_cpu:.1f} s "
+        f"({client_cpu / len(every) * 1000:.1f} ms a request)"
+    )
     print(f"requests {len(every)}, errors {len(errors)}, notes sent {sent}, stored {stored}")
     print(
         f"p95 over all: {overall:.0f} ms (target < {TARGET_P95_MS} ms, 0 errors, 0 lost: {verdict})"

@@ -220,7 +220,15 @@ CACHES = {
             "MAX_ENTRIES": envint("MILEPOST_PAGE_CACHE_ENTRIES", "2000"),
             "MAX_BYTES": envint("MILEPOST_PAGE_CACHE_MB", "64") * 1024 * 1024,
         },
-    }
+    },
+    # Behind each process's own: the pages one web process rendered, for the others on this
+    # machine (a file each in the private data directory, so a page is rendered once, not once
+    # per process). Bounded by entries, each bounded by the text limits.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "pagecache"),
+        "OPTIONS": {"MAX_ENTRIES": envint("MILEPOST_SHARED_PAGE_CACHE_ENTRIES", "3000")},
+    },
 }
 PAGE_CACHE = envbool("MILEPOST_PAGE_CACHE", "false" if DEBUG else "true")
 

@@ -389,3 +389,22 @@ def test_the_runs_list_is_fresh_after_a_run_a_deletion_and_a_change_of_units(ali
     run_services.delete_activity(activity=run)
     assert "No runs here yet" in runs_list()
     assert "No runs here yet" in runs_list(page="x" * 20)  # not a page: shown, not cached
+
+
+def test_a_page_one_process_rendered_is_served_to_the_others_from_the_shared_files(
+    alice_client, goal
+):
+    """Each web process keeps its own pages in memory, in front of files the machine's
+    processes share: a page is rendered once, not once per gunicorn worker."""
+    from django.core.cache import cache, caches
+
+    token = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
+    first = token.sub("", dashboard(alice_client))
+    cache.clear()  # as in another process: nothing in its memory
+    with CaptureQueriesContext(connection) as from_files:
+        assert token.sub("", dashboard(alice_client)) == first
+    caches["pages"].clear()
+    cache.clear()
+    with CaptureQueriesContext(connection) as rendered:
+        assert token.sub("", dashboard(alice_client)) == first
+    assert len(from_files) == 2 < len(rendered)  # the session and the runner, nothing more

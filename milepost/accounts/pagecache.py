@@ -6,7 +6,9 @@ those pages show (each service that writes it calls ``mark_changed``; tests/test
 lists them, and proves that a brainstorm note, the most frequent write, shows on none of them),
 and the runner's local date, since progress, nudges and days left
 move on at midnight. A stale entry is never read again, only evicted, so any cache backend is
-correct, one per process included. The code's own fingerprint is in the key as well: a new
+correct: each process keeps its own in memory (``default``), in front of one shared by the
+machine's web processes in files (``pages``), so a page is rendered once, not once per
+process. The code's own fingerprint is in the key as well: a new
 release never serves the pages the old one rendered.
 
 Forms in a cached body carry a random placeholder instead of the CSRF token; each response
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
+from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -67,9 +70,20 @@ def remember(profile: Profile, today: date, parts: tuple, compute: Callable):
     name = key(profile, today, *parts)
     value = default_cache.get(name)
     if value is None:
-        value = compute()
+        value = caches["pages"].get(name)  # another web process may have rendered it
+        if value is None:
+            value = compute()
+            caches["pages"].set(name, value, TIMEOUT_S)
         default_cache.set(name, value, TIMEOUT_S)
     return value
+
+
+def forget_all() -> None:
+    """Drops every cached page, this process's and the shared ones on disk: when an account
+    is deleted, none of its words may stay in a file (the versions in the keys already make
+    them unreachable)."""
+    default_cache.clear()
+    caches["pages"].clear()
 
 
 def body(request, template: str, today: date, parts: tuple, context: Callable) -> SafeString:

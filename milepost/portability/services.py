@@ -12,6 +12,7 @@ from django.db import transaction
 from django_tasks import task
 
 from milepost import clock
+from milepost.accounts import pagecache
 from milepost.accounts.models import LoginFailure
 from milepost.runs.models import Activity, ImportBatch, ImportItem, SourceFile
 
@@ -83,7 +84,7 @@ def export_to(*, owner, target: Path) -> dict:
 def delete_account(*, user) -> None:
     """Deletes the runner and everything of theirs: every row (their sessions and failed
     logins, coach grants both ways and coaches' notes about them too) and every file
-    (exports, uploads not yet read). The files go once the deletion has committed."""
+    (exports, uploads not yet read, cached pages). The files go once the deletion has committed."""
     files = [export.path for export in Export.objects.owned_by(user)]
     folders = [batch.upload_dir for batch in ImportBatch.objects.filter(owner=user)]
     for session in Session.objects.filter(expire_date__gt=clock.now()).iterator():
@@ -101,5 +102,6 @@ def delete_account(*, user) -> None:
             path.unlink(missing_ok=True)
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
+        pagecache.forget_all()  # their rendered pages, kept in files too
 
     transaction.on_commit(remove_files)

@@ -1,6 +1,7 @@
 """Deleting an account leaves no row and no file of the runner, and touches nobody else's."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -89,6 +90,18 @@ def test_deleting_an_account_leaves_nothing_of_the_runner(
     assert not CoachNote.objects.filter(runner_id=runner.pk).exists()
     gone = sum(before.values()) - sum(after.values())
     assert gone >= with_runner  # notes, steps, items... go with their parents too
+
+
+def test_deleting_an_account_leaves_none_of_its_pages_in_the_shared_cache_files(
+    client, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    runner, _, _ = runner_with_files(client, tmp_path)
+    assert client.get("/dashboard/").status_code == 200
+    folder = Path(settings.CACHES["pages"]["LOCATION"])
+    assert list(folder.glob("*.djcache"))  # the dashboard, as the other web processes see it
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_account(user=runner)
+    assert not list(folder.glob("*.djcache"))
 
 
 def test_delete_account_command_needs_yes(alice):
