@@ -12,7 +12,8 @@ loops over its dashboard, a goal page, its runs list and a new note (a POST with
 token). Prints requests, errors (any 5xx, timeout or unexpected
 answer), notes sent against notes stored (lost writes), and the median and p95 of each kind.
 The load client runs on the same machine as the server and shares its cores: say so when
-quoting the figures; it prints the CPU each side used. Targets (issue 16): 0 errors, 0 lost writes, p95 under 500 ms.
+quoting the figures; it prints the CPU each side used. Targets (issue 16): 0 errors, 0 lost
+writes, p95 under 500 ms.
 """
 
 import argparse
