@@ -223,11 +223,14 @@ CACHES = {
     },
     # Behind each process's own: the pages one web process rendered, for the others on this
     # machine (a file each in the private data directory, so a page is rendered once, not once
-    # per process). Bounded by entries, each bounded by the text limits.
+    # per process), bounded by entries and by bytes on disk.
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "milepost.accounts.memorycache.BoundedFileCache",
         "LOCATION": str(DATA_DIR / "pagecache"),
-        "OPTIONS": {"MAX_ENTRIES": envint("MILEPOST_SHARED_PAGE_CACHE_ENTRIES", "3000")},
+        "OPTIONS": {
+            "MAX_ENTRIES": envint("MILEPOST_SHARED_PAGE_CACHE_ENTRIES", "3000"),
+            "MAX_BYTES": envint("MILEPOST_SHARED_PAGE_CACHE_MB", "256") * 1024 * 1024,
+        },
     },
 }
 PAGE_CACHE = envbool("MILEPOST_PAGE_CACHE", "false" if DEBUG else "true")

@@ -1,6 +1,8 @@
 """What runners type has a length that fits its purpose, and no page cache grows a process
 without bound however long it is."""
 
+import os
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -96,3 +98,15 @@ def test_the_configured_cache_is_the_bounded_one(settings):
 
     assert isinstance(caches["default"], BoundedMemoryCache)
     assert caches["default"].max_bytes == 64 * 1024 * 1024
+
+
+def test_the_shared_page_files_are_bounded_by_bytes_on_disk_oldest_first(tmp_path):
+    from milepost.accounts.memorycache import BoundedFileCache
+
+    cache = BoundedFileCache(str(tmp_path), {"OPTIONS": {"MAX_BYTES": 50_000}})
+    for n in range(30):
+        cache.set(f"page{n}", os.urandom(4_000))  # random: zlib cannot make it smaller
+    kept = sum(path.stat().st_size for path in tmp_path.glob("*.djcache"))
+    assert kept <= 50_000 + 5_000  # the newest may take the bound over until the next write
+    assert cache.get("page29") is not None  # the bound is made before a page is written
+    assert sum(cache.get(f"page{n}") is not None for n in range(30)) <= 14

@@ -1,8 +1,13 @@
-"""The page cache's store: Django's per-process memory cache, bounded by bytes as well as by
+"""The page cache's stores: Django's per-process memory cache, bounded by bytes as well as by
 entries, so that no runner's pages (however long what they wrote) can grow a web process
-without bound. The least recently used entries go first; a page bigger than the whole budget
-is not kept at all."""
+without bound (the least recently used entries go first; a page bigger than the whole budget
+is not kept at all), and behind it Django's file cache, shared by the web processes of a
+machine, bounded by bytes on disk as well."""
 
+import contextlib
+import os
+
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 
 # Per cache name, shared by the instances of every thread (as LocMemCache's own stores are).
@@ -60,3 +65,28 @@ class BoundedMemoryCache(LocMemCache):
         with self._lock:
             self._sizes.clear()
         super().clear()
+
+
+class BoundedFileCache(FileBasedCache):
+    """``FileBasedCache`` with ``OPTIONS["MAX_BYTES"]``: the files the web processes share are
+    bounded by their bytes on disk as well as by their number, the oldest going first."""
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self.max_bytes = int(params.get("OPTIONS", {}).get("MAX_BYTES", 256 * 1024 * 1024))
+
+    def _cull(self):
+        super()._cull()  # by number: a third of them, at random
+        files = []
+        with contextlib.suppress(FileNotFoundError), os.scandir(self._dir) as entries:
+            for entry in entries:
+                with contextlib.suppress(FileNotFoundError):  # another process culled it
+                    if entry.name.endswith(self.cache_suffix):
+                        stat = entry.stat()
+                        files.append((stat.st_mtime, stat.st_size, entry.path))
+        total = sum(size for _, size, _ in files)
+        for _, size, path in sorted(files):
+            if total <= self.max_bytes:
+                break
+            self._delete(path)
+            total -= size
