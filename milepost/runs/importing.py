@@ -7,8 +7,8 @@
   while this process writes, in file order;
 - an activity starting within a minute of one already there, with the same distance (within
   3 % or 200 m), is a duplicate too, whatever its format or export (``matching.py``);
-- files are written in groups (``GROUP_FILES`` at most, and at least every
-  ``FLUSH_SECONDS``), one transaction per group: each file's original, its activities and
+- files are written in groups (``GROUP_FILES`` or ``GROUP_BYTES`` at most, and at least
+  every ``FLUSH_SECONDS``), one transaction per group: each file's original, its activities and
   their import items, and the weekly and monthly totals of the group's days, commit
   together or not at all, so a crash leaves only whole files. A group locks the runner's
   profile row first (the one lock order, ``accounts/locking.py``) and is run again on a
@@ -61,7 +61,8 @@ from .reading import FileResult, read_file, watch_parent
 logger = logging.getLogger(__name__)
 
 FLUSH_SECONDS = 0.5  # how often the batch's progress (and the files decided) reach the database
-GROUP_FILES = 25  # files written in one transaction at most: a commit each is dear
+GROUP_FILES = 25  # files written in one transaction at most: a commit each is dear...
+GROUP_BYTES = 32 * 2**20  # ...and originals held for it at most (a few long runs)
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".zip")
 
 Progress = Callable[[int, int], None]  # (files done, files expected: an estimate)
@@ -232,6 +233,7 @@ class Importer:
         self.starts.read()
         self.group: list[_Decided] = []  # decided, not yet written
         self.grouped: set[str] = set()  # the sha256 of the group's originals
+        self.group_bytes = 0  # their size, with their compressed copy
 
     # --- the pipeline ---------------------------------------------------------------------
 
@@ -294,7 +296,7 @@ class Importer:
         self.report.files = self.files_done
         if time.monotonic() - self.last_flush >= FLUSH_SECONDS:
             self.flush()
-        elif len(self.group) >= GROUP_FILES:
+        elif len(self.group) >= GROUP_FILES or self.group_bytes >= GROUP_BYTES:
             self._write_group()
         if self.progress:
             self.progress(self.files_done, max(self.expected, self.files_done))
@@ -399,6 +401,7 @@ class Importer:
         )
         if original:
             self.grouped.add(original.sha256)
+            self.group_bytes += len(original.data) + len(original.result.compressed)
         for activity in activities:
             self.starts.add(activity.start, activity.distance_m, activity)
 
@@ -412,6 +415,7 @@ class Importer:
         serialisation failure); if the database refuses it, file by file."""
         group, self.group = self.group, []
         self.grouped.clear()
+        self.group_bytes = 0
         unwritten = group
         try:
             if group and not self._stored(group) and len(group) > 1:

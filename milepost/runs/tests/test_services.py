@@ -259,6 +259,27 @@ def test_a_group_of_files_is_one_transaction(alice, tmp_path, monkeypatch):
     assert (batch.done_files, batch.imported) == (2, 2)
 
 
+def test_a_group_ends_at_its_size_in_files_or_in_bytes(alice, bob, tmp_path, monkeypatch):
+    runs = [gzip.compress(fit_run(day(2024, 5, 1 + n), 5)) for n in range(5)]
+    files = [write(tmp_path, f"{n}.fit.gz", data) for n, data in enumerate(runs)]
+    real, groups = importing.recompute_totals, []
+
+    def count(owner_id, days):
+        groups.append(sorted(d.day for d in days))
+        real(owner_id, days)
+
+    monkeypatch.setattr(importing, "recompute_totals", count)
+    monkeypatch.setattr(importing, "GROUP_FILES", 2)
+    import_paths(owner=alice, paths=files)
+    assert groups == [[1, 2], [3, 4], [5]]
+    groups.clear()
+    monkeypatch.setattr(importing, "GROUP_FILES", 25)
+    # gzip originals are kept as they are: a group holds just their bytes
+    monkeypatch.setattr(importing, "GROUP_BYTES", sum(len(data) for data in runs[:3]))
+    import_paths(owner=bob, paths=files)
+    assert groups == [[1, 2, 3], [4, 5]]
+
+
 def test_a_file_the_database_refuses_leaves_the_rest_of_its_group_in(alice, tmp_path, monkeypatch):
     files = [write(tmp_path, f"{n}.fit", fit_run(day(2024, 5, 1 + n))) for n in range(4)]
     real = importing.read_file
