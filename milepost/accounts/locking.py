@@ -1,7 +1,7 @@
 """The one lock order for a runner's data, and a retry for what the database still refuses.
 
 **The order.** A transaction that writes a runner's runs or totals (a run entered, edited or
-deleted, each file of an import, a restore) takes, in this order:
+deleted, each group of files of an import, a restore) takes, in this order:
 
 1. the runner's profile row, first of all: ``lock_runner(owner_id)``, a
    ``SELECT ... FOR NO KEY UPDATE`` (the lock an UPDATE of the row takes);

@@ -6,11 +6,15 @@
 - the others are parsed (``reading.read_file``) in a pool of processes when there are many,
   while this process writes, in file order;
 - an activity starting within a minute of one already there, with the same distance (within
-  3 % or 200 m), is a duplicate too, whatever its format or export;
-- each file is one transaction: its original, its activities, their import items and the
-  weekly and monthly totals they change commit together or not at all; it locks the
-  runner's profile row first (the one lock order, ``accounts/locking.py``) and is run again
-  on a deadlock or a serialisation failure.
+  3 % or 200 m), is a duplicate too, whatever its format or export (``matching.py``);
+- files are written in groups (``GROUP_FILES`` or ``GROUP_BYTES`` at most, and at least
+  every ``FLUSH_SECONDS``), one transaction per group: each file's original, its activities and
+  their import items, and the weekly and monthly totals of the group's days, commit
+  together or not at all, so a crash leaves only whole files. A group locks the runner's
+  profile row first (the one lock order, ``accounts/locking.py``) and is run again on a
+  deadlock or a serialisation failure; a group the database refuses (another import wrote
+  one of its files just now, a value it cannot store) is written again file by file, each
+  in its own transaction, so only the bad file is left out, with its reason.
 """
 
 import hashlib
@@ -28,7 +32,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.utils.module_loading import import_string
 
 from milepost.accounts.locking import lock_runner, run_retrying
@@ -42,6 +46,7 @@ from .formats import (
     SkippedItem,
     expand,
 )
+from .matching import MATCH_SECONDS, Starts, same_distance
 from .models import (
     Activity,
     ImportBatch,
@@ -55,10 +60,9 @@ from .reading import FileResult, read_file, watch_parent
 
 logger = logging.getLogger(__name__)
 
-MATCH_SECONDS = 60  # same run: starts within a minute...
-MATCH_SHARE = 0.03  # ...and distances within 3 %...
-MATCH_METRES = 200.0  # ...or within 200 m, whichever is more
-FLUSH_SECONDS = 0.5  # how often the batch's progress reaches the database
+FLUSH_SECONDS = 0.5  # how often the batch's progress (and the files decided) reach the database
+GROUP_FILES = 25  # files written in one transaction at most: a commit each is dear...
+GROUP_BYTES = 32 * 2**20  # ...and originals held for it at most (a few long runs)
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".zip")
 
 Progress = Callable[[int, int], None]  # (files done, files expected: an estimate)
@@ -176,13 +180,6 @@ def executor(processes: int) -> Iterator:
     pool.shutdown(wait=True)
 
 
-def same_distance(a: float | None, b: float | None) -> bool:
-    """Within 3 % or 200 m, whichever is more; an activity without distance matches any."""
-    if a is None or b is None:
-        return True
-    return abs(a - b) <= max(MATCH_SHARE * max(a, b), MATCH_METRES)
-
-
 @dataclass(frozen=True)
 class _Original:
     path: str
@@ -202,6 +199,19 @@ class _Original:
         )
 
 
+@dataclass
+class _Decided:
+    """A file whose activities are built and checked, waiting for its group's transaction:
+    ``activities[i]`` is written with the item of ``entries[i]``, at ``positions[i]``."""
+
+    original: _Original | None
+    activities: list[Activity]
+    entries: list[Entry]
+    positions: list[int]
+    first_position: int  # of the file's first entry in the report
+    files_before: int  # files done before it
+
+
 class Importer:
     def __init__(self, owner, batch: ImportBatch, progress: Progress | None, expected: int):
         self.owner = owner
@@ -219,11 +229,16 @@ class Importer:
         known = Activity.objects.owned_by(owner).exclude(source_hash="")
         for activity in known.order_by("source_hash", "source_index"):
             self.known[activity.source_hash].append(activity)
+        self.starts = Starts(owner)
+        self.starts.read()
+        self.group: list[_Decided] = []  # decided, not yet written
+        self.grouped: set[str] = set()  # the sha256 of the group's originals
+        self.group_bytes = 0  # their size, with their compressed copy
 
     # --- the pipeline ---------------------------------------------------------------------
 
     def run(self, paths: list[Path], executor, window: int) -> None:
-        """Reads ahead up to ``window`` files while it writes the oldest, in file order."""
+        """Reads ahead up to ``window`` files while it decides the oldest, in file order."""
         pending: deque = deque()
         for path in paths:
             if path.is_file() and self._restored(path):  # a pipe or a device is refused below
@@ -240,6 +255,8 @@ class Importer:
         (``settings.IMPORT_EXPORT_RESTORER``: it lives above the apps an export holds)."""
         if not settings.IMPORT_EXPORT_RESTORER:
             return False
+        if self.group and zipfile.is_zipfile(path):  # maybe an export: what came before
+            self._write_group()  # goes in first, for the restorer to match
         entries = import_string(settings.IMPORT_EXPORT_RESTORER)(self.owner, path)
         if entries is None:
             return False
@@ -248,6 +265,7 @@ class Importer:
             activity = entry.activity
             if entry.status == ItemStatus.IMPORTED and activity and activity.source_hash:
                 self.known[activity.source_hash].append(activity)
+        self.starts.read()
         self.files_done += 1
         self.report.files = self.files_done
         self.flush()
@@ -270,24 +288,31 @@ class Importer:
             self._add(_problem(item.path, item.reason, item.code))
         elif isinstance(item, ManualItem):
             self._summaries(item.path, [item.summary], None)
-        elif digest in self.known:
-            self._add_duplicates_of_file(item.path, digest)
         else:
-            result: FileResult = future.result()
-            if result.code:
-                self._add(_problem(item.path, result.reason, result.code))
-            else:
-                summaries = result.summaries
-                if self.index is not None:
-                    summaries = [self.index.link(summary) for summary in summaries]
-                original = _Original(item.path, item.data, digest, result)
-                self._summaries(item.path, summaries, original)
+            if digest in self.grouped:  # the same file earlier in the group: in it goes first
+                self._write_group()
+            self._file(item, digest, future)
         self.files_done += 1
         self.report.files = self.files_done
         if time.monotonic() - self.last_flush >= FLUSH_SECONDS:
             self.flush()
+        elif len(self.group) >= GROUP_FILES or self.group_bytes >= GROUP_BYTES:
+            self._write_group()
         if self.progress:
             self.progress(self.files_done, max(self.expected, self.files_done))
+
+    def _file(self, item: FileItem, digest: str, future: Future) -> None:
+        if digest in self.known:
+            self._add_duplicates_of_file(item.path, digest)
+            return
+        result: FileResult = future.result()
+        if result.code:
+            self._add(_problem(item.path, result.reason, result.code))
+            return
+        summaries = result.summaries
+        if self.index is not None:
+            summaries = [self.index.link(summary) for summary in summaries]
+        self._summaries(item.path, summaries, _Original(item.path, item.data, digest, result))
 
     # --- deciding ---------------------------------------------------------------------------
 
@@ -327,74 +352,138 @@ class Importer:
                 new.append((index, summary, entry, first + len(entries)))
                 entries.append(entry)
         if new:
-            self._write(new, original)
+            self._decide(new, original, first)
         for entry in entries:
             self._add(entry, saved=entry.status == ItemStatus.IMPORTED)
 
     def _match(self, summary: ActivitySummary) -> Activity | None:
-        nearby = Activity.objects.owned_by(self.owner).near(summary.start, MATCH_SECONDS)
-        for pk, metres in nearby.order_by("start").values_list("pk", "distance_m"):
-            if same_distance(metres, summary.distance_m):
-                return Activity.objects.get(pk=pk)
+        """The activity already there that ``summary`` repeats, if any (``matching.py``)."""
+        for at, metres, ref in self.starts.near(summary.start, MATCH_SECONDS):
+            if not same_distance(metres, summary.distance_m):
+                continue
+            if isinstance(ref, Activity):
+                if ref.pk is None:  # decided earlier in the group: write the group, look again
+                    self._write_group()
+                    return self._match(summary)
+                return ref
+            if activity := Activity.objects.filter(pk=ref).first():
+                return activity
+            self.starts.remove(at, ref)  # deleted meanwhile
         return None
 
-    def _describe(self, activity: Activity) -> str:
-        return activity.describe(self.profile.units)
-
-    # --- writing ----------------------------------------------------------------------------
-
-    def _write(self, new: list, original: _Original | None) -> None:
-        """One file, one transaction: original, activities, their items and totals (run
-        again on a deadlock or a serialisation failure)."""
-        try:
-            activities = run_retrying(self._store, new, original)
-        except (IntegrityError, ValidationError) as exc:
-            self._unwritten(new, original, exc)
-            return
-        if original:
-            self.known[original.sha256] = activities
-
-    def _store(self, new: list, original: _Original | None) -> list[Activity]:
-        lock_runner(self.owner.pk)  # the one lock order: accounts/locking.py
-        source_file = original.source_file(self.owner) if original else None
-        if source_file:
-            source_file.save()
+    def _decide(self, new: list, original: _Original | None, first: int) -> None:
+        """Builds and checks the file's new activities, and adds it to the group."""
         activities = [
             Activity.from_summary(
                 summary,
                 owner=self.owner,
                 runner_zone=self.profile.zone,
                 source=Source.FILE if original else _SUMMARY_SOURCES[summary.source_format],
-                source_file_id=source_file.pk if source_file else None,
                 source_hash=original.sha256 if original else "",
                 source_index=index,
             )
             for index, summary, _, _ in new
         ]
+        entries = [entry for _, _, entry, _ in new]
+        try:
+            for activity in activities:
+                activity.full_clean(
+                    exclude=["owner", "source_file"],  # known good; skips two queries
+                    validate_unique=False,
+                    validate_constraints=False,  # the database's, when the group is written
+                )
+        except ValidationError as exc:
+            _refuse(entries, exc)
+            return
+        positions = [position for _, _, _, position in new]
+        self.group.append(
+            _Decided(original, activities, entries, positions, first, self.files_done)
+        )
+        if original:
+            self.grouped.add(original.sha256)
+            self.group_bytes += len(original.data) + len(original.result.compressed)
         for activity in activities:
-            activity.full_clean(
-                exclude=["owner", "source_file"],  # known good; skips two queries
-                validate_unique=False,
-                validate_constraints=False,
-            )
-        Activity.objects.bulk_create(activities)
-        items = []
-        for (_, _, entry, position), activity in zip(new, activities, strict=True):
-            entry.activity = activity
-            items.append(self._item(entry, position))
-        ImportItem.objects.bulk_create(items)
-        recompute_totals(self.owner.pk, [a.local_date for a in activities if a.is_run])
-        return activities
+            self.starts.add(activity.start, activity.distance_m, activity)
 
-    def _unwritten(self, new: list, original: _Original | None, exc: Exception) -> None:
-        for _, _, entry, _ in new:
-            entry.activity = None
-            if isinstance(exc, IntegrityError):  # another import wrote the same file just now
-                entry.status, entry.code = ItemStatus.DUPLICATE, "same_file"
-                entry.reason = "This file was imported by another import running at the same time."
-            else:
-                entry.status, entry.code = ItemStatus.REJECTED, "invalid"
-                entry.reason = f"The file holds values Milepost cannot store: {_messages(exc)}"
+    def _describe(self, activity: Activity) -> str:
+        return activity.describe(self.profile.units)
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def _write_group(self) -> None:
+        """The files decided so far, in one transaction (run again on a deadlock or a
+        serialisation failure); if the database refuses it, file by file."""
+        group, self.group = self.group, []
+        self.grouped.clear()
+        self.group_bytes = 0
+        unwritten = group
+        try:
+            if group and not self._stored(group) and len(group) > 1:
+                for n, decided in enumerate(group):
+                    unwritten = group[n:]
+                    self._stored([decided])
+        except BaseException:
+            self._lose(unwritten)
+            raise
+
+    def _stored(self, group: list[_Decided]) -> bool:
+        try:
+            run_retrying(self._store, group)
+        except (IntegrityError, DataError) as exc:
+            if len(group) == 1:
+                self._unwritten(group[0], exc)
+            return False
+        for decided in group:
+            if decided.original:
+                self.known[decided.original.sha256] = decided.activities
+            for activity in decided.activities:
+                self.starts.written(activity)
+        return True
+
+    def _store(self, group: list[_Decided]) -> None:
+        lock_runner(self.owner.pk)  # the one lock order: accounts/locking.py
+        self.starts.read()  # runs entered by hand meanwhile, for the files decided next
+        files = [decided.original.source_file(self.owner) for decided in group if decided.original]
+        SourceFile.objects.bulk_create(files)  # their ids come back (SQLite, PostgreSQL)
+        file_ids = iter(source_file.pk for source_file in files)
+        activities, items = [], []
+        for decided in group:
+            file_id = next(file_ids) if decided.original else None
+            for activity in decided.activities:
+                activity.pk, activity.source_file_id = None, file_id  # afresh on a retry
+                activities.append(activity)
+        Activity.objects.bulk_create(activities)
+        for decided in group:
+            for activity, entry, position in zip(
+                decided.activities, decided.entries, decided.positions, strict=True
+            ):
+                entry.activity = activity
+                items.append(self._item(entry, position))
+        ImportItem.objects.bulk_create(items)
+        recompute_totals(self.owner.pk, {a.local_date for a in activities if a.is_run})
+
+    def _unwritten(self, decided: _Decided, exc: Exception) -> None:
+        """A file the database refused: reported with the reason, its items saved later."""
+        original = decided.original
+        if isinstance(exc, IntegrityError) and original:
+            there = SourceFile.objects.filter(owner=self.owner, sha256=original.sha256)
+            if there.exists():  # another import wrote the same file just now
+                exc = _SameFile()
+        _refuse(decided.entries, exc)
+        for activity in decided.activities:
+            self.starts.remove(activity.start.timestamp(), activity)
+        for entry, position in zip(decided.entries, decided.positions, strict=True):
+            self.unsaved.append(self._item(entry, position))
+
+    def _lose(self, group: list[_Decided]) -> None:
+        """A group that could not be written as the import stops: the report ends before
+        its first file, as the batch's record does."""
+        if not group:
+            return
+        cut = group[0].first_position
+        del self.report.entries[cut:]
+        self.unsaved = [item for item in self.unsaved if item.position < cut]
+        self.files_done = self.report.files = group[0].files_before
 
     def _add(self, entry: Entry, saved: bool = False) -> None:
         position = len(self.report.entries)
@@ -414,11 +503,28 @@ class Importer:
         )
 
     def flush(self) -> None:
-        """Saves the items not saved with their activity, and the batch's progress."""
+        """Writes the files decided, the items not saved with their activity, and the
+        batch's progress."""
+        self._write_group()
         ImportItem.objects.bulk_create(self.unsaved)
         self.unsaved = []
         self.batch.record_progress(self.files_done, self.report.totals)
         self.last_flush = time.monotonic()
+
+
+class _SameFile(Exception):
+    """Another import wrote the same file just now."""
+
+
+def _refuse(entries: list[Entry], exc: Exception) -> None:
+    for entry in entries:
+        entry.activity = None
+        if isinstance(exc, _SameFile):
+            entry.status, entry.code = ItemStatus.DUPLICATE, "same_file"
+            entry.reason = "This file was imported by another import running at the same time."
+        else:
+            entry.status, entry.code = ItemStatus.REJECTED, "invalid"
+            entry.reason = f"The file holds values Milepost cannot store: {_messages(exc)}"
 
 
 _SUMMARY_SOURCES = {"strava_csv": Source.STRAVA_CSV, "garmin_json": Source.GARMIN_JSON}

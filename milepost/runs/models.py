@@ -45,9 +45,10 @@ class SourceFile(models.Model):
     """The original bytes of an imported file, gzip-compressed, so summaries can be recomputed.
 
     Kept in the database rather than under MILEPOST_DATA_DIR: the file, its activities and the
-    weekly totals then commit or roll back together (one file, one transaction), a server with
-    a separate task worker needs no shared disk, deleting a runner deletes their files, and a
-    backup of the database is a backup of everything. Activity queries never read this table.
+    weekly totals then commit or roll back together (an import's transaction per group of
+    files), a server with a separate task worker needs no shared disk, deleting a runner
+    deletes their files, and a backup of the database is a backup of everything. Activity
+    queries never read this table.
     """
 
     owner = models.ForeignKey(
@@ -385,7 +386,8 @@ class PeriodTotal(models.Model):
         """Bring the totals of the periods holding ``days`` in line with the activities.
 
         One upsert per period, in SQL that SQLite and PostgreSQL share: it runs once per
-        imported file, and the ORM's aggregate-then-save cost more than the parse of a FIT file.
+        group of imported files, and the ORM's aggregate-then-save cost more than the parse of
+        a FIT file.
         """
         ops = connection.ops
         with connection.cursor() as cursor:

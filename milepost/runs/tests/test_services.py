@@ -1,12 +1,16 @@
-"""The import pipeline: real files, hostile files, duplicates, exports, one file per
-transaction, and the totals kept right through import, edit and delete."""
+"""The import pipeline: real files, hostile files, duplicates, exports, a group of files per
+transaction (a file the database refuses leaves the rest in), and the totals kept right
+through import, edit and delete."""
 
+import dataclasses
 import gzip
 import hashlib
 import json
 from datetime import date, time, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from milepost.runs import importing, services
 from milepost.runs.formats.synthetic import gpx_bytes, run_points
@@ -35,6 +39,7 @@ from .helpers import (
     day,
     fit_run,
     gpx_run,
+    make_run,
     strava_row,
     tcx_run,
     zip_bytes,
@@ -227,26 +232,202 @@ def test_the_first_position_sets_the_local_time_zone(alice):
     assert run.local_start.hour == 7  # 14:34 UTC, recorded at UTC-7
 
 
-def test_one_file_is_one_transaction(alice, tmp_path, monkeypatch):
-    first = write(tmp_path, "a.fit", fit_run(day(2024, 5, 1)))
-    second = write(tmp_path, "b.fit", fit_run(day(2024, 5, 8)))
+def test_a_group_of_files_is_one_transaction(alice, tmp_path, monkeypatch):
+    files = [write(tmp_path, f"{n}.fit", fit_run(day(2024, 5, 1 + 7 * n))) for n in range(4)]
     real, calls = importing.recompute_totals, []
 
-    def crash_on_the_second_file(owner_id, days):
+    def crash_on_the_second_group(owner_id, days):
         calls.append(days)
         if len(calls) == 2:
             raise RuntimeError("disk full")
         real(owner_id, days)
 
-    monkeypatch.setattr(importing, "recompute_totals", crash_on_the_second_file)
+    monkeypatch.setattr(importing, "GROUP_FILES", 2)
+    monkeypatch.setattr(importing, "recompute_totals", crash_on_the_second_group)
     with pytest.raises(RuntimeError):
-        import_paths(owner=alice, paths=[first, second])
-    [activity] = Activity.objects.filter(owner=alice)
-    assert activity.local_date == date(2024, 5, 1)
-    assert SourceFile.objects.filter(owner=alice).count() == 1
+        import_paths(owner=alice, paths=files)
+    # the first group (0.fit, 1.fit) whole; nothing of the second, not even its originals
+    days = Activity.objects.filter(owner=alice).values_list("local_date", flat=True)
+    assert sorted(days) == [date(2024, 5, 1), date(2024, 5, 8)]
+    assert SourceFile.objects.filter(owner=alice).count() == 2
     batch = ImportBatch.objects.get(owner=alice)
     assert batch.status == BatchStatus.FAILED and "RuntimeError" in batch.error
-    assert list(batch.items.values_list("path", "status")) == [("a.fit", "imported")]
+    assert list(batch.items.values_list("path", "status")) == [
+        ("0.fit", "imported"),
+        ("1.fit", "imported"),
+    ]
+    assert (batch.done_files, batch.imported) == (2, 2)
+
+
+def test_a_group_ends_at_its_size_in_files_or_in_bytes(alice, bob, tmp_path, monkeypatch):
+    runs = [gzip.compress(fit_run(day(2024, 5, 1 + n), 5)) for n in range(5)]
+    files = [write(tmp_path, f"{n}.fit.gz", data) for n, data in enumerate(runs)]
+    real, groups = importing.recompute_totals, []
+
+    def count(owner_id, days):
+        groups.append(sorted(d.day for d in days))
+        real(owner_id, days)
+
+    monkeypatch.setattr(importing, "recompute_totals", count)
+    monkeypatch.setattr(importing, "GROUP_FILES", 2)
+    import_paths(owner=alice, paths=files)
+    assert groups == [[1, 2], [3, 4], [5]]
+    groups.clear()
+    monkeypatch.setattr(importing, "GROUP_FILES", 25)
+    # gzip originals are kept as they are: a group holds just their bytes
+    monkeypatch.setattr(importing, "GROUP_BYTES", sum(len(data) for data in runs[:3]))
+    import_paths(owner=bob, paths=files)
+    assert groups == [[1, 2, 3], [4, 5]]
+
+
+def test_a_file_the_database_refuses_leaves_the_rest_of_its_group_in(alice, tmp_path, monkeypatch):
+    files = [write(tmp_path, f"{n}.fit", fit_run(day(2024, 5, 1 + n))) for n in range(4)]
+    real = importing.read_file
+
+    def negative_distance_for_2(path, data, *args):
+        result = real(path, data, *args)
+        if path.endswith("2.fit"):
+            summary = dataclasses.replace(result.summaries[0], distance_m=-5.0)
+            result = dataclasses.replace(result, summaries=(summary,))
+        return result
+
+    monkeypatch.setattr(importing, "read_file", negative_distance_for_2)
+    with CaptureQueriesContext(connection) as queries:
+        report = import_paths(owner=alice, paths=files)
+    entries = by_path(report)
+    assert [entries[f"{n}.fit"].status for n in range(4)] == [
+        "imported",
+        "imported",
+        "rejected",
+        "imported",
+    ]
+    assert entries["2.fit"].code == "invalid" and entries["2.fit"].activity is None
+    assert "cannot store" in entries["2.fit"].reason
+    assert "activity_distance_not_negative" in entries["2.fit"].reason
+    # tried as one group, then file by file: the three good ones, their originals and items
+    assert sum("runs_importitem" in q["sql"] and "INSERT" in q["sql"] for q in queries) >= 2
+    assert Activity.objects.filter(owner=alice).count() == 3
+    assert SourceFile.objects.filter(owner=alice).count() == 3
+    saved = ImportItem.objects.filter(batch=report.batch)
+    assert list(saved.values_list("position", "status")) == [
+        (0, "imported"),
+        (1, "imported"),
+        (2, "rejected"),
+        (3, "imported"),
+    ]
+    assert saved.get(position=2).reason == entries["2.fit"].reason
+    assert WeeklyTotal.objects.get(owner=alice).runs == 3
+    assert totals_from_scratch(alice)[0] == totals_from_scratch(alice)[1]
+
+
+def test_a_file_another_import_wrote_just_now_is_a_duplicate_the_rest_go_in(alice, tmp_path):
+    data = [fit_run(day(2024, 5, 1 + n)) for n in range(3)]
+    files = [write(tmp_path, f"{n}.fit", d) for n, d in enumerate(data)]
+    # the same run as 1.fit: decided while 1.fit waits in the group, written before it looks
+    files.insert(2, write(tmp_path, "1.gpx", gpx_run(day(2024, 5, 2) + timedelta(seconds=5))))
+    real_init = importing.Importer.__init__
+
+    def then_another_import(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)  # the other import's original, its runs not yet
+        sha256 = hashlib.sha256(data[1]).hexdigest()
+        SourceFile.objects.create(owner=alice, sha256=sha256, name="1.fit", size=1, data=b"")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importing.Importer, "__init__", then_another_import)
+        report = import_paths(owner=alice, paths=files)
+    statuses = [(e.path, e.status, e.code) for e in report.entries]
+    assert statuses == [
+        ("0.fit", "imported", ""),
+        ("1.fit", "duplicate", "same_file"),
+        ("1.gpx", "imported", ""),  # 1.fit's run is not there after all
+        ("2.fit", "imported", ""),
+    ]
+    assert "another import" in report.entries[1].reason
+    assert Activity.objects.filter(owner=alice).count() == 3
+
+
+def test_two_copies_of_a_run_in_one_group_give_one_run(alice, tmp_path):
+    start = day(2024, 5, 1)
+    run = fit_run(start, minutes=40)
+    files = [
+        write(tmp_path, "a.fit", run),
+        write(tmp_path, "b.fit", run),  # the very same file again
+        write(tmp_path, "c.gpx", gpx_run(start + timedelta(seconds=20), minutes=40)),
+        write(tmp_path, "d.fit", fit_run(day(2024, 5, 2))),
+    ]
+    report = import_paths(owner=alice, paths=files)
+    statuses = [(e.path, e.status, e.code) for e in report.entries]
+    assert statuses == [
+        ("a.fit", "imported", ""),
+        ("b.fit", "duplicate", "same_file"),
+        ("c.gpx", "duplicate", "same_run"),
+        ("d.fit", "imported", ""),
+    ]
+    kept = report.entries[0].activity
+    assert report.entries[1].activity == kept and report.entries[2].activity == kept
+    assert Activity.objects.filter(owner=alice).count() == 2
+    saved = ImportItem.objects.filter(batch=report.batch)
+    assert list(saved.values_list("path", "activity")) == [
+        ("a.fit", kept.pk),
+        ("b.fit", kept.pk),
+        ("c.gpx", kept.pk),
+        ("d.fit", report.entries[3].activity.pk),
+    ]
+
+
+def test_a_run_entered_by_hand_during_an_import_is_not_imported_again(alice, tmp_path, monkeypatch):
+    files = [
+        write(tmp_path, f"{n}.fit", fit_run(day(2024, 5, 1 + n), minutes=30)) for n in range(3)
+    ]
+
+    third = day(2024, 5, 3).astimezone(alice.profile.zone)
+
+    def by_hand_after_the_first_file(done, expected):
+        if done == 1:  # the third file's run, typed in (30 min at 3 m/s)
+            services.record_run(
+                owner=alice,
+                on=third.date(),
+                start_time=third.time(),
+                distance_m=5400,
+                duration_s=1800,
+            )
+
+    monkeypatch.setattr(importing, "GROUP_FILES", 1)
+    report = import_paths(owner=alice, paths=files, progress=by_hand_after_the_first_file)
+    assert [e.status for e in report.entries] == ["imported", "imported", "duplicate"]
+    assert report.entries[2].activity.source == "manual"
+    assert Activity.objects.filter(owner=alice).count() == 3
+
+
+def test_a_run_deleted_as_an_import_starts_is_not_a_duplicate(alice, tmp_path):
+    start = day(2024, 5, 1)
+    gone = make_run(alice, start, distance_m=5400)
+    real_init = importing.Importer.__init__
+
+    def then_deleted(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        services.delete_activity(activity=gone)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importing.Importer, "__init__", then_deleted)
+        report = import_paths(owner=alice, paths=[write(tmp_path, "a.fit", fit_run(start))])
+    assert [e.status for e in report.entries] == ["imported"]
+    assert Activity.objects.get(owner=alice).source == "file"
+
+
+def test_each_flush_writes_the_files_decided_and_the_progress(alice, tmp_path, monkeypatch):
+    files = [write(tmp_path, f"{n}.fit", fit_run(day(2024, 5, 1 + n), 5)) for n in range(3)]
+    bad = write(tmp_path, "3.fit", corrupt_fit(day(2024, 5, 9)))
+    seen = []
+
+    def look(done, expected):
+        batch = ImportBatch.objects.get(owner=alice)
+        runs = Activity.objects.filter(owner=alice).count()
+        seen.append((done, batch.done_files, batch.imported, batch.rejected, runs))
+
+    monkeypatch.setattr(importing, "FLUSH_SECONDS", 0)
+    import_paths(owner=alice, paths=[*files, bad], progress=look)
+    assert seen == [(1, 1, 1, 0, 1), (2, 2, 2, 0, 2), (3, 3, 3, 0, 3), (4, 4, 3, 1, 3)]
 
 
 def test_a_strava_export_brings_its_files_and_its_hand_entered_runs(alice, tmp_path):
