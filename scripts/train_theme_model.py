@@ -1,4 +1,4 @@
-"""Learn the optional theme model's coefficients (milepost/reflection/theme_model.py).
+r"""Learn the optional theme model's coefficients (milepost/reflection/theme_model.py).
 
 Usage (needs the `model` extra: pip install -e '.[model]'):
 
@@ -6,15 +6,17 @@ Usage (needs the `model` extra: pip install -e '.[model]'):
   python scripts/train_theme_model.py --cv [K]     K-fold (default 5) by persona on dev.json:
                                                    rules alone vs rules + a model fitted on the
                                                    other folds, each fold scored by evaluate()
-  python scripts/train_theme_model.py --proxy REV PREFIX
-                                                   the check that chose BLEND and CUT: rules
-                                                   from git revision REV on the dev personas
-                                                   whose id starts with PREFIX, the model
-                                                   fitted on the rest
+  python scripts/train_theme_model.py --proxy REV ID_REGEX [REV ID_REGEX ...]
+                                                   the check that chose BLEND and CUT: for each
+                                                   pair, the rules as they were at git revision
+                                                   REV on the dev personas whose id matches
+                                                   (which they had not seen), and a model
+                                                   fitted on all the other dev personas
 
 Only dev.json is read. The rules were tuned on all of it, so --cv flatters them (they score
-about 0.97 there); --proxy scores rules that had not seen the personas it is scored on: dev5
-(f01-f60) against the rules as they were before tuning on it (4ca73b5).
+about 0.97 there); --proxy scores rules on personas they had not seen, e.g.
+  --proxy 4ca73b5 'f\d+' 'ff3e17e^' 'k\d+' 3281f36 'h\d+'
+(dev5 before tuning on it; the second and first holdout sets before they moved into dev).
 
 Deterministic: the same dev.json gives the same file.
 """
@@ -114,6 +116,7 @@ def _table(title: str, results: dict[str, dict]) -> None:
         f"{'micro P / R':<16}"
         + "".join(f"{r['micro'][0]:7.3f}{r['micro'][1]:7.3f}" for r in results.values())
     )
+    print()
 
 
 def cross_validate(personas: list[dict], embedded: list, embed, k: int) -> None:
@@ -162,19 +165,21 @@ def _score(personas: list[dict], found: list[set[str]]) -> dict:
     return {"per_theme": per_theme, "micro": _f1(*totals)}
 
 
-def rules_at(revision: str):
+def rules_at(revision: str, name: str):
     """themes.py as it was at `revision` (with its cue and word modules), imported afresh."""
     folder = Path(tempfile.mkdtemp(prefix="milepost-rules-"))
-    package = folder / "rules_then"
+    package = folder / name
     package.mkdir()
     (package / "__init__.py").write_text("")
-    for name in ("themes.py", "theme_cues.py", "theme_words.py"):
-        source = ["git", "-C", str(ROOT), "show", f"{revision}:milepost/reflection/{name}"]
-        (package / name).write_text(
-            subprocess.run(source, check=True, capture_output=True, text=True).stdout
-        )
+    listed = ["git", "-C", str(ROOT), "ls-tree", "--name-only", revision, "milepost/reflection/"]
+    names = subprocess.run(listed, check=True, capture_output=True, text=True).stdout.split()
+    for path in names:  # themes.py and the cue and word modules it had then
+        if Path(path).name.startswith("theme") and path.endswith(".py"):
+            source = ["git", "-C", str(ROOT), "show", f"{revision}:{path}"]
+            text = subprocess.run(source, check=True, capture_output=True, text=True).stdout
+            (package / Path(path).name).write_text(text)
     sys.path.insert(0, str(folder))
-    return importlib.import_module("rules_then.themes")
+    return importlib.import_module(f"{name}.themes")
 
 
 def raw_scores(rules, answers) -> dict[str, float]:
@@ -200,15 +205,22 @@ def raw_scores(rules, answers) -> dict[str, float]:
     return scores
 
 
-def proxy(personas, embedded, embed, revision: str, pattern: str, k: int) -> None:
-    """BLEND and CUT chosen by k-fold CV on personas the rules at `revision` had not seen."""
-    held = [i for i, p in enumerate(personas) if re.fullmatch(pattern, p["id"])]
-    rest = [i for i in range(len(personas)) if i not in set(held)]
-    model = fit([personas[i] for i in rest], [embedded[i] for i in rest], embed)
-    rules = rules_at(revision)
-    tests = [personas[i] for i in held]
-    rule = [raw_scores(rules, p["answers"]) for p in tests]
-    prob = [model.probabilities(_notes(p["answers"])) for p in tests]
+def proxy(personas, embedded, embed, pairs: list[tuple[str, str]], k: int) -> None:
+    """BLEND and CUT chosen by k-fold CV on personas the rules had not seen: for each
+    (revision, id regex), the rules at that revision and a model fitted on all the others."""
+    tests, rule, prob, sets = [], [], [], []
+    for n, (revision, pattern) in enumerate(pairs):
+        held = [i for i, p in enumerate(personas) if re.fullmatch(pattern, p["id"])]
+        rest = [i for i in range(len(personas)) if i not in set(held)]
+        model = fit([personas[i] for i in rest], [embedded[i] for i in rest], embed)
+        rules = rules_at(revision, f"rules_then_{n}")
+        first = len(tests)
+        for i in held:
+            tests.append(personas[i])
+            rule.append(raw_scores(rules, personas[i]["answers"]))
+            prob.append(model.probabilities(_notes(personas[i]["answers"])))
+        title = f"{pattern} (rules at {revision}, model from the other {len(rest)})"
+        sets.append((title, range(first, len(tests))))
     grid = [(b / 10, c / 100) for b in range(11) for c in range(35, 60, 5)]
 
     def found(rows, blend, cut):
@@ -230,20 +242,20 @@ def proxy(personas, embedded, embed, revision: str, pattern: str, k: int) -> Non
         for i in every:
             if fold[i] == f:
                 chosen[i] = found([i], blend, cut)[0]
-    print(
-        f"over all {len(tests)}: BLEND {theme_model.BLEND} CUT {theme_model.CUT}: "
-        f"{micro(every, theme_model.BLEND, theme_model.CUT):.3f}; "
-        f"best {max(grid, key=lambda g: micro(every, *g))}"
-    )
-    _table(
-        f"rules at {revision} on {len(tests)} personas it had not seen; model fitted on "
-        f"the other {len(rest)}, BLEND and CUT chosen by {k}-fold CV",
-        {
-            "rules": _score(tests, found(every, 0.0, 0.5)),
-            "model": _score(tests, found(every, 1.0, 0.5)),
-            "rules+model": _score(tests, chosen),
-        },
-    )
+    best = max(grid, key=lambda g: (micro(every, *g), -g[0], g[1]))
+    print(f"on all {len(tests)}, the best BLEND and CUT: {best}")
+    for title, rows in [*sets, ("all", every)]:
+        _table(
+            f"{title}: {len(rows)} personas the rules had not seen",
+            {
+                "rules": _score([tests[i] for i in rows], found(rows, 0.0, 0.5)),
+                "model": _score([tests[i] for i in rows], found(rows, 1.0, 0.5)),
+                "blend by CV": _score([tests[i] for i in rows], [chosen[i] for i in rows]),
+                "blend fixed": _score(
+                    [tests[i] for i in rows], found(rows, theme_model.BLEND, theme_model.CUT)
+                ),
+            },
+        )
 
 
 def write(model: theme_model.ThemeModel) -> None:
@@ -257,7 +269,7 @@ def write(model: theme_model.ThemeModel) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", type=int, nargs="?", const=FOLDS, help="k-fold CV, no writing")
-    parser.add_argument("--proxy", nargs=2, metavar=("REV", "ID_REGEX"))
+    parser.add_argument("--proxy", nargs="+", metavar="REV ID_REGEX")
     args = parser.parse_args(argv)
     embed = theme_model.load_embedder()
     personas = load_personas(DEVSET / "dev.json")
@@ -265,7 +277,10 @@ def main(argv: list[str]) -> int:
     if args.cv:
         cross_validate(personas, embedded, embed, args.cv)
     elif args.proxy:
-        proxy(personas, embedded, embed, *args.proxy, FOLDS)
+        if len(args.proxy) % 2:
+            parser.error("--proxy takes pairs: REV ID_REGEX [REV ID_REGEX ...]")
+        pairs = list(zip(args.proxy[::2], args.proxy[1::2], strict=True))
+        proxy(personas, embedded, embed, pairs, FOLDS)
     else:
         write(fit(personas, embedded, embed))
     return 0

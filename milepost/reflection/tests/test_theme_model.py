@@ -96,9 +96,11 @@ def test_the_cut_lands_on_the_rules_threshold():
     assert min(low.values()) >= 0.0 and max(high.values()) <= 1.0
 
 
-def test_a_confident_model_can_take_back_a_rule_theme():
-    theme_model.use(stand_in({"consistency": -8.0}))
-    assert keys(ROUND) == {"numbers", "social"}
+def test_a_confident_model_takes_back_a_theme_the_rules_barely_propose_not_a_clear_one():
+    answers = {"places_people": "Would love to do the coastal path in Cornwall one summer."}
+    assert {t.key: t.score for t in detect_themes(answers)} == {"places": 0.95, "big_dream": 0.55}
+    theme_model.use(stand_in({"places": -8.0, "big_dream": -8.0}))
+    assert keys(answers) == {"places"}
 
 
 def test_a_theme_the_model_lifts_is_quoted_with_the_sentence_that_speaks_for_it():
