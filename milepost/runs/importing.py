@@ -2,7 +2,9 @@
 
 - items come lazily from ``formats.expand`` (files, folders, zips, whole exports);
 - a file whose sha256 the runner already has is a duplicate at once, without being parsed,
-  so importing an export again costs little more than reading it;
+  and a zip member whose name, size and CRC-32 (as the zip lists them) are an original's is
+  one without even being read, so importing an export again costs little more than opening
+  it;
 - the others are parsed (``reading.read_file``) in a pool of processes when there are many,
   while this process writes, in file order;
 - an activity starting within a minute of one already there, with the same distance (within
@@ -42,9 +44,12 @@ from .formats import (
     ArchiveLimits,
     ExportIndex,
     FileItem,
+    Fingerprint,
+    KnownItem,
     ManualItem,
     SkippedItem,
     expand,
+    fingerprint,
 )
 from .matching import MATCH_SECONDS, Starts, same_distance
 from .models import (
@@ -194,6 +199,7 @@ class _Original:
             sha256=self.sha256,
             name=self.path[-1000:],
             size=len(self.data),
+            crc32=fingerprint(self.path, self.data)[2],
             was_gzip=result.was_gzip,
             data=self.data if result.was_gzip else result.compressed,
         )
@@ -229,6 +235,7 @@ class Importer:
         known = Activity.objects.owned_by(owner).exclude(source_hash="")
         for activity in known.order_by("source_hash", "source_index"):
             self.known[activity.source_hash].append(activity)
+        self.known_members = self._known_members()
         self.starts = Starts(owner)
         self.starts.read()
         self.group: list[_Decided] = []  # decided, not yet written
@@ -243,12 +250,22 @@ class Importer:
         for path in paths:
             if path.is_file() and self._restored(path):  # a pipe or a device is refused below
                 continue
-            for item in expand(path, limits=self.limits):
+            for item in expand(path, limits=self.limits, known=self.known_members):
                 pending.append(self._start(item, executor))
                 while pending and (len(pending) > window or pending[0][2].done()):
                     self._finish(*pending.popleft())
         while pending:
             self._finish(*pending.popleft())
+
+    def _known_members(self) -> dict[Fingerprint, str]:
+        """The sha256 of each original whose runs are here, by what a zip lists of it: the
+        same export given again is recognised without inflating and hashing every file."""
+        files = SourceFile.objects.filter(owner=self.owner, crc32__isnull=False)
+        return {
+            (PurePosixPath(name).name, size, crc32): sha256
+            for name, size, crc32, sha256 in files.values_list("name", "size", "crc32", "sha256")
+            if sha256 in self.known
+        }
 
     def _restored(self, path: Path) -> bool:
         """Whether ``path`` was a whole Milepost export, given to the restorer
@@ -272,6 +289,8 @@ class Importer:
         return True
 
     def _start(self, item, executor) -> tuple:
+        if isinstance(item, KnownItem):
+            return item, self.known_members[item.fingerprint], _done(None)
         if not isinstance(item, FileItem):
             return item, "", _done(None)
         digest = hashlib.sha256(item.data).hexdigest()
@@ -301,7 +320,7 @@ class Importer:
         if self.progress:
             self.progress(self.files_done, max(self.expected, self.files_done))
 
-    def _file(self, item: FileItem, digest: str, future: Future) -> None:
+    def _file(self, item: FileItem | KnownItem, digest: str, future: Future) -> None:
         if digest in self.known:
             self._add_duplicates_of_file(item.path, digest)
             return

@@ -57,6 +57,9 @@ class SourceFile(models.Model):
     sha256 = models.CharField(max_length=64)
     name = models.CharField(max_length=1000)
     size = models.PositiveBigIntegerField(help_text="Bytes of the original file.")
+    # With ``size`` and the name, what a zip lists of the original: the same export imported
+    # again is recognised without reading its files (None: stored before it was kept).
+    crc32 = models.PositiveBigIntegerField(null=True, blank=True)
     # True when the original was itself gzip (Strava's .fit.gz): ``data`` is it, unchanged.
     was_gzip = models.BooleanField(default=False)
     data = models.BinaryField()

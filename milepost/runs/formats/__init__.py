@@ -3,8 +3,8 @@
 No Django here (DESIGN §5): the import task, models, upload page and CLI call these.
 
     parse_file(data, filename, *, hint=None, max_bytes=..., now=None) -> list[ActivitySummary]
-    expand(path, *, limits=None) / expand_bytes(data, name, *, limits=None)
-        -> Iterator[FileItem | SkippedItem | ManualItem | ExportIndex]
+    expand(path, *, limits=None, known=()) / expand_bytes(data, name, *, limits=None)
+        -> Iterator[FileItem | KnownItem | SkippedItem | ManualItem | ExportIndex]
 
 Rules behind every figure: ``summary.py``'s docstring. Benchmark: ``benchmarks/parsers_bench.py``.
 """
@@ -13,11 +13,14 @@ from .archive import (
     ArchiveLimits,
     ExportIndex,
     FileItem,
+    Fingerprint,
     Item,
+    KnownItem,
     ManualItem,
     SkippedItem,
     expand,
     expand_bytes,
+    fingerprint,
 )
 from .errors import ActivityFileError
 from .model import ActivityHint, ActivitySummary
@@ -31,11 +34,14 @@ __all__ = [
     "ArchiveLimits",
     "ExportIndex",
     "FileItem",
+    "Fingerprint",
     "Item",
+    "KnownItem",
     "ManualItem",
     "SkippedItem",
     "detect_format",
     "expand",
     "expand_bytes",
+    "fingerprint",
     "parse_file",
 ]

@@ -4,6 +4,8 @@
 
 - ``FileItem(path, data, hint)``: a candidate activity file for ``parse_file``; ``hint`` holds
   what a Strava export's activities.csv says about it (name, type, date);
+- ``KnownItem(path, fingerprint)``: a zip member the caller said it knows (``known``: its
+  name, size and CRC-32 as the zip lists them), not read at all;
 - ``SkippedItem(path, reason, code)``: a member we did not read, with a reason for the runner
   (path traversal, zip bomb, too large, not an activity, damaged archive, ...); the other
   members still go through;
@@ -34,7 +36,7 @@ import struct
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -91,6 +93,14 @@ class SkippedItem:
 
 
 @dataclass(frozen=True)
+class KnownItem:
+    """A zip member already imported, recognised by ``fingerprint`` without reading it."""
+
+    path: str
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True)
 class ManualItem:
     path: str
     summary: ActivitySummary
@@ -102,7 +112,15 @@ class ExportIndex:
     index: garmin.GarminIndex
 
 
-Item = FileItem | SkippedItem | ManualItem | ExportIndex
+Item = FileItem | KnownItem | SkippedItem | ManualItem | ExportIndex
+# A file's name (without its folders), size and CRC-32: what a zip lists of each member, so an
+# export imported again is recognised without inflating and hashing every file.
+Fingerprint = tuple[str, int, int]
+
+
+def fingerprint(path: str, data: bytes) -> Fingerprint:
+    """What a zip would list of these bytes under this name."""
+    return PurePosixPath(path).name, len(data), zlib.crc32(data)
 
 
 class _Stop(Exception):
@@ -117,9 +135,15 @@ class _Reject(Exception):
         self.reason, self.code = reason, code
 
 
-def expand(source: str | os.PathLike, *, limits: ArchiveLimits | None = None) -> Iterator[Item]:
-    """Items from a file or folder on disk (zips are read in place, not loaded whole)."""
-    walker = _Walker(limits or ArchiveLimits())
+def expand(
+    source: str | os.PathLike,
+    *,
+    limits: ArchiveLimits | None = None,
+    known: Container[Fingerprint] = frozenset(),
+) -> Iterator[Item]:
+    """Items from a file or folder on disk (zips are read in place, not loaded whole). A zip
+    member whose fingerprint is ``known`` is not read: a ``KnownItem`` says it was seen."""
+    walker = _Walker(limits or ArchiveLimits(), known)
     path = Path(source)
     if not (path.is_dir() or path.is_file()):
         yield SkippedItem(path.name, NOT_REGULAR, "not_regular")
@@ -160,8 +184,9 @@ def unsafe_name(name: str) -> bool:
 
 
 class _Walker:
-    def __init__(self, limits: ArchiveLimits):
+    def __init__(self, limits: ArchiveLimits, known: Container[Fingerprint] = frozenset()):
         self.limits = limits
+        self.known = known
         self.total = 0
         self.files = 0
 
@@ -259,6 +284,9 @@ class _Walker:
 
             def opener(name: str):
                 info = by_name[name]
+                seen = (PurePosixPath(name).name, info.file_size, info.CRC)
+                if self.known and seen in self.known and _activity_name(name):
+                    return ("known", seen)
                 return self._open_member(zf, info, f"{path}/{name}")
 
             yield from self._layout(path, sorted(by_name), opener, depth)
@@ -364,6 +392,9 @@ class _Walker:
             return
         except ZIP_ERRORS:
             yield SkippedItem(shown, "This archive member is damaged.", "corrupt")
+            return
+        if kind == "known":
+            yield KnownItem(shown, value)
             return
         if kind == "zip":
             if isinstance(value, Path):
@@ -485,6 +516,11 @@ def _ignored(name: str) -> bool:
     if any(part.startswith(".") or part == "__MACOSX" for part in p.parts):
         return True
     return p.suffix.lower() in IGNORED_SUFFIXES
+
+
+def _activity_name(name: str) -> bool:
+    """A name an activity file has (``.fit``, ``.gpx.gz``...): the only members ever known."""
+    return PurePosixPath(name.lower().removesuffix(".gz")).suffix in ACTIVITY_SUFFIXES
 
 
 def _kept_listing(name: str) -> bool:

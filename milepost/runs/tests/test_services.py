@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from milepost.runs import importing, services
+from milepost.runs.formats import archive
 from milepost.runs.formats.synthetic import gpx_bytes, run_points
 from milepost.runs.importing import same_distance
 from milepost.runs.models import (
@@ -149,6 +150,47 @@ def test_importing_the_same_files_again_gives_only_duplicates_without_parsing(al
     assert entries and all(e.status == "duplicate" and e.code == "same_file" for e in entries)
     assert all(e.activity is not None and "very same file" in e.reason for e in entries)
     assert Activity.objects.filter(owner=alice).count() == count
+
+
+def test_an_export_given_again_is_recognised_from_its_zip_listing_without_reading_a_file(
+    alice, tmp_path, monkeypatch
+):
+    start = day(2024, 5, 1)
+    members = {
+        "activities/1.fit": fit_run(start),
+        "activities/2.gpx": gpx_run(start + timedelta(days=1)),
+        "activities/3.tcx": tcx_run(start + timedelta(days=2)),
+    }
+    first = import_paths(owner=alice, paths=[write(tmp_path, "export.zip", zip_bytes(members))])
+    assert first.totals["imported"] == 3
+
+    def no_reading(*args):
+        raise AssertionError("a member already imported was read again")
+
+    monkeypatch.setattr(archive._Walker, "_open_member", no_reading)
+    again = import_paths(owner=alice, paths=[write(tmp_path, "export (1).zip", zip_bytes(members))])
+    assert [(e.status, e.code) for e in again.entries] == [("duplicate", "same_file")] * 3
+    assert {e.activity for e in again.entries} == {e.activity for e in first.entries}
+
+
+def test_a_member_named_and_sized_as_one_imported_but_not_the_same_is_read(alice, tmp_path):
+    start = day(2024, 5, 1)
+    one, other = gpx_run(start), gpx_run(start + timedelta(days=3))
+    assert len(one) == len(other) and one != other  # same name, same size: only the CRC differs
+    import_paths(owner=alice, paths=[write(tmp_path, "a.zip", zip_bytes({"run.gpx": one}))])
+    again = import_paths(
+        owner=alice, paths=[write(tmp_path, "b.zip", zip_bytes({"run.gpx": other}))]
+    )
+    assert again.totals["imported"] == 1
+    assert Activity.objects.filter(owner=alice).count() == 2
+
+
+def test_originals_stored_before_their_crc_was_kept_are_still_found_by_their_hash(alice, tmp_path):
+    archive_path = write(tmp_path, "export.zip", zip_bytes({"run.fit": fit_run(day(2024, 5, 1))}))
+    import_paths(owner=alice, paths=[archive_path])
+    SourceFile.objects.filter(owner=alice).update(crc32=None)  # as imported before 0008
+    again = import_paths(owner=alice, paths=[archive_path])
+    assert [(e.status, e.code) for e in again.entries] == [("duplicate", "same_file")]
 
 
 def test_a_whole_reimport_adds_nothing(alice):
