@@ -495,3 +495,14 @@ def test_parse_times_equals_parse_time_text_by_text():
         assert parse_times(texts) == [parse_time(x) for x in texts]
     for texts in (["1.5"] * 20, ["1.5", "nan"] * 10, ["1e400", "1"] * 10, ["", "2"] * 10):
         assert to_floats(texts) == [to_float(x) for x in texts]
+
+
+def test_points_inside_points_are_read_as_lxml_reads_them(monkeypatch):
+    from milepost.runs.formats import gpx, pointscan
+
+    data = gpx_bytes(run_points(START, [(300, 3.0)]))
+    inner = b'<trkpt lat="52.1" lon="4.1"><ele>1</ele></trkpt>'
+    nested = data.replace(b"</trkpt>", inner + b"</trkpt>")  # every point holds one
+    assert pointscan.scan(nested, "trkpt", gpx.FIELDS, {}) is None
+    fast, slow = _both_ways(gpx, nested, monkeypatch)
+    assert fast == slow
