@@ -459,6 +459,8 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def gps_distance(t, lat, lon, glitch_speed: float = 100.0) -> list[float]:
     """Cumulative haversine distance; a step implying more than ``glitch_speed`` is dropped."""
+    if len(t) >= VECTOR_MIN_POINTS:
+        return _gps_distance_arrays(t, lat, lon, glitch_speed)
     out = []
     total = 0.0
     prev = None  # (phi, lambda, cos phi, t) of the last point counted
@@ -482,6 +484,74 @@ def gps_distance(t, lat, lon, glitch_speed: float = 100.0) -> list[float]:
                 prev = here
         out.append(total)
     return out
+
+
+def _gps_distance_arrays(t, lat, lon, glitch_speed: float) -> list[float]:
+    """The loop of ``gps_distance`` on arrays, to the last bit: the same operations on each
+    pair of points (``float_power`` calls the same ``pow`` as ``**``; numpy's sin, cos and
+    arcsin are the C library's), and the total summed in order by ``np.cumsum``."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    la, lo = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)  # None: nan
+    where = np.flatnonzero(~(np.isnan(la) | np.isnan(lo)))
+    phi, lam = np.radians(la[where]), np.radians(lo[where])
+    tt = np.asarray(t, dtype=np.float64)[where]
+    gain = np.zeros(len(t))
+    gain[where] = _counted_steps((phi, lam, np.cos(phi)), tt, glitch_speed)
+    return np.cumsum(gain).tolist()
+
+
+def _counted_steps(points: tuple, tt, glitch_speed: float):
+    """Metres each positioned point adds to the total, as the loop counts them: the step from
+    the last point counted, or 0 for the first point and for a jump (too fast a step)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    n = len(tt)
+    gain = np.zeros(n)
+    if n < 2:
+        return gain
+    every = np.arange(n)
+    step = _haversine_steps(points, every[:-1], every[1:])
+    jumps = np.flatnonzero(step > glitch_speed * np.maximum(np.diff(tt), 1.0))
+    prev = 0  # the last point counted
+    while prev is not None:
+        k = int(np.searchsorted(jumps, prev))  # the next jump from a point that counts
+        stop = int(jumps[k]) if k < len(jumps) else n - 1
+        gain[prev + 1 : stop + 1] = step[prev:stop]
+        if stop == n - 1:
+            break
+        prev = _next_counted(points, tt, stop, glitch_speed, gain)
+    return gain
+
+
+def _next_counted(points: tuple, tt, prev: int, glitch_speed: float, gain) -> int | None:
+    """After a jump from point ``prev``: the first later point within reach of it, with its
+    step put in ``gain``; None when there is none (looked for in growing windows)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    n = len(tt)
+    start, window = prev + 2, 16
+    while start < n:
+        later = np.arange(start, min(n, start + window))
+        step = _haversine_steps(points, prev, later)
+        fine = np.flatnonzero(step <= glitch_speed * np.maximum(tt[later] - tt[prev], 1.0))
+        if len(fine):
+            here = int(later[fine[0]])
+            gain[here] = step[fine[0]]
+            return here
+        start, window = start + window, window * 4
+    return None
+
+
+def _haversine_steps(points: tuple, i, j):
+    """Metres from points ``i`` to points ``j`` (indices), as ``gps_distance`` computes them."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    phi, lam, cos_phi = points
+    a = np.float_power(np.sin((phi[j] - phi[i]) / 2), 2.0) + cos_phi[i] * cos_phi[j] * (
+        np.float_power(np.sin((lam[j] - lam[i]) / 2), 2.0)
+    )
+    return 2 * 6371008.8 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def _positions(lat: list, lon: list) -> tuple[list, list]:

@@ -409,6 +409,32 @@ def _random_track(rng: random.Random, n: int) -> tuple[list[float], list[float]]
     return t, cum
 
 
+def _random_positions(rng: random.Random, n: int) -> tuple[list, list]:
+    """A wandering track with missing fixes and jumps (a kilometre in a second, at times)."""
+    lat, lon = [rng.uniform(-60, 60)], [rng.uniform(-170, 170)]
+    for _ in range(n - 1):
+        jump = rng.choice([0.0] * 30 + [0.01, -0.003])
+        lat.append(lat[-1] + rng.gauss(0, 3e-5) + jump)
+        lon.append(lon[-1] + rng.gauss(0, 3e-5))
+    for k in rng.sample(range(n), n // 20):
+        lat[k] = lon[k] = None
+    return lat, lon
+
+
+def _measures(t, cum, alts, values, lat, lon, distances) -> tuple:
+    from milepost.runs.formats import summary
+
+    return (
+        summary.elevation_gain(t, alts),
+        summary.best_efforts(t, cum, distances),
+        summary.moving_time(t, cum),
+        summary._mean(values, 20, 250),
+        summary._faster_step(t, cum, 12.0),
+        summary.gps_distance(t, lat, lon, 12.0),
+        summary.gps_distance(t, lat, lon, 100.0),
+    )
+
+
 def test_vector_measures_equal_the_loops(monkeypatch):
     from milepost.runs.formats import summary
 
@@ -420,22 +446,12 @@ def test_vector_measures_equal_the_loops(monkeypatch):
         alts = [
             None if k % 7 == 3 else 40 + 20 * math.sin(k / 90) + rng.random() for k in range(len(t))
         ]
-        fast = (
-            summary.elevation_gain(t, alts),
-            summary.best_efforts(t, cum, distances),
-            summary.moving_time(t, cum),
-            summary._mean(values, 20, 250),
-            summary._faster_step(t, cum, 12.0),
-        )
+        lat, lon = _random_positions(rng, len(t))
+        track = (t, cum, alts, values, lat, lon, distances)
+        fast = _measures(*track)
         with monkeypatch.context() as m:
             m.setattr(summary, "VECTOR_MIN_POINTS", 10**9)
-            slow = (
-                summary.elevation_gain(t, alts),
-                summary.best_efforts(t, cum, distances),
-                summary.moving_time(t, cum),
-                summary._mean(values, 20, 250),
-                summary._faster_step(t, cum, 12.0),
-            )
+            slow = _measures(*track)
         assert fast == slow
         assert summary.best_efforts(t, cum, distances) == summary._best_efforts_sweep(
             t, cum, distances
