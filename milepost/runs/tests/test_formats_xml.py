@@ -493,7 +493,10 @@ def test_parse_times_equals_parse_time_text_by_text():
         if trial % 3 == 0:
             texts[rng.randrange(n)] = rng.choice(odd)
         assert parse_times(texts) == [parse_time(x) for x in texts]
-    for texts in (["1.5"] * 20, ["1.5", "nan"] * 10, ["1e400", "1"] * 10, ["", "2"] * 10):
+    distinct = [str(k / 7) for k in range(100)]  # read text by text, not once per text
+    columns = [["1.5"] * 20, ["1.5", "nan"] * 10, ["1e400", "1"] * 10, ["", "2"] * 10]
+    columns += [distinct, distinct + ["inf"], distinct + ["x"], ["1", " 2 ", "1", "3_0"] * 30]
+    for texts in columns:
         assert to_floats(texts) == [to_float(x) for x in texts]
 
 
