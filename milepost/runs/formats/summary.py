@@ -419,6 +419,10 @@ def _device_distance(t: list[float], dist: list) -> list[float]:
     """Never-decreasing cumulative distance. Points without a value get one interpolated in
     time between their neighbours; a reset (a counter restarting from zero) continues from
     where it was; small backward jitter is flattened."""
+    if len(dist) >= VECTOR_MIN_POINTS:
+        cum = _rising_distance_arrays(t, dist)
+        if cum is not None:
+            return cum
     out: list[float] = []
     known = [k for k, d in enumerate(dist) if d is not None]
     offset = 0.0
@@ -446,6 +450,43 @@ def _device_distance(t: list[float], dist: list) -> list[float]:
             for k in range(i + 1, j):
                 cum[k] = di + (dj - di) * ((t[k] - t[i]) / span if span > 0 else 0.0)
     return cum
+
+
+def _rising_distance_arrays(t: list[float], dist: list) -> list[float] | None:
+    """``_device_distance`` on arrays, to the last bit, when the recorded distances never go
+    back (nearly always): then the loop adds an offset of 0.0 to each and interpolates the
+    gaps with the same operations. None when they do go back (a reset or jitter)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    d = np.array(dist, dtype=np.float64)  # None becomes nan
+    missing = np.isnan(d)
+    if int(missing.sum()) != dist.count(None):
+        return None  # a nan value, not a missing one
+    known = np.flatnonzero(~missing)
+    out = d[known] + 0.0
+    if not (np.diff(out) >= 0).all():
+        return None
+    cum = np.empty(len(d))
+    cum[: known[0] + 1] = out[0]
+    cum[known[-1] :] = out[-1]
+    cum[known] = out
+    gaps = np.flatnonzero(missing[known[0] : known[-1]]) + known[0]
+    if len(gaps):
+        cum[gaps] = _interpolated(np.asarray(t, dtype=np.float64), known, out, gaps)
+    return cum.tolist()
+
+
+def _interpolated(tt, known, out, gaps):
+    """Distances at the points ``gaps``, in time between the known points around each."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    a = np.searchsorted(known, gaps) - 1  # the known point before each gap point
+    i, j = known[a], known[a + 1]
+    di, dj = out[a], out[a + 1]
+    span = tt[j] - tt[i]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(span > 0, (tt[gaps] - tt[i]) / span, 0.0)
+    return di + (dj - di) * share
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -642,13 +683,14 @@ def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None
 
 def elevation_gain(t: list[float], alt: list) -> float | None:
     """Metres climbed: smoothed altitude, then a hysteresis dead band (module docstring)."""
+    half = ELEVATION_WINDOW_S / 2
+    known = _known_altitudes(t, alt) if len(alt) >= VECTOR_MIN_POINTS else None
+    if known is not None and len(known[0]) >= VECTOR_MIN_POINTS:
+        return round(_climbs(_smoothed(*known, half), ELEVATION_HYSTERESIS_M), 1)
     pts = [(x, a) for x, a in zip(t, alt, strict=True) if a is not None]
     if len(pts) < 2:
         return None
-    half = ELEVATION_WINDOW_S / 2
     n = len(pts)
-    if n >= VECTOR_MIN_POINTS:
-        return round(_climbs(_smoothed(pts, half), ELEVATION_HYSTERESIS_M), 1)
     lo = hi = 0
     window_sum = 0.0
     smooth = []
@@ -664,15 +706,25 @@ def elevation_gain(t: list[float], alt: list) -> float | None:
     return round(_climbs(smooth, ELEVATION_HYSTERESIS_M), 1)
 
 
-def _smoothed(pts: list[tuple], half: float) -> list[float]:
-    """The loop of ``elevation_gain`` on arrays, to the last bit: its running window sum is
-    one sequence of additions (a point entering the window) and subtractions (one leaving),
-    so the same sequence, put in the loop's order and summed in order by ``np.cumsum``, gives
-    the very same sums."""
+def _known_altitudes(t: list[float], alt: list):
+    """(times, altitudes) arrays of the points with an altitude; None if ``alt`` holds a nan
+    (not the same as a missing value: the loop keeps it)."""
     import numpy as np  # here: commands that measure nothing start without it
 
-    tt = np.array([x for x, _ in pts], dtype=np.float64)
-    a = np.array([y for _, y in pts], dtype=np.float64)
+    a = np.array(alt, dtype=np.float64)  # None becomes nan
+    missing = np.isnan(a)
+    if int(missing.sum()) != alt.count(None):
+        return None
+    return np.asarray(t, dtype=np.float64)[~missing], a[~missing]
+
+
+def _smoothed(tt, a, half: float) -> list[float]:
+    """The loop of ``elevation_gain`` on arrays (times ``tt``, altitudes ``a``), to the last
+    bit: its running window sum is one sequence of additions (a point entering the window) and
+    subtractions (one leaving), so the same sequence, put in the loop's order and summed in
+    order by ``np.cumsum``, gives the very same sums."""
+    import numpy as np  # here: commands that measure nothing start without it
+
     n = len(tt)
     hi = np.searchsorted(tt, tt + half, side="right")  # the window after step i: [lo, hi)
     lo = np.searchsorted(tt, tt - half, side="left")
@@ -696,16 +748,18 @@ def _climbs(alt: list[float], band: float) -> float:
     gain = 0.0
     low = high = alt[0]
     rising = None  # unknown until the first move of ``band``
-    for a in alt:
+    for a in alt:  # (comparisons rather than max and min: the same values, faster)
         if rising is not False:
-            high = max(high, a)
+            if a > high:
+                high = a
             if high - a >= band:  # the climb ended at ``high``
                 if rising and high - low >= band:
                     gain += high - low
                 rising, low = False, a
                 continue
         if rising is not True:
-            low = min(low, a)
+            if a < low:
+                low = a
             if a - low >= band:
                 rising, high = True, a
     if rising and high - low >= band:
@@ -788,6 +842,10 @@ def longest_continuous_run(
     """Longest distance (m) run without a walk of ``WALK_MIN_S`` or more (module docstring)."""
     if cum is None:
         return None
+    if len(t) >= VECTOR_MIN_POINTS:
+        best = _longest_run_arrays(t, cum, cad)
+        if best is not None:
+            return round(best, 1)
     have_cad = cad is not None and any(c is not None for c in cad)
     best = 0.0
     start = None  # cumulative distance where the current stretch began
@@ -813,3 +871,63 @@ def longest_continuous_run(
     if start is not None:
         best = max(best, run_end - start)
     return round(best, 1)
+
+
+def _longest_run_arrays(t: list[float], cum: list[float], cad: list | None) -> float | None:
+    """The loop of ``longest_continuous_run`` on arrays, before rounding: the intervals it
+    looks at (time moving forward), which of them are walking, the walks long enough to end a
+    stretch, and the longest stretch of running between two of those. None when a cadence is
+    nan (the loop treats it as a value, not as missing)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+    dt = np.diff(ta)
+    k = np.flatnonzero(dt > 0) + 1  # the interval from point k - 1 to point k
+    dt = dt[k - 1]
+    walking = _walking(ca, cad, k, dt)
+    if walking is None:
+        return None
+    running = ~walking
+    if not running.any():
+        return 0.0
+    stretch = np.cumsum(_long_walk_ends(walking, dt))[running]  # which stretch each run is in
+    ends = k[running]
+    first = np.concatenate([[True], stretch[1:] != stretch[:-1]])
+    last = np.concatenate([stretch[1:] != stretch[:-1], [True]])
+    return max(0.0, float((ca[ends[last]] - ca[ends[first] - 1]).max()))
+
+
+def _walking(ca, cad: list | None, k, dt):
+    """Whether each interval (ending at point ``k``) is walking, by the module's rule."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    speed = (ca[k] - ca[k - 1]) / dt
+    if cad is None or cad.count(None) == len(cad):
+        return speed < WALK_SPEED
+    c = np.array(cad, dtype=np.float64)  # None becomes nan
+    if int(np.isnan(c).sum()) != cad.count(None):
+        return None
+    c = c[k]
+    return np.where(np.isnan(c), speed < WALK_SPEED, (c < WALK_CADENCE) | (speed < STOP_SPEED))
+
+
+def _long_walk_ends(walking, dt):
+    """True at the last interval of each walk lasting ``WALK_MIN_S``: its seconds, added up
+    in order as the loop does, reach it (checked one by one where an array sum comes close)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    before = np.concatenate([[False], walking[:-1]])
+    after = np.concatenate([walking[1:], [False]])
+    starts = np.flatnonzero(walking & ~before)
+    ends = np.flatnonzero(walking & ~after)
+    total = np.cumsum(np.where(walking, dt, 0.0))
+    seconds = total[ends] - total[starts] + dt[starts]  # to within rounding
+    long = seconds >= WALK_MIN_S
+    for w in np.flatnonzero(np.abs(seconds - WALK_MIN_S) < 1e-3).tolist():
+        walked = 0.0
+        for x in dt[starts[w] : ends[w] + 1].tolist():
+            walked += x
+        long[w] = walked >= WALK_MIN_S
+    out = np.zeros(len(walking), dtype=bool)
+    out[ends[long]] = True
+    return out
