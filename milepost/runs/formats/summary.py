@@ -389,10 +389,9 @@ def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
 
 def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str | None]:
     """Cumulative distance per point and where it came from, or (None, None)."""
-    valid = [d for d in dist if d is not None]
-    if len(valid) >= 2 and max(valid) > 0:
+    if len(dist) - dist.count(None) >= 2 and max(d for d in dist if d is not None) > 0:
         return _device_distance(t, dist), "device"
-    if sum(1 for x in lat if x is not None) >= 2:
+    if len(lat) - lat.count(None) >= 2:
         return gps_distance(t, lat, lon, glitch_speed), "gps"
     return None, None
 
@@ -626,10 +625,10 @@ def _first_position(lat, lon) -> tuple[float | None, float | None]:
 def _cadence_spm(cad: list, is_run: bool, per_leg: bool | None) -> list:
     if not is_run:
         return cad
-    positive = sorted(c for c in cad if c)
-    if not positive:
+    if not any(cad):  # no cadence above zero
         return cad
     if per_leg is None:
+        positive = sorted(filter(None, cad))
         per_leg = positive[len(positive) // 2] < PER_LEG_CADENCE_BELOW
     if per_leg:
         return [None if c is None else c * 2 for c in cad]
