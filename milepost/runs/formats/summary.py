@@ -116,6 +116,30 @@ SPORT_ALIASES = {
 UNKNOWN_SPORTS = {"", "generic", "other", "unknown", "all", "none"}
 
 
+class _Floats(list):
+    """A list of numbers that also gives them as a float64 array (``_floats``), made once and
+    read-only: the measures read the same times and distances as arrays many times over.
+    Never changed once made (the array would no longer match)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, values):
+        super().__init__(values)
+        self.array = None
+
+
+def _floats(values: list):
+    """``values`` as a float64 array (None becomes nan); one array per ``_Floats``."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    if not isinstance(values, _Floats):
+        return np.array(values, dtype=np.float64)
+    if values.array is None:
+        values.array = np.array(values, dtype=np.float64)
+        values.array.flags.writeable = False
+    return values.array
+
+
 def summarize(
     raw: RawActivity, *, hint: ActivityHint | None = None, now: float | None = None
 ) -> ActivitySummary:
@@ -129,6 +153,7 @@ def summarize(
         raise
     if raw.damaged:
         _keep_damaged(raw.damaged, t, warnings)
+    t = _Floats(t)
     pick = _picker(idx, dups)
     lat, lon = _positions(pick(raw.lat), pick(raw.lon))
     sport, is_run, sub_sport = _sport(raw, hint)
@@ -361,7 +386,7 @@ def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
 
     speeds = []
     if cum and len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         dt = np.diff(ta)
         with np.errstate(divide="ignore", invalid="ignore"):
             v = np.diff(ca) / dt
@@ -390,9 +415,9 @@ def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
 def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str | None]:
     """Cumulative distance per point and where it came from, or (None, None)."""
     if len(dist) - dist.count(None) >= 2 and max(d for d in dist if d is not None) > 0:
-        return _device_distance(t, dist), "device"
+        return _Floats(_device_distance(t, dist)), "device"
     if len(lat) - lat.count(None) >= 2:
-        return gps_distance(t, lat, lon, glitch_speed), "gps"
+        return _Floats(gps_distance(t, lat, lon, glitch_speed)), "gps"
     return None, None
 
 
@@ -402,7 +427,7 @@ def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
     import numpy as np  # here: commands that measure nothing start without it
 
     if len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         return bool((np.diff(ca) > speed * np.maximum(np.diff(ta), 1.0)).any())
     return any(cum[k] - cum[k - 1] > speed * max(t[k] - t[k - 1], 1.0) for k in range(1, len(t)))
 
@@ -471,7 +496,7 @@ def _rising_distance_arrays(t: list[float], dist: list) -> list[float] | None:
     cum[known] = out
     gaps = np.flatnonzero(missing[known[0] : known[-1]]) + known[0]
     if len(gaps):
-        cum[gaps] = _interpolated(np.asarray(t, dtype=np.float64), known, out, gaps)
+        cum[gaps] = _interpolated(_floats(t), known, out, gaps)
     return cum.tolist()
 
 
@@ -535,7 +560,7 @@ def _gps_distance_arrays(t, lat, lon, glitch_speed: float) -> list[float]:
     la, lo = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)  # None: nan
     where = np.flatnonzero(~(np.isnan(la) | np.isnan(lo)))
     phi, lam = np.radians(la[where]), np.radians(lo[where])
-    tt = np.asarray(t, dtype=np.float64)[where]
+    tt = _floats(t)[where]
     gain = np.zeros(len(t))
     gain[where] = _counted_steps((phi, lam, np.cos(phi)), tt, glitch_speed)
     return np.cumsum(gain).tolist()
@@ -659,7 +684,7 @@ def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None
     import numpy as np  # here: commands that measure nothing start without it
 
     if cum is not None and len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         dt = np.diff(ta)
         moving = dt[(dt > 0) & (np.diff(ca) >= MOVING_SPEED * dt)]
         return float(np.cumsum(moving)[-1]) if len(moving) else 0.0  # summed in order
@@ -714,7 +739,7 @@ def _known_altitudes(t: list[float], alt: list):
     missing = np.isnan(a)
     if int(missing.sum()) != alt.count(None):
         return None
-    return np.asarray(t, dtype=np.float64)[~missing], a[~missing]
+    return _floats(t)[~missing], a[~missing]
 
 
 def _smoothed(tt, a, half: float) -> list[float]:
@@ -773,7 +798,7 @@ def best_efforts(
     import numpy as np  # here: commands that measure nothing start without it
 
     if len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         if (np.diff(ca) >= 0).all():
             return _best_efforts_sorted(ta, ca, distances)
     return _best_efforts_sweep(t, cum, distances)
@@ -879,7 +904,7 @@ def _longest_run_arrays(t: list[float], cum: list[float], cad: list | None) -> f
     nan (the loop treats it as a value, not as missing)."""
     import numpy as np  # here: commands that measure nothing start without it
 
-    ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+    ta, ca = _floats(t), _floats(cum)
     dt = np.diff(ta)
     k = np.flatnonzero(dt > 0) + 1  # the interval from point k - 1 to point k
     dt = dt[k - 1]
