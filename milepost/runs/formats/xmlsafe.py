@@ -246,7 +246,7 @@ _DIGITS = (14, 15, 17, 18)
 
 def parse_times(texts: list[str]) -> list[float | None]:
     """``parse_time`` of each text. When all are ``YYYY-MM-DDTHH:MM:SSZ`` (or with ``.fff``),
-    the whole column is read at once with numpy: hours looked up once each, as ``parse_time``
+    the whole column is read at once with numpy: hours looked up once a run, as ``parse_time``
     does, minutes and seconds as arrays; the floats are the same. Else text by text."""
     import numpy as np  # here: commands that measure nothing start without it
 
@@ -271,7 +271,8 @@ def parse_times(texts: list[str]) -> list[float | None]:
     if not ok.all():
         return [parse_time(x) for x in texts]
     hour_keys = np.ascontiguousarray(b[:, :13]).view("S13").ravel()
-    keys, where = np.unique(hour_keys, return_inverse=True)
+    starts = np.flatnonzero(np.concatenate([[True], hour_keys[1:] != hour_keys[:-1]]))
+    keys = hour_keys[starts]  # each run of points in the same hour (no sort: they are in order)
     hours = []
     for key in keys.tolist():
         key = key.decode("ascii")
@@ -281,7 +282,8 @@ def parse_times(texts: list[str]) -> list[float | None]:
         if hour is None:
             return [parse_time(x) for x in texts]
         hours.append(hour)
-    whole = np.array(hours, dtype=np.int64)[where.ravel()] + minutes * 60 + seconds
+    run_lengths = np.diff(np.append(starts, n))
+    whole = np.repeat(np.array(hours, dtype=np.int64), run_lengths) + minutes * 60 + seconds
     if width == 20:
         return whole.astype(np.float64).tolist()
     micro = (fraction[:, 0].astype(np.int64) * 100 + fraction[:, 1] * 10 + fraction[:, 2]) * 1000
