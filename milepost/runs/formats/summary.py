@@ -123,9 +123,12 @@ class _Floats(list):
 
     __slots__ = ("array",)
 
-    def __init__(self, values):
+    def __init__(self, values, array=None):
+        """``array``, when given, must hold ``values`` as ``_floats`` would make it."""
         super().__init__(values)
-        self.array = None
+        self.array = array
+        if array is not None:
+            array.flags.writeable = False
 
 
 def _floats(values: list):
@@ -153,7 +156,6 @@ def summarize(
         raise
     if raw.damaged:
         _keep_damaged(raw.damaged, t, warnings)
-    t = _Floats(t)
     pick = _picker(idx, dups)
     lat, lon = _positions(pick(raw.lat), pick(raw.lon))
     sport, is_run, sub_sport = _sport(raw, hint)
@@ -162,7 +164,7 @@ def summarize(
         sport, is_run = _guess_sport(t, cum, warnings)
         if is_run and source == "gps" and _faster_step(t, cum, GPS_GLITCH_SPEED[True]):
             cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[True])
-    cad = _cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg)
+    cad = _Floats(_cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg))
     start_lat, start_lon = _first_position(lat, lon)
     return ActivitySummary(
         start=datetime.fromtimestamp(t[0], UTC),
@@ -196,7 +198,7 @@ def summarize(
 # --- time -------------------------------------------------------------------------------------
 
 
-def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict]:
+def _clean_times(raw, hint, now, warnings) -> tuple[list[int], _Floats, dict]:
     """Indices of the points kept, their times (POSIX seconds), and for kept points that share
     their time with later ones, those indices (their values fill the kept point's gaps)."""
     if len(raw) == 0:
@@ -205,8 +207,9 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
     if raw.relative_time:
         times = _anchor_relative(raw, hint, warnings)
     latest = (now if now is not None else datetime.now(UTC).timestamp()) + FUTURE_SLACK_S
-    if _plainly_in_order(times, latest):  # nearly every file: nothing to clean
-        return list(range(len(times))), list(times), {}
+    in_order = _array_if_plainly_in_order(times, latest)
+    if in_order is not None:  # nearly every file: nothing to clean
+        return list(range(len(times))), _Floats(times, in_order), {}
     timed = [(i, x) for i, x in enumerate(times) if x is not None]
     if not timed:
         raise ActivityFileError(
@@ -255,18 +258,19 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
             "The file holds a single moment, not an activity (fewer than two distinct times).",
             "empty",
         )
-    return idx, t, dups
+    return idx, _Floats(t), dups
 
 
-def _plainly_in_order(times: list, latest: float) -> bool:
-    """Whether every point has a possible time, each later than the one before (and there
-    are at least two): then the rules below keep every point as it is."""
+def _array_if_plainly_in_order(times: list, latest: float):
+    """The times as an array if every point has a possible time, each later than the one
+    before (and there are many): then the rules below keep every point as it is. Else None."""
     if len(times) < VECTOR_MIN_POINTS:
-        return False
+        return None
     import numpy as np  # here: commands that measure nothing start without it
 
     a = np.array(times, dtype=np.float64)  # a missing time becomes nan, which fails below
-    return bool(a[0] >= EARLIEST and a[-1] <= latest and (np.diff(a) > 0).all())
+    plain = a[0] >= EARLIEST and a[-1] <= latest and (np.diff(a) > 0).all()
+    return a if plain else None
 
 
 def _in_time_order(ok: list, warnings: list[str]) -> tuple[list, int]:
@@ -557,7 +561,7 @@ def _gps_distance_arrays(t, lat, lon, glitch_speed: float) -> list[float]:
     arcsin are the C library's), and the total summed in order by ``np.cumsum``."""
     import numpy as np  # here: commands that measure nothing start without it
 
-    la, lo = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)  # None: nan
+    la, lo = _floats(lat), _floats(lon)  # None: nan
     where = np.flatnonzero(~(np.isnan(la) | np.isnan(lo)))
     phi, lam = np.radians(la[where]), np.radians(lo[where])
     tt = _floats(t)[where]
@@ -627,7 +631,7 @@ def _positions(lat: list, lon: list) -> tuple[list, list]:
         la, lo = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)  # None: nan
         fine = (la >= -90) & (la <= 90) & (lo >= -180) & (lo <= 180) & ((la != 0) | (lo != 0))
         if fine.all():  # nothing to blank (nan fails every comparison)
-            return lat, lon
+            return _Floats(lat, la), _Floats(lon, lo)
     for k in range(len(lat)):
         la, lo = lat[k], lon[k]
         if la is None or lo is None or not (-90 <= la <= 90 and -180 <= lo <= 180):
@@ -664,7 +668,7 @@ def _mean(values: list, low: float, high: float) -> float | None:
     import numpy as np  # here: commands that measure nothing start without it
 
     if len(values) >= VECTOR_MIN_POINTS:
-        a = np.array(values, dtype=np.float64)  # None becomes nan, which no test lets through
+        a = _floats(values)  # None becomes nan, which no test lets through
         kept = a[(a >= low) & (a <= high)]
         # np.cumsum adds in order, as the loop below does: the very same total
         return round(float(np.cumsum(kept)[-1]) / len(kept), 1) if len(kept) else None
@@ -707,6 +711,8 @@ def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None
 
 def elevation_gain(t: list[float], alt: list) -> float | None:
     """Metres climbed: smoothed altitude, then a hysteresis dead band (module docstring)."""
+    if len(alt) - alt.count(None) < 2:
+        return None
     half = ELEVATION_WINDOW_S / 2
     known = _known_altitudes(t, alt) if len(alt) >= VECTOR_MIN_POINTS else None
     if known is not None and len(known[0]) >= VECTOR_MIN_POINTS:
@@ -928,7 +934,7 @@ def _walking(ca, cad: list | None, k, dt):
     speed = (ca[k] - ca[k - 1]) / dt
     if cad is None or cad.count(None) == len(cad):
         return speed < WALK_SPEED
-    c = np.array(cad, dtype=np.float64)  # None becomes nan
+    c = _floats(cad)  # None becomes nan
     if int(np.isnan(c).sum()) != cad.count(None):
         return None
     c = c[k]
