@@ -159,11 +159,12 @@ def summarize(
     pick = _picker(idx, dups)
     lat, lon = _positions(pick(raw.lat), pick(raw.lon))
     sport, is_run, sub_sport = _sport(raw, hint)
-    cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[is_run])
+    dist = _Floats(pick(raw.dist))
+    cum, source = _distance(t, dist, lat, lon, GPS_GLITCH_SPEED[is_run])
     if sport == "unknown":
         sport, is_run = _guess_sport(t, cum, warnings)
         if is_run and source == "gps" and _faster_step(t, cum, GPS_GLITCH_SPEED[True]):
-            cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[True])
+            cum, source = _distance(t, dist, lat, lon, GPS_GLITCH_SPEED[True])
     cad = _Floats(_cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg))
     start_lat, start_lon = _first_position(lat, lon)
     return ActivitySummary(
@@ -418,11 +419,27 @@ def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
 
 def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str | None]:
     """Cumulative distance per point and where it came from, or (None, None)."""
-    if len(dist) - dist.count(None) >= 2 and max(d for d in dist if d is not None) > 0:
-        return _Floats(_device_distance(t, dist)), "device"
+    if len(dist) - dist.count(None) >= 2 and _any_above_zero(dist):
+        return _with_array(_device_distance(t, dist)), "device"
     if len(lat) - lat.count(None) >= 2:
-        return _Floats(gps_distance(t, lat, lon, glitch_speed)), "gps"
+        return _with_array(gps_distance(t, lat, lon, glitch_speed)), "gps"
     return None, None
+
+
+def _any_above_zero(values: list) -> bool:
+    """Whether a value (not None) is above zero."""
+    if len(values) >= VECTOR_MIN_POINTS:
+        import numpy as np  # here: commands that measure nothing start without it
+
+        a = _floats(values)
+        missing = np.isnan(a)
+        if int(missing.sum()) == values.count(None):  # no nan value, only missing ones
+            return bool((a[~missing] > 0).any())
+    return max(v for v in values if v is not None) > 0
+
+
+def _with_array(values: list) -> _Floats:
+    return values if isinstance(values, _Floats) else _Floats(values)
 
 
 def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
@@ -486,7 +503,7 @@ def _rising_distance_arrays(t: list[float], dist: list) -> list[float] | None:
     gaps with the same operations. None when they do go back (a reset or jitter)."""
     import numpy as np  # here: commands that measure nothing start without it
 
-    d = np.array(dist, dtype=np.float64)  # None becomes nan
+    d = _floats(dist)  # None becomes nan
     missing = np.isnan(d)
     if int(missing.sum()) != dist.count(None):
         return None  # a nan value, not a missing one
@@ -501,7 +518,7 @@ def _rising_distance_arrays(t: list[float], dist: list) -> list[float] | None:
     gaps = np.flatnonzero(missing[known[0] : known[-1]]) + known[0]
     if len(gaps):
         cum[gaps] = _interpolated(_floats(t), known, out, gaps)
-    return cum.tolist()
+    return _Floats(cum.tolist(), cum)
 
 
 def _interpolated(tt, known, out, gaps):
@@ -567,7 +584,8 @@ def _gps_distance_arrays(t, lat, lon, glitch_speed: float) -> list[float]:
     tt = _floats(t)[where]
     gain = np.zeros(len(t))
     gain[where] = _counted_steps((phi, lam, np.cos(phi)), tt, glitch_speed)
-    return np.cumsum(gain).tolist()
+    total = np.cumsum(gain)
+    return _Floats(total.tolist(), total)
 
 
 def _counted_steps(points: tuple, tt, glitch_speed: float):
