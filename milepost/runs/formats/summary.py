@@ -777,17 +777,17 @@ def _smoothed(tt, a, half: float) -> list[float]:
     hi = np.searchsorted(tt, tt + half, side="right")  # the window after step i: [lo, hi)
     lo = np.searchsorted(tt, tt - half, side="left")
     out = lo[-1]  # points that left the window by the end
-    step = np.concatenate(
-        [
-            np.searchsorted(hi, np.arange(n), side="right"),
-            np.searchsorted(lo, np.arange(out), side="right"),
-        ]
-    )
-    kind = np.concatenate([np.zeros(n, np.int8), np.ones(out, np.int8)])  # in a step: adds first
-    index = np.concatenate([np.arange(n), np.arange(out)])
-    order = np.lexsort((index, kind, step))
-    sums = np.cumsum(np.concatenate([a, -a[:out]])[order])
-    last = np.searchsorted(step[order], np.arange(n), side="right") - 1  # last op of step i
+    adds = np.searchsorted(hi, np.arange(n), side="right")  # the step each point enters at
+    subs = np.searchsorted(lo, np.arange(out), side="right")  # and leaves at
+    # The loop's order: by step, in a step the additions first, each kind by point. Both
+    # kinds are already in that order, so merging them places each operation.
+    at_add = np.arange(n) + np.searchsorted(subs, adds, side="left")
+    at_sub = np.arange(out) + np.searchsorted(adds, subs, side="right")
+    ops, steps = np.empty(n + out), np.empty(n + out, dtype=adds.dtype)
+    ops[at_add], ops[at_sub] = a, -a[:out]
+    steps[at_add], steps[at_sub] = adds, subs
+    sums = np.cumsum(ops)
+    last = np.searchsorted(steps, np.arange(n), side="right") - 1  # last op of step i
     return (sums[last] / (hi - lo)).tolist()
 
 
