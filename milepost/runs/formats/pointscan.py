@@ -4,9 +4,10 @@ file instead of a Python object per XML element.
 Why (measured, ``benchmarks/parsers_bench.py``): lxml's ``iterparse`` hands Python an element
 proxy for every tag, about 10 per point, and that alone caps a reader at ~50 k points/s. A
 recording app writes every point of a file the same way, so the first point is a template: its
-tags, attributes and their order are turned into one pattern (values become ``[^<&]*``), and
-``re.split`` reads every point in C: the values of each point, and the text between points,
-which is the skeleton below. Nothing is trusted that the pattern does not prove:
+tags, attributes, their order and where text may come between tags are turned into one pattern
+(values become ``[^<&]*``), and ``re.split`` reads every point in C: the values of each point,
+and the text between points, which is the skeleton below. Nothing is trusted that the pattern
+does not prove:
 
 - the template must be well-formed (balanced tags, no comments, CDATA, entities or
   processing instructions, no point inside the point), so every point it matches is too;
@@ -142,6 +143,13 @@ def start_tags(name: str) -> re.Pattern:
     return re.compile(rf"<(?:[A-Za-z_][\w.-]*:)?{name}[\s/>]", re.IGNORECASE)
 
 
+def _between(text: str, pos: int) -> str:
+    """The pattern for what follows a tag ending at ``pos`` in the template: nothing when the
+    next tag follows at once there (so in every point it matches; a point spaced otherwise
+    gets a template of its own), else any plain text. Empty gaps cost the regex most."""
+    return "" if text.startswith("<", pos) else TEXT
+
+
 def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
     """(compiled pattern, {column: group index}) built from the point element at ``start``."""
     parts: list[str] = []
@@ -169,7 +177,7 @@ def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
             parts.append(re.escape(tok))
             if not stack:
                 break
-            parts.append(TEXT)
+            parts.append(_between(text, pos))
             continue
         opening = _START.fullmatch(tok)
         if opening is None:
@@ -205,11 +213,11 @@ def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
                 slots[column] = groups  # the last one in document order wins
                 groups += 1
             else:
-                parts.append(TEXT)
+                parts.append(_between(text, pos))
         else:
             if column:  # <ele/>: the value is empty; a later field of the column still wins
                 slots.pop(column, None)
-            parts.append(TEXT)
+            parts.append(_between(text, pos))
     if stack:
         return None
     pattern = "".join(parts)
