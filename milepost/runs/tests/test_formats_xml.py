@@ -466,6 +466,7 @@ def test_fast_path_is_taken_and_matches_lxml_on_altered_files(monkeypatch):
             data[:cut] + b"&amp;" + data[cut:],  # an entity in one value
             data[:cut] + b"<!-- a comment -->" + data[cut:],
             data.replace(b"<", b"\n<"),  # other spacing
+            data[:cut] + data[cut:].replace(b"><", b">\n  <"),  # spacing that changes
         ]
         for variant in variants:
             fast, slow = _both_ways(module, variant, monkeypatch)
