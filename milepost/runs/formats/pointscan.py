@@ -12,7 +12,8 @@ does not prove:
 - the template must be well-formed (balanced tags, no comments, CDATA, entities or
   processing instructions, no point inside the point), so every point it matches is too;
 - every point start tag in the file must be matched, and the file must hold no comment or
-  CDATA section (a point inside one would be counted wrongly); otherwise ``scan`` returns None
+  CDATA section (a point inside one would be counted wrongly); both are looked for in the
+  skeleton, as neither can hide inside a matched point; otherwise ``scan`` returns None
   and the reader takes the ordinary lxml path, which handles anything;
 - files over ``FAST_MAX_BYTES`` are read the ordinary, streaming way (memory stays flat);
 - the rest of the file, the points cut out (``Scan.skeleton``), still goes through the safe
@@ -72,7 +73,7 @@ def scan(
     None when the file does not allow it. ``fields`` maps a child element's local name to a
     column, ``attrs`` an attribute of the point element itself to a column. In the skeleton,
     each point is replaced by ``marker`` (an empty element, to know where the points were)."""
-    if len(data) > FAST_MAX_BYTES or b"<!--" in data or b"<![CDATA[" in data:
+    if len(data) > FAST_MAX_BYTES:
         return None
     text = data.decode("latin-1")  # lossless; an ASCII-incompatible encoding matches nothing
     starts = start_tags(point)
@@ -92,6 +93,8 @@ def scan(
         if len(templates) == TEMPLATES_MAX:
             return None  # more shapes than that: not one app's steady output
         rest = re.compile(built[1]).sub("", rest)
+    if "<!--" in skeleton or "<![CDATA[" in skeleton:  # the points hold no "<!"
+        return None
     count = (len(pieces) - 1) // width
     return Scan(_columns(pieces, templates), count, skeleton.encode("latin-1"))
 

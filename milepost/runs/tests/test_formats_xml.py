@@ -459,7 +459,13 @@ def test_fast_path_is_taken_and_matches_lxml_on_altered_files(monkeypatch):
         point = "trkpt" if kind == "gpx" else "trackpoint"
         assert pointscan.scan(data, point, module.FIELDS, {}) is not None
         cut = data.index(b"</time>" if kind == "gpx" else b"</Time>", 5000)
+        start = data.index(b"<trkpt" if kind == "gpx" else b"<Trackpoint>", 5000)
+        end = data.index(b"</trkpt>" if kind == "gpx" else b"</Trackpoint>", start)
+        end = data.index(b">", end) + 1
+        hidden = [data[:start] + opening + data[start:end] + closing + data[end:]
+                  for opening, closing in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>"))]  # fmt: skip
         variants = [
+            *hidden,  # a whole point in a comment, in CDATA
             data,
             data[: len(data) * 2 // 3],  # truncated
             data[:cut] + b"<" + data[cut:],  # broken in the middle
