@@ -6,7 +6,11 @@ pyfitparsernative is fast but grows by 300+ MB on a big file, turns relative tim
 1990 dates, drops compressed speed/distance and loses everything on a truncated file. Here
 each definition message is compiled once into a ``struct.Struct`` that unpacks the few wanted
 fields and skips the rest (unknown fields, developer fields) as padding, so a record costs one
-``unpack_from`` call.
+``unpack_from`` call. Most of a file is one long run of records with the same normal header
+(one local message type, its fields of the usual types): such a run is read at once as a numpy
+record array, with the same values and the same Python types; anything else (compressed
+timestamps, compressed speed/distance, unusual field types, the last few records) goes record by
+record.
 
 Handled: normal and compressed-timestamp headers, both byte orders, developer fields, chained
 files (several headers in one file), ``compressed_speed_distance`` (old foot pods),
@@ -80,6 +84,20 @@ WANTED: dict[int, dict[int, str]] = {
     },
 }
 RECORD_FIELDS = ("ts", "lat", "lon", "alt", "ealt", "hr", "cad", "fcad", "dist", "csd")
+# The base type each record field has in every file we know; a record definition whose fields
+# all have theirs is decoded a run at a time with numpy (``_record_run``), others one by one.
+RECORD_CODES = {
+    "ts": "I",
+    "lat": "i",
+    "lon": "i",
+    "alt": "H",
+    "ealt": "I",
+    "hr": "B",
+    "cad": "B",
+    "fcad": "B",
+    "dist": "I",
+}
+RUN_MIN = 8  # records in a row, one definition, before the run is read as one array
 
 
 @dataclass
@@ -91,6 +109,9 @@ class _Definition:
     invalid: tuple[int | None, ...]
     ts_index: int  # position of the timestamp in the unpacked tuple, or -1
     rec_index: tuple[int, ...] = ()  # for records: position of each RECORD_FIELDS name or -1
+    layout: dict[str, tuple[str, int]] | None = None  # records: name -> (struct code, offset)
+    little: bool = True
+    _dtype: object = None  # numpy dtype of [header byte, message], built on first use
 
 
 @dataclass
@@ -142,21 +163,24 @@ def _compile(global_num: int, little: bool, fields: list[tuple[int, int, int]], 
     fmt = ["<" if little else ">"]
     names: list[str] = []
     invalid: list[int | None] = []
+    layout: dict[str, tuple[str, int]] = {}
     size = 0
     for num, fsize, base in fields:
-        size += fsize
         name = "ts" if num == 253 else (wanted.get(num) if wanted else None)
         bt = BASE_TYPES.get(base & 0x1F)
         if name == "csd" and fsize == 3:
             fmt.append("3s")
             names.append(name)
             invalid.append(None)
+            layout[name] = ("3s", size)
         elif name and bt and fsize == bt[1] and name != "csd":
             fmt.append(bt[0])
             names.append(name)
             invalid.append(bt[2])
+            layout[name] = (bt[0], size)
         elif fsize:
             fmt.append(f"{fsize}x")
+        size += fsize
     size += dev_size
     if dev_size:
         fmt.append(f"{dev_size}x")
@@ -166,7 +190,18 @@ def _compile(global_num: int, little: bool, fields: list[tuple[int, int, int]], 
     rec_index = ()
     if global_num == RECORD:
         rec_index = tuple(names.index(n) if n in names else -1 for n in RECORD_FIELDS)
-    return _Definition(global_num, size, unpack, tuple(names), tuple(invalid), ts_index, rec_index)
+    d = _Definition(global_num, size, unpack, tuple(names), tuple(invalid), ts_index, rec_index)
+    if global_num == RECORD and _regular(layout, names):
+        d.layout, d.little = layout, little
+    return d
+
+
+def _regular(layout: dict[str, tuple[str, int]], names: list[str]) -> bool:
+    """Whether records of this definition can be read as arrays: every field of its usual
+    type, none named twice (the per-record path reads the first one)."""
+    return len(layout) == len(names) and all(
+        RECORD_CODES.get(name) == code for name, (code, _) in layout.items()
+    )
 
 
 def _as_dict(d: _Definition, values: tuple) -> dict:
@@ -266,6 +301,10 @@ def _decode_part(data: bytes, pos: int, end: int, fit: FitData) -> None:  # noqa
                 fit.damaged = "corrupt"
                 fit.damage_detail = f"local message {header & 0x0F} is not defined"
                 return
+            if d.layout is not None and _run_ahead(data, pos - 1, d.size + 1, end, header):
+                pos, run_ts = _record_run(data, pos - 1, end, d, fit)
+                last_ts = run_ts if run_ts is not None else last_ts
+                continue
             compressed = False
             ts = None
         if pos + d.size > end:
@@ -322,6 +361,123 @@ def _decode_part(data: bytes, pos: int, end: int, fit: FitData) -> None:  # noqa
                 dist_append(None)
         else:
             _store_message(fit, d, v, ts)
+
+
+def _run_ahead(data: bytes, start: int, stride: int, end: int, header: int) -> bool:
+    """Whether ``RUN_MIN`` whole messages fit before ``end`` and the last of them, too, looks
+    like one more message of this definition (cheap: worth trying ``_record_run``)."""
+    last = start + (RUN_MIN - 1) * stride
+    return last + stride <= end and data[last] == header
+
+
+def _record_run(data: bytes, start: int, end: int, d: _Definition, fit: FitData):
+    """Decode the run of records at ``start`` (header byte included) that all share its
+    header byte, as arrays: the same values the per-record path appends, one column at a
+    time. Returns (where the run ends, its last valid timestamp or None)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    stride = d.size + 1
+    count = _run_length(np.frombuffer(data, np.uint8), start, stride, (end - start) // stride)
+    recs = np.frombuffer(data, _record_dtype(d), count, start)
+    fields = recs.dtype.names
+    t, last_ts = _times(recs["ts"]) if "ts" in fields else ([None] * count, None)
+    fit.t.extend(t)
+    lat, lon = _semicircles(recs) if "lat" in fields and "lon" in fields else (None, None)
+    fit.lat.extend(lat or [None] * count)
+    fit.lon.extend(lon or [None] * count)
+    fit.alt.extend(_altitudes(recs))
+    fit.hr.extend(_with_none(recs["hr"], recs["hr"] == 0xFF) if "hr" in fields else [None] * count)
+    fit.cad.extend(_cadences(recs) if "cad" in fields else [None] * count)
+    dist = recs["dist"] if "dist" in fields else None
+    fit.dist.extend(
+        [None] * count if dist is None else _with_none(dist / 100.0, dist == 0xFFFFFFFF)
+    )
+    return start + count * stride, last_ts
+
+
+def _run_length(octets, start: int, stride: int, most: int) -> int:
+    """How many messages from ``start`` (at most ``most``) share the header byte at
+    ``start``: each is then a whole data message of that definition, so the next starts one
+    stride later. Looked at in growing windows, so a short run costs little."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    header = octets[start]
+    done, window = 0, 64
+    while done < most:
+        stop = min(most, done + window)
+        heads = octets[start + done * stride : start + stop * stride : stride]
+        other = np.flatnonzero(heads != header)
+        if len(other):
+            return done + int(other[0])
+        done, window = stop, window * 4
+    return most
+
+
+def _record_dtype(d: _Definition):
+    """A numpy record of one message: its header byte, then the wanted fields at their
+    offsets, in the definition's byte order."""
+    if d._dtype is None:
+        import numpy as np  # here: commands that measure nothing start without it
+
+        order = "<" if d.little else ">"
+        names = list(d.layout)
+        d._dtype = np.dtype(
+            {
+                "names": names,
+                "formats": [order + d.layout[name][0] for name in names],
+                "offsets": [1 + d.layout[name][1] for name in names],
+                "itemsize": d.size + 1,
+            }
+        )
+    return d._dtype
+
+
+def _with_none(values, missing) -> list:
+    """``values`` as a list of Python numbers, None where ``missing``."""
+    if not missing.any():
+        return values.tolist()
+    out = values.astype(object)
+    out[missing] = None
+    return out.tolist()
+
+
+def _times(ts) -> tuple[list, int | None]:
+    missing = ts == 0xFFFFFFFF
+    valid = ts[~missing]
+    return _with_none(ts, missing), int(valid[-1]) if len(valid) else None
+
+
+def _semicircles(recs) -> tuple[list, list]:
+    lat, lon = recs["lat"], recs["lon"]
+    missing = (lat == 0x7FFFFFFF) | (lon == 0x7FFFFFFF)
+    return _with_none(lat * SEMICIRCLE, missing), _with_none(lon * SEMICIRCLE, missing)
+
+
+def _altitudes(recs) -> list:
+    """Enhanced altitude where valid, else altitude, else None (metres)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    missing = np.ones(len(recs), dtype=bool)
+    metres = np.zeros(len(recs), dtype=np.float64)
+    for name, invalid in (("alt", 0xFFFF), ("ealt", 0xFFFFFFFF)):
+        if name in recs.dtype.names:
+            raw = recs[name]
+            valid = raw != invalid
+            metres = np.where(valid, raw / 5.0 - 500.0, metres)
+            missing &= ~valid
+    return _with_none(metres, missing)
+
+
+def _cadences(recs) -> list:
+    """Whole cadence (an int) or with its fraction (a float), as the per-record path."""
+    cad = recs["cad"]
+    out = cad.astype(object)
+    if "fcad" in recs.dtype.names:
+        frac = recs["fcad"]
+        with_frac = (frac != 0xFF) & (cad != 0xFF)
+        out[with_frac] = (cad[with_frac] + frac[with_frac] / 128.0).tolist()
+    out[cad == 0xFF] = None
+    return out.tolist()
 
 
 def _store_message(fit: FitData, d: _Definition, values: tuple, ts: int | None) -> None:

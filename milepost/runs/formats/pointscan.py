@@ -4,13 +4,16 @@ file instead of a Python object per XML element.
 Why (measured, ``benchmarks/parsers_bench.py``): lxml's ``iterparse`` hands Python an element
 proxy for every tag, about 10 per point, and that alone caps a reader at ~50 k points/s. A
 recording app writes every point of a file the same way, so the first point is a template: its
-tags, attributes and their order are turned into one pattern (values become ``[^<&]*``), and
-``findall`` reads every point in C. Nothing is trusted that the pattern does not prove:
+tags, attributes, their order and where text may come between tags are turned into one pattern
+(values become ``[^<&]*``), and ``re.split`` reads every point in C: the values of each point,
+and the text between points, which is the skeleton below. Nothing is trusted that the pattern
+does not prove:
 
 - the template must be well-formed (balanced tags, no comments, CDATA, entities or
-  processing instructions), so every point it matches is too;
+  processing instructions, no point inside the point), so every point it matches is too;
 - every point start tag in the file must be matched, and the file must hold no comment or
-  CDATA section (a point inside one would be counted wrongly); otherwise ``scan`` returns None
+  CDATA section (a point inside one would be counted wrongly); both are looked for in the
+  skeleton, as neither can hide inside a matched point; otherwise ``scan`` returns None
   and the reader takes the ordinary lxml path, which handles anything;
 - files over ``FAST_MAX_BYTES`` are read the ordinary, streaming way (memory stays flat);
 - the rest of the file, the points cut out (``Scan.skeleton``), still goes through the safe
@@ -70,13 +73,10 @@ def scan(
     None when the file does not allow it. ``fields`` maps a child element's local name to a
     column, ``attrs`` an attribute of the point element itself to a column. In the skeleton,
     each point is replaced by ``marker`` (an empty element, to know where the points were)."""
-    if len(data) > FAST_MAX_BYTES or b"<!--" in data or b"<![CDATA[" in data:
+    if len(data) > FAST_MAX_BYTES:
         return None
     text = data.decode("latin-1")  # lossless; an ASCII-incompatible encoding matches nothing
     starts = start_tags(point)
-    lower = text.lower()  # counting there is fast; it may count more tags, never fewer
-    cheap = lower.count(f"<{point}") + lower.count(f":{point}")
-    del lower
     templates: list[tuple] = []  # (pattern text, plain pattern text, closing tag, slots, groups)
     rest = text  # where the next shape of point is looked for: the points not matched yet
     while True:
@@ -85,50 +85,72 @@ def scan(
         if built is None:
             return None
         templates.append(built)
-        pattern = re.compile("|".join(t[0] for t in templates))
-        found = pattern.findall(text)
-        if len(found) == cheap or len(found) == len(starts.findall(text)):
+        width = sum(t[4] for t in templates) + 1  # split gives a gap, then a point's groups
+        pieces = re.compile("|".join(t[0] for t in templates)).split(text)
+        skeleton = _skeleton(pieces[::width], marker)
+        if starts.search(skeleton) is None:  # every point was matched
             break
         if len(templates) == TEMPLATES_MAX:
             return None  # more shapes than that: not one app's steady output
         rest = re.compile(built[1]).sub("", rest)
-    if sum(t[4] for t in templates) == 1:
-        found = [(value,) for value in found]
-    columns = _columns(found, templates)
-    plain = "|".join(t[1] for t in templates)
-    runs = re.compile(f"(?:{plain})(?:[ \t\r\n]*(?:{plain}))*")
-    closes = {t[2] for t in templates}
-    if marker:
-        skeleton = runs.sub(
-            lambda run: marker.format(sum(run.group().count(c) for c in closes)), text
-        )
+    if "<!--" in skeleton or "<![CDATA[" in skeleton:  # the points hold no "<!"
+        return None
+    count = (len(pieces) - 1) // width
+    return Scan(_columns(pieces, templates), count, skeleton.encode("latin-1"))
+
+
+def _skeleton(gaps: list[str], marker: str) -> str:
+    """The text between the points (``gaps``) put back together: each run of points (apart only
+    by white space) left out, or replaced by ``marker`` with its number of points. A point
+    start tag the pattern did not match is in a gap, hence in the skeleton."""
+    if len(gaps) == 1:
+        return gaps[0]
+    inner = gaps[1:-1]
+    breaks = {gap for gap in set(inner) if gap.strip(" \t\r\n")}  # the runs' ends
+    parts, run = [gaps[0]], 1
+    if breaks:
+        for gap in inner:
+            if gap in breaks:
+                parts += (marker.format(run), gap)
+                run = 0
+            run += 1
     else:
-        skeleton = runs.sub("", text)
-    return Scan(columns, len(found), skeleton.encode("latin-1"))
+        run = len(gaps) - 1
+    parts += (marker.format(run), gaps[-1])
+    return "".join(parts)
 
 
-def _columns(found: list[tuple], templates: list[tuple]) -> dict[str, list[str]]:
-    """Each column's text per point. Only one template matches a point and the others' groups
-    are empty, so joining a column's groups over all templates gives the value ("" if none)."""
+def _columns(pieces: list[str], templates: list[tuple]) -> dict[str, list[str]]:
+    """Each column's text per point, from ``re.split``: a gap, then the groups of each point.
+    Only one template matches a point and the others' groups are None, so joining a column's
+    groups over all templates gives the value ("" if none, or if its template lacks it)."""
+    width = sum(t[4] for t in templates) + 1
     where: dict[str, list[int]] = {}
-    offset = 0
+    offset = 1
     for *_, slots, groups in templates:
         for column, index in slots.items():
             where.setdefault(column, []).append(offset + index)
         offset += groups
     columns = {}
     for column, indices in where.items():
-        if len(indices) == 1:
-            i = indices[0]
-            columns[column] = [values[i] for values in found]
+        values = [pieces[i::width] for i in indices]
+        if len(templates) == 1:
+            columns[column] = values[0]
         else:
-            columns[column] = ["".join([values[i] for i in indices]) for values in found]
+            columns[column] = ["".join(filter(None, texts)) for texts in zip(*values, strict=True)]
     return columns
 
 
 def start_tags(name: str) -> re.Pattern:
     """Start tags of an element by local name (lower case), any prefix or letter case."""
     return re.compile(rf"<(?:[A-Za-z_][\w.-]*:)?{name}[\s/>]", re.IGNORECASE)
+
+
+def _between(text: str, pos: int) -> str:
+    """The pattern for what follows a tag ending at ``pos`` in the template: nothing when the
+    next tag follows at once there (so in every point it matches; a point spaced otherwise
+    gets a template of its own), else any plain text. Empty gaps cost the regex most."""
+    return "" if text.startswith("<", pos) else TEXT
 
 
 def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
@@ -158,7 +180,7 @@ def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
             parts.append(re.escape(tok))
             if not stack:
                 break
-            parts.append(TEXT)
+            parts.append(_between(text, pos))
             continue
         opening = _START.fullmatch(tok)
         if opening is None:
@@ -167,6 +189,8 @@ def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
         local = _local(name)
         if not stack and (local != point or empty):
             return None
+        if stack and local == point:
+            return None  # a point inside a point: lxml reads that its own way
         cut = 0  # the tag is copied literally, spacing included, but for attribute values
         covered = opening.start(2)
         for attr in _ATTR.finditer(tok, opening.start(2), opening.end(2)):
@@ -192,11 +216,11 @@ def _template(text: str, start: int, point: str, fields: dict, attrs: dict):
                 slots[column] = groups  # the last one in document order wins
                 groups += 1
             else:
-                parts.append(TEXT)
+                parts.append(_between(text, pos))
         else:
             if column:  # <ele/>: the value is empty; a later field of the column still wins
                 slots.pop(column, None)
-            parts.append(TEXT)
+            parts.append(_between(text, pos))
     if stack:
         return None
     pattern = "".join(parts)

@@ -116,6 +116,33 @@ SPORT_ALIASES = {
 UNKNOWN_SPORTS = {"", "generic", "other", "unknown", "all", "none"}
 
 
+class _Floats(list):
+    """A list of numbers that also gives them as a float64 array (``_floats``), made once and
+    read-only: the measures read the same times and distances as arrays many times over.
+    Never changed once made (the array would no longer match)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, values, array=None):
+        """``array``, when given, must hold ``values`` as ``_floats`` would make it."""
+        super().__init__(values)
+        self.array = array
+        if array is not None:
+            array.flags.writeable = False
+
+
+def _floats(values: list):
+    """``values`` as a float64 array (None becomes nan); one array per ``_Floats``."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    if not isinstance(values, _Floats):
+        return np.array(values, dtype=np.float64)
+    if values.array is None:
+        values.array = np.array(values, dtype=np.float64)
+        values.array.flags.writeable = False
+    return values.array
+
+
 def summarize(
     raw: RawActivity, *, hint: ActivityHint | None = None, now: float | None = None
 ) -> ActivitySummary:
@@ -132,12 +159,13 @@ def summarize(
     pick = _picker(idx, dups)
     lat, lon = _positions(pick(raw.lat), pick(raw.lon))
     sport, is_run, sub_sport = _sport(raw, hint)
-    cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[is_run])
+    dist = _Floats(pick(raw.dist))
+    cum, source = _distance(t, dist, lat, lon, GPS_GLITCH_SPEED[is_run])
     if sport == "unknown":
         sport, is_run = _guess_sport(t, cum, warnings)
         if is_run and source == "gps" and _faster_step(t, cum, GPS_GLITCH_SPEED[True]):
-            cum, source = _distance(t, pick(raw.dist), lat, lon, GPS_GLITCH_SPEED[True])
-    cad = _cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg)
+            cum, source = _distance(t, dist, lat, lon, GPS_GLITCH_SPEED[True])
+    cad = _Floats(_cadence_spm(pick(raw.cad), is_run, raw.cadence_per_leg))
     start_lat, start_lon = _first_position(lat, lon)
     return ActivitySummary(
         start=datetime.fromtimestamp(t[0], UTC),
@@ -171,7 +199,7 @@ def summarize(
 # --- time -------------------------------------------------------------------------------------
 
 
-def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict]:
+def _clean_times(raw, hint, now, warnings) -> tuple[list[int], _Floats, dict]:
     """Indices of the points kept, their times (POSIX seconds), and for kept points that share
     their time with later ones, those indices (their values fill the kept point's gaps)."""
     if len(raw) == 0:
@@ -180,8 +208,9 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
     if raw.relative_time:
         times = _anchor_relative(raw, hint, warnings)
     latest = (now if now is not None else datetime.now(UTC).timestamp()) + FUTURE_SLACK_S
-    if _plainly_in_order(times, latest):  # nearly every file: nothing to clean
-        return list(range(len(times))), list(times), {}
+    in_order = _array_if_plainly_in_order(times, latest)
+    if in_order is not None:  # nearly every file: nothing to clean
+        return list(range(len(times))), _Floats(times, in_order), {}
     timed = [(i, x) for i, x in enumerate(times) if x is not None]
     if not timed:
         raise ActivityFileError(
@@ -230,18 +259,19 @@ def _clean_times(raw, hint, now, warnings) -> tuple[list[int], list[float], dict
             "The file holds a single moment, not an activity (fewer than two distinct times).",
             "empty",
         )
-    return idx, t, dups
+    return idx, _Floats(t), dups
 
 
-def _plainly_in_order(times: list, latest: float) -> bool:
-    """Whether every point has a possible time, each later than the one before (and there
-    are at least two): then the rules below keep every point as it is."""
+def _array_if_plainly_in_order(times: list, latest: float):
+    """The times as an array if every point has a possible time, each later than the one
+    before (and there are many): then the rules below keep every point as it is. Else None."""
     if len(times) < VECTOR_MIN_POINTS:
-        return False
+        return None
     import numpy as np  # here: commands that measure nothing start without it
 
     a = np.array(times, dtype=np.float64)  # a missing time becomes nan, which fails below
-    return bool(a[0] >= EARLIEST and a[-1] <= latest and (np.diff(a) > 0).all())
+    plain = a[0] >= EARLIEST and a[-1] <= latest and (np.diff(a) > 0).all()
+    return a if plain else None
 
 
 def _in_time_order(ok: list, warnings: list[str]) -> tuple[list, int]:
@@ -361,7 +391,7 @@ def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
 
     speeds = []
     if cum and len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         dt = np.diff(ta)
         with np.errstate(divide="ignore", invalid="ignore"):
             v = np.diff(ca) / dt
@@ -389,12 +419,27 @@ def _guess_sport(t, cum, warnings) -> tuple[str, bool]:
 
 def _distance(t, dist, lat, lon, glitch_speed) -> tuple[list[float] | None, str | None]:
     """Cumulative distance per point and where it came from, or (None, None)."""
-    valid = [d for d in dist if d is not None]
-    if len(valid) >= 2 and max(valid) > 0:
-        return _device_distance(t, dist), "device"
-    if sum(1 for x in lat if x is not None) >= 2:
-        return gps_distance(t, lat, lon, glitch_speed), "gps"
+    if len(dist) - dist.count(None) >= 2 and _any_above_zero(dist):
+        return _with_array(_device_distance(t, dist)), "device"
+    if len(lat) - lat.count(None) >= 2:
+        return _with_array(gps_distance(t, lat, lon, glitch_speed)), "gps"
     return None, None
+
+
+def _any_above_zero(values: list) -> bool:
+    """Whether a value (not None) is above zero."""
+    if len(values) >= VECTOR_MIN_POINTS:
+        import numpy as np  # here: commands that measure nothing start without it
+
+        a = _floats(values)
+        missing = np.isnan(a)
+        if int(missing.sum()) == values.count(None):  # no nan value, only missing ones
+            return bool((a[~missing] > 0).any())
+    return max(v for v in values if v is not None) > 0
+
+
+def _with_array(values: list) -> _Floats:
+    return values if isinstance(values, _Floats) else _Floats(values)
 
 
 def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
@@ -403,7 +448,7 @@ def _faster_step(t: list[float], cum: list[float], speed: float) -> bool:
     import numpy as np  # here: commands that measure nothing start without it
 
     if len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         return bool((np.diff(ca) > speed * np.maximum(np.diff(ta), 1.0)).any())
     return any(cum[k] - cum[k - 1] > speed * max(t[k] - t[k - 1], 1.0) for k in range(1, len(t)))
 
@@ -419,6 +464,10 @@ def _device_distance(t: list[float], dist: list) -> list[float]:
     """Never-decreasing cumulative distance. Points without a value get one interpolated in
     time between their neighbours; a reset (a counter restarting from zero) continues from
     where it was; small backward jitter is flattened."""
+    if len(dist) >= VECTOR_MIN_POINTS:
+        cum = _rising_distance_arrays(t, dist)
+        if cum is not None:
+            return cum
     out: list[float] = []
     known = [k for k, d in enumerate(dist) if d is not None]
     offset = 0.0
@@ -448,6 +497,43 @@ def _device_distance(t: list[float], dist: list) -> list[float]:
     return cum
 
 
+def _rising_distance_arrays(t: list[float], dist: list) -> list[float] | None:
+    """``_device_distance`` on arrays, to the last bit, when the recorded distances never go
+    back (nearly always): then the loop adds an offset of 0.0 to each and interpolates the
+    gaps with the same operations. None when they do go back (a reset or jitter)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    d = _floats(dist)  # None becomes nan
+    missing = np.isnan(d)
+    if int(missing.sum()) != dist.count(None):
+        return None  # a nan value, not a missing one
+    known = np.flatnonzero(~missing)
+    out = d[known] + 0.0
+    if not (np.diff(out) >= 0).all():
+        return None
+    cum = np.empty(len(d))
+    cum[: known[0] + 1] = out[0]
+    cum[known[-1] :] = out[-1]
+    cum[known] = out
+    gaps = np.flatnonzero(missing[known[0] : known[-1]]) + known[0]
+    if len(gaps):
+        cum[gaps] = _interpolated(_floats(t), known, out, gaps)
+    return _Floats(cum.tolist(), cum)
+
+
+def _interpolated(tt, known, out, gaps):
+    """Distances at the points ``gaps``, in time between the known points around each."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    a = np.searchsorted(known, gaps) - 1  # the known point before each gap point
+    i, j = known[a], known[a + 1]
+    di, dj = out[a], out[a + 1]
+    span = tt[j] - tt[i]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(span > 0, (tt[gaps] - tt[i]) / span, 0.0)
+    return di + (dj - di) * share
+
+
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (
@@ -459,6 +545,8 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def gps_distance(t, lat, lon, glitch_speed: float = 100.0) -> list[float]:
     """Cumulative haversine distance; a step implying more than ``glitch_speed`` is dropped."""
+    if len(t) >= VECTOR_MIN_POINTS:
+        return _gps_distance_arrays(t, lat, lon, glitch_speed)
     out = []
     total = 0.0
     prev = None  # (phi, lambda, cos phi, t) of the last point counted
@@ -484,6 +572,75 @@ def gps_distance(t, lat, lon, glitch_speed: float = 100.0) -> list[float]:
     return out
 
 
+def _gps_distance_arrays(t, lat, lon, glitch_speed: float) -> list[float]:
+    """The loop of ``gps_distance`` on arrays, to the last bit: the same operations on each
+    pair of points (``float_power`` calls the same ``pow`` as ``**``; numpy's sin, cos and
+    arcsin are the C library's), and the total summed in order by ``np.cumsum``."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    la, lo = _floats(lat), _floats(lon)  # None: nan
+    where = np.flatnonzero(~(np.isnan(la) | np.isnan(lo)))
+    phi, lam = np.radians(la[where]), np.radians(lo[where])
+    tt = _floats(t)[where]
+    gain = np.zeros(len(t))
+    gain[where] = _counted_steps((phi, lam, np.cos(phi)), tt, glitch_speed)
+    total = np.cumsum(gain)
+    return _Floats(total.tolist(), total)
+
+
+def _counted_steps(points: tuple, tt, glitch_speed: float):
+    """Metres each positioned point adds to the total, as the loop counts them: the step from
+    the last point counted, or 0 for the first point and for a jump (too fast a step)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    n = len(tt)
+    gain = np.zeros(n)
+    if n < 2:
+        return gain
+    every = np.arange(n)
+    step = _haversine_steps(points, every[:-1], every[1:])
+    jumps = np.flatnonzero(step > glitch_speed * np.maximum(np.diff(tt), 1.0))
+    prev = 0  # the last point counted
+    while prev is not None:
+        k = int(np.searchsorted(jumps, prev))  # the next jump from a point that counts
+        stop = int(jumps[k]) if k < len(jumps) else n - 1
+        gain[prev + 1 : stop + 1] = step[prev:stop]
+        if stop == n - 1:
+            break
+        prev = _next_counted(points, tt, stop, glitch_speed, gain)
+    return gain
+
+
+def _next_counted(points: tuple, tt, prev: int, glitch_speed: float, gain) -> int | None:
+    """After a jump from point ``prev``: the first later point within reach of it, with its
+    step put in ``gain``; None when there is none (looked for in growing windows)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    n = len(tt)
+    start, window = prev + 2, 16
+    while start < n:
+        later = np.arange(start, min(n, start + window))
+        step = _haversine_steps(points, prev, later)
+        fine = np.flatnonzero(step <= glitch_speed * np.maximum(tt[later] - tt[prev], 1.0))
+        if len(fine):
+            here = int(later[fine[0]])
+            gain[here] = step[fine[0]]
+            return here
+        start, window = start + window, window * 4
+    return None
+
+
+def _haversine_steps(points: tuple, i, j):
+    """Metres from points ``i`` to points ``j`` (indices), as ``gps_distance`` computes them."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    phi, lam, cos_phi = points
+    a = np.float_power(np.sin((phi[j] - phi[i]) / 2), 2.0) + cos_phi[i] * cos_phi[j] * (
+        np.float_power(np.sin((lam[j] - lam[i]) / 2), 2.0)
+    )
+    return 2 * 6371008.8 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
 def _positions(lat: list, lon: list) -> tuple[list, list]:
     """Positions with impossible coordinates and (0, 0) ("null island", an unset fix) blanked."""
     if len(lat) >= VECTOR_MIN_POINTS:
@@ -492,7 +649,7 @@ def _positions(lat: list, lon: list) -> tuple[list, list]:
         la, lo = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)  # None: nan
         fine = (la >= -90) & (la <= 90) & (lo >= -180) & (lo <= 180) & ((la != 0) | (lo != 0))
         if fine.all():  # nothing to blank (nan fails every comparison)
-            return lat, lon
+            return _Floats(lat, la), _Floats(lon, lo)
     for k in range(len(lat)):
         la, lo = lat[k], lon[k]
         if la is None or lo is None or not (-90 <= la <= 90 and -180 <= lo <= 180):
@@ -515,10 +672,10 @@ def _first_position(lat, lon) -> tuple[float | None, float | None]:
 def _cadence_spm(cad: list, is_run: bool, per_leg: bool | None) -> list:
     if not is_run:
         return cad
-    positive = sorted(c for c in cad if c)
-    if not positive:
+    if not any(cad):  # no cadence above zero
         return cad
     if per_leg is None:
+        positive = sorted(filter(None, cad))
         per_leg = positive[len(positive) // 2] < PER_LEG_CADENCE_BELOW
     if per_leg:
         return [None if c is None else c * 2 for c in cad]
@@ -529,7 +686,7 @@ def _mean(values: list, low: float, high: float) -> float | None:
     import numpy as np  # here: commands that measure nothing start without it
 
     if len(values) >= VECTOR_MIN_POINTS:
-        a = np.array(values, dtype=np.float64)  # None becomes nan, which no test lets through
+        a = _floats(values)  # None becomes nan, which no test lets through
         kept = a[(a >= low) & (a <= high)]
         # np.cumsum adds in order, as the loop below does: the very same total
         return round(float(np.cumsum(kept)[-1]) / len(kept), 1) if len(kept) else None
@@ -549,7 +706,7 @@ def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None
     import numpy as np  # here: commands that measure nothing start without it
 
     if cum is not None and len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         dt = np.diff(ta)
         moving = dt[(dt > 0) & (np.diff(ca) >= MOVING_SPEED * dt)]
         return float(np.cumsum(moving)[-1]) if len(moving) else 0.0  # summed in order
@@ -572,13 +729,16 @@ def moving_time(t: list[float], cum: list[float] | None, cad: list | None = None
 
 def elevation_gain(t: list[float], alt: list) -> float | None:
     """Metres climbed: smoothed altitude, then a hysteresis dead band (module docstring)."""
+    if len(alt) - alt.count(None) < 2:
+        return None
+    half = ELEVATION_WINDOW_S / 2
+    known = _known_altitudes(t, alt) if len(alt) >= VECTOR_MIN_POINTS else None
+    if known is not None and len(known[0]) >= VECTOR_MIN_POINTS:
+        return round(_climbs(_smoothed(*known, half), ELEVATION_HYSTERESIS_M), 1)
     pts = [(x, a) for x, a in zip(t, alt, strict=True) if a is not None]
     if len(pts) < 2:
         return None
-    half = ELEVATION_WINDOW_S / 2
     n = len(pts)
-    if n >= VECTOR_MIN_POINTS:
-        return round(_climbs(_smoothed(pts, half), ELEVATION_HYSTERESIS_M), 1)
     lo = hi = 0
     window_sum = 0.0
     smooth = []
@@ -594,30 +754,40 @@ def elevation_gain(t: list[float], alt: list) -> float | None:
     return round(_climbs(smooth, ELEVATION_HYSTERESIS_M), 1)
 
 
-def _smoothed(pts: list[tuple], half: float) -> list[float]:
-    """The loop of ``elevation_gain`` on arrays, to the last bit: its running window sum is
-    one sequence of additions (a point entering the window) and subtractions (one leaving),
-    so the same sequence, put in the loop's order and summed in order by ``np.cumsum``, gives
-    the very same sums."""
+def _known_altitudes(t: list[float], alt: list):
+    """(times, altitudes) arrays of the points with an altitude; None if ``alt`` holds a nan
+    (not the same as a missing value: the loop keeps it)."""
     import numpy as np  # here: commands that measure nothing start without it
 
-    tt = np.array([x for x, _ in pts], dtype=np.float64)
-    a = np.array([y for _, y in pts], dtype=np.float64)
+    a = np.array(alt, dtype=np.float64)  # None becomes nan
+    missing = np.isnan(a)
+    if int(missing.sum()) != alt.count(None):
+        return None
+    return _floats(t)[~missing], a[~missing]
+
+
+def _smoothed(tt, a, half: float) -> list[float]:
+    """The loop of ``elevation_gain`` on arrays (times ``tt``, altitudes ``a``), to the last
+    bit: its running window sum is one sequence of additions (a point entering the window) and
+    subtractions (one leaving), so the same sequence, put in the loop's order and summed in
+    order by ``np.cumsum``, gives the very same sums."""
+    import numpy as np  # here: commands that measure nothing start without it
+
     n = len(tt)
     hi = np.searchsorted(tt, tt + half, side="right")  # the window after step i: [lo, hi)
     lo = np.searchsorted(tt, tt - half, side="left")
     out = lo[-1]  # points that left the window by the end
-    step = np.concatenate(
-        [
-            np.searchsorted(hi, np.arange(n), side="right"),
-            np.searchsorted(lo, np.arange(out), side="right"),
-        ]
-    )
-    kind = np.concatenate([np.zeros(n, np.int8), np.ones(out, np.int8)])  # in a step: adds first
-    index = np.concatenate([np.arange(n), np.arange(out)])
-    order = np.lexsort((index, kind, step))
-    sums = np.cumsum(np.concatenate([a, -a[:out]])[order])
-    last = np.searchsorted(step[order], np.arange(n), side="right") - 1  # last op of step i
+    adds = np.searchsorted(hi, np.arange(n), side="right")  # the step each point enters at
+    subs = np.searchsorted(lo, np.arange(out), side="right")  # and leaves at
+    # The loop's order: by step, in a step the additions first, each kind by point. Both
+    # kinds are already in that order, so merging them places each operation.
+    at_add = np.arange(n) + np.searchsorted(subs, adds, side="left")
+    at_sub = np.arange(out) + np.searchsorted(adds, subs, side="right")
+    ops, steps = np.empty(n + out), np.empty(n + out, dtype=adds.dtype)
+    ops[at_add], ops[at_sub] = a, -a[:out]
+    steps[at_add], steps[at_sub] = adds, subs
+    sums = np.cumsum(ops)
+    last = np.searchsorted(steps, np.arange(n), side="right") - 1  # last op of step i
     return (sums[last] / (hi - lo)).tolist()
 
 
@@ -626,16 +796,18 @@ def _climbs(alt: list[float], band: float) -> float:
     gain = 0.0
     low = high = alt[0]
     rising = None  # unknown until the first move of ``band``
-    for a in alt:
+    for a in alt:  # (comparisons rather than max and min: the same values, faster)
         if rising is not False:
-            high = max(high, a)
+            if a > high:
+                high = a
             if high - a >= band:  # the climb ended at ``high``
                 if rising and high - low >= band:
                     gain += high - low
                 rising, low = False, a
                 continue
         if rising is not True:
-            low = min(low, a)
+            if a < low:
+                low = a
             if a - low >= band:
                 rising, high = True, a
     if rising and high - low >= band:
@@ -650,7 +822,7 @@ def best_efforts(
     import numpy as np  # here: commands that measure nothing start without it
 
     if len(t) >= VECTOR_MIN_POINTS:
-        ta, ca = np.asarray(t, dtype=np.float64), np.asarray(cum, dtype=np.float64)
+        ta, ca = _floats(t), _floats(cum)
         if (np.diff(ca) >= 0).all():
             return _best_efforts_sorted(ta, ca, distances)
     return _best_efforts_sweep(t, cum, distances)
@@ -718,6 +890,10 @@ def longest_continuous_run(
     """Longest distance (m) run without a walk of ``WALK_MIN_S`` or more (module docstring)."""
     if cum is None:
         return None
+    if len(t) >= VECTOR_MIN_POINTS:
+        best = _longest_run_arrays(t, cum, cad)
+        if best is not None:
+            return round(best, 1)
     have_cad = cad is not None and any(c is not None for c in cad)
     best = 0.0
     start = None  # cumulative distance where the current stretch began
@@ -743,3 +919,63 @@ def longest_continuous_run(
     if start is not None:
         best = max(best, run_end - start)
     return round(best, 1)
+
+
+def _longest_run_arrays(t: list[float], cum: list[float], cad: list | None) -> float | None:
+    """The loop of ``longest_continuous_run`` on arrays, before rounding: the intervals it
+    looks at (time moving forward), which of them are walking, the walks long enough to end a
+    stretch, and the longest stretch of running between two of those. None when a cadence is
+    nan (the loop treats it as a value, not as missing)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    ta, ca = _floats(t), _floats(cum)
+    dt = np.diff(ta)
+    k = np.flatnonzero(dt > 0) + 1  # the interval from point k - 1 to point k
+    dt = dt[k - 1]
+    walking = _walking(ca, cad, k, dt)
+    if walking is None:
+        return None
+    running = ~walking
+    if not running.any():
+        return 0.0
+    stretch = np.cumsum(_long_walk_ends(walking, dt))[running]  # which stretch each run is in
+    ends = k[running]
+    first = np.concatenate([[True], stretch[1:] != stretch[:-1]])
+    last = np.concatenate([stretch[1:] != stretch[:-1], [True]])
+    return max(0.0, float((ca[ends[last]] - ca[ends[first] - 1]).max()))
+
+
+def _walking(ca, cad: list | None, k, dt):
+    """Whether each interval (ending at point ``k``) is walking, by the module's rule."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    speed = (ca[k] - ca[k - 1]) / dt
+    if cad is None or cad.count(None) == len(cad):
+        return speed < WALK_SPEED
+    c = _floats(cad)  # None becomes nan
+    if int(np.isnan(c).sum()) != cad.count(None):
+        return None
+    c = c[k]
+    return np.where(np.isnan(c), speed < WALK_SPEED, (c < WALK_CADENCE) | (speed < STOP_SPEED))
+
+
+def _long_walk_ends(walking, dt):
+    """True at the last interval of each walk lasting ``WALK_MIN_S``: its seconds, added up
+    in order as the loop does, reach it (checked one by one where an array sum comes close)."""
+    import numpy as np  # here: commands that measure nothing start without it
+
+    before = np.concatenate([[False], walking[:-1]])
+    after = np.concatenate([walking[1:], [False]])
+    starts = np.flatnonzero(walking & ~before)
+    ends = np.flatnonzero(walking & ~after)
+    total = np.cumsum(np.where(walking, dt, 0.0))
+    seconds = total[ends] - total[starts] + dt[starts]  # to within rounding
+    long = seconds >= WALK_MIN_S
+    for w in np.flatnonzero(np.abs(seconds - WALK_MIN_S) < 1e-3).tolist():
+        walked = 0.0
+        for x in dt[starts[w] : ends[w] + 1].tolist():
+            walked += x
+        long[w] = walked >= WALK_MIN_S
+    out = np.zeros(len(walking), dtype=bool)
+    out[ends[long]] = True
+    return out

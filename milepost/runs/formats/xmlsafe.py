@@ -226,15 +226,19 @@ def to_float(text: str | None) -> float | None:
 
 
 def to_floats(texts: list[str]) -> list[float | None]:
-    """``to_float`` of each text, at C speed when every one is a finite number (the rule)."""
+    """``to_float`` of each text, at C speed when every one is a finite number (the rule). A
+    column of few distinct texts (heart rate, cadence, elevation) is read once per text."""
+    distinct = texts if len(set(texts[:64])) > 32 else list(dict.fromkeys(texts))
     try:
-        values = list(map(float, texts))
+        values = list(map(float, distinct))
     except (TypeError, ValueError):
         return [to_float(x) for x in texts]
     total = sum(values)
-    if total - total == 0:  # no nan or inf among them (an overflow only sends us the slow way)
+    if total - total != 0:  # a nan or inf among them (an overflow only sends us the slow way)
+        return [to_float(x) for x in texts]
+    if distinct is texts:
         return values
-    return [to_float(x) for x in texts]
+    return list(map(dict(zip(distinct, values, strict=True)).__getitem__, texts))
 
 
 _DIGITS = (14, 15, 17, 18)
@@ -242,7 +246,7 @@ _DIGITS = (14, 15, 17, 18)
 
 def parse_times(texts: list[str]) -> list[float | None]:
     """``parse_time`` of each text. When all are ``YYYY-MM-DDTHH:MM:SSZ`` (or with ``.fff``),
-    the whole column is read at once with numpy: hours looked up once each, as ``parse_time``
+    the whole column is read at once with numpy: hours looked up once a run, as ``parse_time``
     does, minutes and seconds as arrays; the floats are the same. Else text by text."""
     import numpy as np  # here: commands that measure nothing start without it
 
@@ -267,7 +271,8 @@ def parse_times(texts: list[str]) -> list[float | None]:
     if not ok.all():
         return [parse_time(x) for x in texts]
     hour_keys = np.ascontiguousarray(b[:, :13]).view("S13").ravel()
-    keys, where = np.unique(hour_keys, return_inverse=True)
+    starts = np.flatnonzero(np.concatenate([[True], hour_keys[1:] != hour_keys[:-1]]))
+    keys = hour_keys[starts]  # each run of points in the same hour (no sort: they are in order)
     hours = []
     for key in keys.tolist():
         key = key.decode("ascii")
@@ -277,7 +282,8 @@ def parse_times(texts: list[str]) -> list[float | None]:
         if hour is None:
             return [parse_time(x) for x in texts]
         hours.append(hour)
-    whole = np.array(hours, dtype=np.int64)[where.ravel()] + minutes * 60 + seconds
+    run_lengths = np.diff(np.append(starts, n))
+    whole = np.repeat(np.array(hours, dtype=np.int64), run_lengths) + minutes * 60 + seconds
     if width == 20:
         return whole.astype(np.float64).tolist()
     micro = (fraction[:, 0].astype(np.int64) * 100 + fraction[:, 1] * 10 + fraction[:, 2]) * 1000

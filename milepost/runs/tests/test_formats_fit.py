@@ -328,3 +328,25 @@ def test_mutated_files_only_ever_raise_activity_file_errors():
             parse_file(bytes(data), "fuzzed")
         except ActivityFileError as exc:
             assert exc.reason
+
+
+def _columns(data: bytes) -> dict:
+    decoded = fit.decode(data)
+    columns = ("t", "lat", "lon", "alt", "hr", "cad", "dist")
+    # with each value's type: a cadence is an int unless it has a fraction
+    out = {name: [(type(v), v) for v in getattr(decoded, name)] for name in columns}
+    return out | {"damaged": decoded.damaged, "sessions": decoded.sessions}
+
+
+@pytest.mark.parametrize("name", ALL_FIT)
+def test_runs_of_records_read_as_arrays_give_what_the_record_by_record_path_gives(
+    name, monkeypatch
+):
+    data = sample(name)
+    copies = [data, data[: len(data) // 3], data[: len(data) // 2 + 7]]
+    flipped = bytearray(data)
+    flipped[len(data) // 2] ^= 0x40
+    copies.append(bytes(flipped))
+    arrays = [_columns(copy) for copy in copies]
+    monkeypatch.setattr(fit, "RUN_MIN", 10**9)  # never a run: every record on its own
+    assert [_columns(copy) for copy in copies] == arrays

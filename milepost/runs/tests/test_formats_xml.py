@@ -459,13 +459,20 @@ def test_fast_path_is_taken_and_matches_lxml_on_altered_files(monkeypatch):
         point = "trkpt" if kind == "gpx" else "trackpoint"
         assert pointscan.scan(data, point, module.FIELDS, {}) is not None
         cut = data.index(b"</time>" if kind == "gpx" else b"</Time>", 5000)
+        start = data.index(b"<trkpt" if kind == "gpx" else b"<Trackpoint>", 5000)
+        end = data.index(b"</trkpt>" if kind == "gpx" else b"</Trackpoint>", start)
+        end = data.index(b">", end) + 1
+        hidden = [data[:start] + opening + data[start:end] + closing + data[end:]
+                  for opening, closing in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>"))]  # fmt: skip
         variants = [
+            *hidden,  # a whole point in a comment, in CDATA
             data,
             data[: len(data) * 2 // 3],  # truncated
             data[:cut] + b"<" + data[cut:],  # broken in the middle
             data[:cut] + b"&amp;" + data[cut:],  # an entity in one value
             data[:cut] + b"<!-- a comment -->" + data[cut:],
             data.replace(b"<", b"\n<"),  # other spacing
+            data[:cut] + data[cut:].replace(b"><", b">\n  <"),  # spacing that changes
         ]
         for variant in variants:
             fast, slow = _both_ways(module, variant, monkeypatch)
@@ -493,5 +500,19 @@ def test_parse_times_equals_parse_time_text_by_text():
         if trial % 3 == 0:
             texts[rng.randrange(n)] = rng.choice(odd)
         assert parse_times(texts) == [parse_time(x) for x in texts]
-    for texts in (["1.5"] * 20, ["1.5", "nan"] * 10, ["1e400", "1"] * 10, ["", "2"] * 10):
+    distinct = [str(k / 7) for k in range(100)]  # read text by text, not once per text
+    columns = [["1.5"] * 20, ["1.5", "nan"] * 10, ["1e400", "1"] * 10, ["", "2"] * 10]
+    columns += [distinct, distinct + ["inf"], distinct + ["x"], ["1", " 2 ", "1", "3_0"] * 30]
+    for texts in columns:
         assert to_floats(texts) == [to_float(x) for x in texts]
+
+
+def test_points_inside_points_are_read_as_lxml_reads_them(monkeypatch):
+    from milepost.runs.formats import gpx, pointscan
+
+    data = gpx_bytes(run_points(START, [(300, 3.0)]))
+    inner = b'<trkpt lat="52.1" lon="4.1"><ele>1</ele></trkpt>'
+    nested = data.replace(b"</trkpt>", inner + b"</trkpt>")  # every point holds one
+    assert pointscan.scan(nested, "trkpt", gpx.FIELDS, {}) is None
+    fast, slow = _both_ways(gpx, nested, monkeypatch)
+    assert fast == slow

@@ -409,6 +409,39 @@ def _random_track(rng: random.Random, n: int) -> tuple[list[float], list[float]]
     return t, cum
 
 
+def _random_positions(rng: random.Random, n: int) -> tuple[list, list]:
+    """A wandering track with missing fixes and jumps (a kilometre in a second, at times)."""
+    lat, lon = [rng.uniform(-60, 60)], [rng.uniform(-170, 170)]
+    for _ in range(n - 1):
+        jump = rng.choice([0.0] * 30 + [0.01, -0.003])
+        lat.append(lat[-1] + rng.gauss(0, 3e-5) + jump)
+        lon.append(lon[-1] + rng.gauss(0, 3e-5))
+    for k in rng.sample(range(n), n // 20):
+        lat[k] = lon[k] = None
+    return lat, lon
+
+
+def _measures(t, cum, alts, values, lat, lon, distances) -> tuple:
+    from milepost.runs.formats import summary
+
+    n = len(cum)
+    gappy = [None if k % 11 in (0, 5, 6) or k > n - 4 else c for k, c in enumerate(cum)]
+    reset = cum[: n // 2] + [c - 500 for c in cum[n // 2 :]]
+    return (
+        summary.elevation_gain(t, alts),
+        summary.best_efforts(t, cum, distances),
+        summary.moving_time(t, cum),
+        summary._mean(values, 20, 250),
+        summary._faster_step(t, cum, 12.0),
+        summary.gps_distance(t, lat, lon, 12.0),
+        summary.gps_distance(t, lat, lon, 100.0),
+        summary._device_distance(t, gappy),
+        summary._device_distance(t, reset),
+        summary.longest_continuous_run(t, cum, None),
+        summary.longest_continuous_run(t, cum, values),
+    )
+
+
 def test_vector_measures_equal_the_loops(monkeypatch):
     from milepost.runs.formats import summary
 
@@ -420,23 +453,30 @@ def test_vector_measures_equal_the_loops(monkeypatch):
         alts = [
             None if k % 7 == 3 else 40 + 20 * math.sin(k / 90) + rng.random() for k in range(len(t))
         ]
-        fast = (
-            summary.elevation_gain(t, alts),
-            summary.best_efforts(t, cum, distances),
-            summary.moving_time(t, cum),
-            summary._mean(values, 20, 250),
-            summary._faster_step(t, cum, 12.0),
-        )
+        lat, lon = _random_positions(rng, len(t))
+        track = (t, cum, alts, values, lat, lon, distances)
+        fast = _measures(*track)
         with monkeypatch.context() as m:
             m.setattr(summary, "VECTOR_MIN_POINTS", 10**9)
-            slow = (
-                summary.elevation_gain(t, alts),
-                summary.best_efforts(t, cum, distances),
-                summary.moving_time(t, cum),
-                summary._mean(values, 20, 250),
-                summary._faster_step(t, cum, 12.0),
-            )
+            slow = _measures(*track)
         assert fast == slow
         assert summary.best_efforts(t, cum, distances) == summary._best_efforts_sweep(
             t, cum, distances
         )
+
+
+def test_a_walk_of_about_the_threshold_is_added_up_in_order_as_the_loop_does():
+    import numpy as np
+
+    from milepost.runs.formats import summary
+
+    rng = random.Random(1)  # parts whose sum in order is 10.000000000000002
+    parts = [rng.random() for _ in range(rng.randrange(2, 40))]
+    parts = [p * 10 / sum(parts) for p in parts]
+    walked = 0.0
+    for p in parts:
+        walked += p
+    dt = np.array([12345.678, 1.0, *parts])  # a long walk first: the array sum is off by 3e-12
+    walking = np.array([True, False] + [True] * len(parts))
+    ends = summary._long_walk_ends(walking, dt)
+    assert ends[-1] == (walked >= summary.WALK_MIN_S) and ends[0]
