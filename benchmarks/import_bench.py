@@ -13,12 +13,15 @@ rebuilt with --fresh): about 300 runs a year of about an hour at one point per s
    data directory, parsing in a pool of ``--processes`` and writing in this process;
 3. re-import: the same zip again (every file a duplicate, found by its hash), in this process
    and then as a runner types it, ``milepost import`` in a process of its own (start-up
-   included).
+   included);
+4. the export's plain GPX files, a folder of them, by ``milepost import`` in a process of its
+   own into a new runner: points per second, whole process included.
 
 It prints the times, their ratios, points per second and the peak RSS of every process.
 Targets: end to end within 1.3x the bare parse, 10 years in under 30 s on two cores, no
 process over 300 MB, a full re-import (the command, start-up included) at most 5 % of the first
-import.
+import, GPX files by the command at 150,000 points/s or more (issue 15: 40x FitTrackee's upload
+measured side by side on this machine).
 """
 
 import argparse
@@ -48,6 +51,7 @@ RUNS_PER_YEAR = 300
 VERSION = 1  # bump when the generator changes, so the cached export is rebuilt
 FIRST_DAY = datetime(2015, 1, 5, tzinfo=UTC)
 TARGET_RATIO, TARGET_SECONDS, TARGET_MB, TARGET_REIMPORT = 1.3, 30.0, 300.0, 0.05
+TARGET_GPX_RATE = 150_000  # points/s: 40x FitTrackee's upload (issue 15, on this machine)
 
 
 # --- the synthetic export -----------------------------------------------------------------------
@@ -235,13 +239,29 @@ def parse_path(path: str) -> int:
     return sum(s.point_count for s in parse_file(data, path))
 
 
-def bare_parse(folder: Path, processes: int) -> tuple[Timer, int, PeakMemory]:
+def bare_parse(folder: Path, processes: int) -> tuple[Timer, dict[str, int], PeakMemory]:
+    """The bare parse's time, the points of each file, and the peak memory."""
     paths = sorted(str(p) for p in (folder / "activities").iterdir())
     PeakMemory.reset()
     pool = ProcessPoolExecutor(processes, mp_context=get_context("spawn"))
     with PeakMemory() as memory, Timer() as timer, pool:
-        points = sum(pool.map(parse_path, paths, chunksize=8))
+        points = dict(zip(paths, pool.map(parse_path, paths, chunksize=8), strict=True))
     return timer, points, memory
+
+
+def gpx_command(data_dir: Path, unpacked: Path, points: dict[str, int]) -> tuple[float, int]:
+    """Wall seconds of ``milepost import`` of the export's plain GPX files (a folder of them)
+    into a new runner, as its own process, and their points: issue 15 compares this with
+    FitTrackee's upload of GPX files."""
+    folder = unpacked / "gpx"
+    folder.mkdir()
+    for path in (unpacked / "activities").glob("*.gpx"):
+        path.rename(folder / path.name)
+    from milepost.accounts.models import Profile
+
+    Profile.objects.create_runner("gpx")
+    seconds = import_command(data_dir, folder, user="gpx")
+    return seconds, sum(n for path, n in points.items() if path.endswith(".gpx"))
 
 
 def setup_django(data_dir: Path):
@@ -267,15 +287,15 @@ def import_once(owner, archive: Path, processes: int):
     return timer, report, memory
 
 
-def import_command(data_dir: Path, archive: Path) -> float:
-    """Wall seconds of ``milepost import ARCHIVE --user bench --json`` as its own process."""
+def import_command(data_dir: Path, archive: Path, user: str = "bench") -> float:
+    """Wall seconds of ``milepost import ARCHIVE --user USER --json`` as its own process."""
     import subprocess
 
     env = {**os.environ, "MILEPOST_DATA_DIR": str(data_dir)}
     milepost = Path(sys.executable).with_name("milepost")
     started = time.perf_counter()
     subprocess.run(
-        [str(milepost), "import", str(archive), "--user", "bench", "--json"],
+        [str(milepost), "import", str(archive), "--user", user, "--json"],
         env=env, check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
     return time.perf_counter() - started
@@ -300,7 +320,8 @@ def main(argv=None) -> int:
         print(f"{args.years} years: {runs} runs, export {archive.stat().st_size / 2**20:.0f} MB; "
               f"{os.cpu_count()} CPUs, {args.processes} parsing processes")  # fmt: skip
 
-        bare, points, bare_memory = bare_parse(tmp / "unpacked", args.processes)
+        bare, points_by_path, bare_memory = bare_parse(tmp / "unpacked", args.processes)
+        points = sum(points_by_path.values())
         print(
             f"bare parse:   {bare.wall:6.1f} s wall  {bare.cpu:6.1f} s CPU  {points:,} points  "
             f"{points / bare.wall:,.0f} points/s"
@@ -317,6 +338,12 @@ def main(argv=None) -> int:
         command = import_command(tmp / "data", archive)
         print(
             f"re-import by `milepost import` (its own process, start-up included): {command:.1f} s"
+        )
+        gpx_seconds, gpx_points = gpx_command(tmp / "data", tmp / "unpacked", points_by_path)
+        gpx_rate = gpx_points / gpx_seconds
+        print(
+            f"GPX files by `milepost import` (its own process, start-up included): "
+            f"{gpx_seconds:.1f} s, {gpx_points:,} points, {gpx_rate:,.0f} points/s"
         )
         db = Path(tmp / "data" / "milepost.sqlite3")
         print(f"database after import: {db.stat().st_size / 2**20:.0f} MB (originals included)")
@@ -349,6 +376,10 @@ def main(argv=None) -> int:
             f"  re-import / import = {share:.1%} wall by the command, "
             f"{again.wall / first.wall:.1%} wall in process (<= {TARGET_REIMPORT:.0%}): "
             f"{verdict(share <= TARGET_REIMPORT)}"
+        )
+        print(
+            f"  GPX by the command {gpx_rate:,.0f} points/s (>= {TARGET_GPX_RATE:,.0f}, 40x "
+            f"FitTrackee's upload): {verdict(gpx_rate >= TARGET_GPX_RATE)}"
         )
         if second.totals["imported"] or report.totals["rejected"]:
             print("UNEXPECTED: the re-import imported something, or files were rejected")
