@@ -676,6 +676,19 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 \b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak|Canyon
     |Lake|Loch|Island|Isle|Coast|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach|Head|Point
     |Glen|Moor|Downs|Seat)\b
+# Sarcasm, said the other way round: "Oh yes, I'd love to pay 45 quid to queue for a portaloo",
+# "nothing says fun like 5000 strangers elbowing me", "what's not to love". A marker, or a wish
+# for a race's costs (paying, queueing, being elbowed, standing in a pen).
+[phrase SARCASM]
+^(oh|ah|ooh) ,? ?(sure|great|goody|joy|lovely|right|how fun)\b
+    |\byeah ,? right\b|\b(said|says) (no one|noone|nobody) ever\b|\bwhat is not to (love|like)\b
+    |\bnothing says (\w+ ){1,2}like\b|\bwho (does not|would not) (love|want|enjoy|like)\b
+    |\bjust what (i|everyone|you|we) (need|needs|needed|want|wanted)\b|\bmy idea of (fun|a good
+    |heaven)\b|\b(love|loves|adore|enjoy|can not wait|dying|keen|thrilled) (to )?(\w+ )?(pay|paying
+    |queue|queuing|queueing|fork out|forking out|shell out|shelling out|be elbowed|being elbowed
+    |get elbowed|getting elbowed|stand in a (pen|queue|line)|standing in a (pen|queue|line)|shiver
+    |shivering)\b|\bnothing (i )?(love|like|enjoy) more than (\w+ ){0,2}(paying|queu\w*|shivering
+    |being elbowed|getting up at)\b
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
 # Neither for nor against races: "Can take them or leave them", "not bothered either way".
 [phrase INDIFFERENT]

@@ -246,6 +246,11 @@ _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
 _INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
+_SARCASM = re.compile(_phrase("SARCASM"))
+# What sarcasm about races is against: "I'd love to pay 45 quid to queue for a portaloo".
+_RACE_COST = re.compile(
+    r"\b(portaloos?|porta ?loos?|loos?|toilets?|start|pens?|entry|bibs?|quid|\d+)\b"
+)
 _RACE_THEMES = ("competition", "race_experience", "race_averse")
 # Under the racing question these say "not competitive", not "no races".
 _BARE_NO = frozenset({"no", "nah", "nope", "not really", "not me"})
@@ -456,9 +461,10 @@ def _clause_weights(
 
     `note` says whether the clause's note declines the question ("No big dream, no."), hedges
     it ("Maybe a glow run"), tells of a change of heart ("..., now I just run") and is about
-    races (it names one, or sits under the racing question).
+    races (it names one, or sits under the racing question), and whether the clause itself is
+    sarcastic ("Oh great, another 5am start").
     """
-    declined, hedged, changed, racing = note
+    declined, hedged, changed, racing, sarcastic = note
     upkeep = bool(_UPKEEP.search(clause.text))  # "Just keep it going" is no journey
     out = {theme: _scan(clause, theme, cues) for theme, cues in _CUES[question].items()}
     anti = {
@@ -471,6 +477,11 @@ def _clause_weights(
             out[theme][0] = 0.0  # "Running clubs are cliquey": the anti-cue wins the clause
         out[theme][1] = 0.0 if theme in _NO_AGAINST else max(out[theme][1], anti[theme])
     _settle_races(out, racing)
+    if sarcastic:  # "Oh sure, nothing says fun like a 5am start": said the other way round
+        for theme in _PREFERENCE_THEMES - {"race_averse"}:
+            out[theme] = [0.0, max(out[theme])]
+        if racing or _RACE_COST.search(clause.text):
+            out["race_averse"][0] = max(out["race_averse"][0], M)
     if question in _OPEN_QUESTIONS:
         theme, content = _OPEN_QUESTIONS[question]
         if declined:
@@ -531,8 +542,14 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     hedged = any(_HEDGED.search(c.text) for c in clauses)
     changed = any(_CHANGE.search(c.text) for c in clauses)
     racing = question == "competition" or any(_EVENT.search(c.text) for c in clauses)
-    note_flags = (declined, hedged, changed, racing)
-    weights = [_clause_weights(c, question, note_flags) for c in clauses]
+    # A bare marker ("Oh joy.") makes the clause after it sarcastic too.
+    sarcastic = [bool(_SARCASM.search(c.text)) for c in clauses]
+    for i in range(1, len(clauses)):
+        sarcastic[i] = sarcastic[i] or (sarcastic[i - 1] and len(clauses[i - 1].tokens) <= 3)
+    weights = [
+        _clause_weights(c, question, (declined, hedged, changed, racing, s))
+        for c, s in zip(clauses, sarcastic, strict=True)
+    ]
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)

@@ -924,3 +924,27 @@ def test_it_hears_running_for_the_sensation(note):
 )
 def test_company_is_heard_by_how_it_is_said(note, expected):
     assert ("social" in keys({"places_people": note})) is expected
+
+
+@pytest.mark.parametrize(
+    "question, note",
+    [
+        ("competition", "Oh sure, I'd just love to pay £40 to stand in a pen for an hour."),
+        (
+            "competition",
+            "Yeah because nothing says fun like 5000 strangers elbowing me at the start.",
+        ),
+        ("competition", "Oh joy. Another medal to put in a drawer."),
+        ("proud", "Races? I can't wait to shiver at the start for half an hour, said no one ever."),
+    ],
+)
+def test_sarcasm_about_races_is_race_averse_not_race_love(question, note):
+    found = keys({question: note})
+    assert "race_averse" in found
+    assert not found & {"race_experience", "feeling"}
+
+
+def test_plain_enthusiasm_for_race_day_is_not_read_as_sarcasm():
+    assert keys({"competition": "Oh, I love race day, the buzz carries me round."}) == {
+        "race_experience"
+    }
