@@ -265,6 +265,9 @@ _AWAY_THEMES = frozenset({"places"})
 _PAST_THEMES = _PREFERENCE_THEMES | {"social", "consistency", "time_limited"}
 # Themes whose cue counts for little when its subject is someone else: "she's coming back".
 _ATTRIBUTED = _PREFERENCE_THEMES | {"comeback", "consistency"}
+# Themes a clause about someone else may still give the runner ("My wife says I'm calmer"): only
+# the cue whose nearest subject is someone else counts for little ("it gave her confidence").
+_OWNED = frozenset({"confidence", "wellbeing"})
 # What a bare "No." or "Not my thing." after a clause takes back (a race it rejects is averse).
 _REFUSED = (_PREFERENCE_THEMES | {"social"}) - {"race_averse"}
 _NO_AGAINST = frozenset({"race_averse"})  # "I don't hate races" is not a love of them
@@ -434,7 +437,8 @@ def _scan(
     """
     plain, negated = [], []
     lack = theme in _LACK_THEMES
-    whose = theme in _ATTRIBUTED and not clause.others  # the clause as a whole is discounted
+    # the clause as a whole is discounted for _ATTRIBUTED themes when it is about someone else
+    whose = theme in _OWNED or (theme in _ATTRIBUTED and not clause.others)
     for weight, pattern in cues:
         for match in pattern.finditer(clause.text):
             mine = not (whose and clause.someone_elses(match.start()))

@@ -948,3 +948,10 @@ def test_plain_enthusiasm_for_race_day_is_not_read_as_sarcasm():
     assert keys({"competition": "Oh, I love race day, the buzz carries me round."}) == {
         "race_experience"
     }
+
+
+def test_someone_elses_confidence_is_not_the_runners_but_what_they_see_in_the_runner_is():
+    assert "confidence" not in keys(
+        {"beyond_running": "My friend says running gave her so much confidence, not sure about me."}
+    )
+    assert "wellbeing" in keys({"beyond_running": "My husband reckons it keeps me sane."})
