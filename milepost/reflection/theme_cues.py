@@ -10,7 +10,8 @@ Pure data (strings, and pairs of strings): themes.py parses, compiles and applie
 # run on normalised clauses: lower case, one space between tokens, commas kept as " , ",
 # contractions expanded ("do not"), US spelling, units as "km" and "mile". [against]: phrases
 # that count against a theme. [cancel]: phrases that void a theme's cues in their clause.
-# [question KEY]: cues that count only under that question. "_race_love" is resolved to
+# [question KEY]: cues that count only under that question. "_race_do" (taking part in a race)
+# counts only when negated, for race_averse. "_race_love" is resolved to
 # race_experience unless the clause is about competing ("racing and beating"); "_race_scene"
 # and "_race_win" count for race_experience and competition only in a note about races or under
 # the racing question ("the crowds", "a win": not "a win for my head"). [phrase NAME]: a
@@ -27,6 +28,9 @@ LEXICON = r"""
 [define RACE]
 (race|races|racing|events?|competitions|start lines?|mass starts?|bibs?|race numbers?
     |pin\w* (on )?(a |my |the )?(race )?(number|bib)( on)?|organized (runs|events))
+# People as a bunch: what "I love those ladies" or "a lovely bunch" is fond of (not a place).
+[define FOLK]
+(ladies|girls|lads|people|friends|mates|gang|crew|group|club|women|men|guys|folk|bunch|lot)\b
 [define REACTION]
 (makes? me (feel )?(physically )?(sick|ill|queasy|anxious|nervous|panicky|panic|shaky|itch|itchy
     |cringe|shudder|want to (hide|cry|run away))|gives? me (the )?(fear|jitters|creeps|heebie
@@ -185,16 +189,17 @@ places S @PLACE_LIKE ([\w,]+ ){0,8}@PLACE_WORDS|@PLACE_WORDS ([\w,]+ ){0,8}@PLAC
 places M @REGIONS|explore|exploring|sightseeing|see (so )?much more of|new routes?|somewhere (new
     |different|beautiful|warm|exotic)|new places|adventures?|travel\w*(?! (\w+ ){0,2}for work)
     |abroad|overseas|(?<!the )holidays?|vacations?|trips?|the scenery|running holiday
-places M @PLACE_WORDS (@PLACE_WORDS|[\w,]+ @PLACE_WORDS)
+places W @PLACE_WORDS (@PLACE_WORDS|[\w,]+ @PLACE_WORDS)
 places W @PLACE_WORDS
 # Where the runner runs, by structure: "running along the harbour", "a run through the dunes".
-places M (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2}(in|on|along
+places W (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2}(in|on|along
     |around|round|through|across|up|over|by|beside|past) (the |a |my |our )?(\w+ )?@PLACE_WORDS
 # Places collected: "in 31 states", "every county we visit", "all the parkruns in Kent".
 places S (in|all|every|\d+) (\w+ )?(states|countries|counties|continents|capitals|islands
     |national parks)
 places V @CITIES
 places S end to end|home ?town|home (city|country|village|island)|(the )?length of|the whole of
+    |(it is|this is|that is) my (city|town|village|patch|island|place)
 competition S competitive|competitor|thrive on (it|competition|racing)|race\w* to win|who (was|were
     |finished|came|got) (ahead of|in front of|behind) me|who i (passed|beat|overtook|outsprinted
     |dropped)|bragging rights|overtak\w+|pick\w* (people|them|runners|others) off|reel\w* (people
@@ -239,6 +244,10 @@ _race_scene M crowds?|cheer\w*|spectators|t shirts?|day out|the buzz|the energy|
     |there for the (?!win|time|times|pb|prs?|podium)[a-z]+|not about the (time|clock)|the vibe
     |carnival
 _race_scene W signed up|sign up|the music|bands|thousands of (people|runners)|lining up|line up
+# In a note about a race, loving "it" is loving the race: "I was last but I loved it".
+_race_scene M (i )?(loved|love|enjoyed|adored|lapped up) (it|every (minute|second|mile|step|bit)
+    |the lot)( ,|$)|@RACE (are|is) (my )?(favorite|the best|brilliant|great fun|a blast)
+    |(my )?favorite (\w+ )?(race|races|event|events)
 _race_scene M (enjoy|love|like|soak\w*( up)?) the (day|experience|whole thing)|(great|fantastic
     |brilliant|lovely|good|grand|big) days?( out)?|days out|the whole (village|city|town|street
     |country|family) (is )?(out|there)|party|(\d+|thousands of|hundreds of) (people|runners)
@@ -271,7 +280,14 @@ race_averse S (not|no|never|zero) (\w+ )?(interested|interest|keen|desire|fussed
 race_averse M too (much|many) (\w+ ){0,3}(at|in) (races|events)|(races|events) (are|feel) (too
     |so) (\w+ )?(expensive|crowded|busy|stressful|serious|competitive)|(idea
     |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?|gives?|fills?) (me|my)
-race_averse W too many people|faff
+race_averse W faff
+race_averse M too many people|too crowded|(have|had) enough (of )?(\w+ ){0,2}@RACE|@RACE (career
+    |days|life) (\w+ ){0,2}(is|are|was|were) (now |well and truly |long )?(over|done|behind me)
+# Taking part in a race, negated ("never pinned a number on", "allergic to entry fees", "I don't
+# need a bib to see a city"), says races are not for the runner. Not a bare "I don't race",
+# nor "not racing anyone" (not competing) or "parkrun's not a race".
+_race_do M enter|entered|entering|entry fees?|pin\w* (on )?(a |my |the )?(race )?(number
+    |bib)|bibs?|race numbers?
 wellbeing S mental (health|wellbeing|well being)|my (head|mind|mood|sanity|nerves)|head ?space
     |clear\w* (my|the) (head|mind)|head (clear|clears|empties|straight)|sane|sanity|therapy
     |therapist|counseling|stress\w*|anxiety|anxious|depress\w*|low (mood|days|patch)|dark (days
@@ -471,6 +487,11 @@ social M (on|by) my own|alone|solo|by myself|own company|introvert\w*|loner|cliq
     |(can not|could not) chat|not a (club|group|people|social) (person|runner|type)
 places S (do not|never) (really )?(mind|care) where|treadmill is fine|anywhere will do
 places M same (\w+ ){0,2}(loop|loops|route|routes|circuit|laps)
+# A place chosen for a practical reason is not a draw: "the river path because it's flat and lit".
+places W (because|as|since|cos|cause) (it is|they are|it has|they have|it was|it) (\w+ ){0,2}(flat
+    |close|near|nearby|lit|safe|convenient|handy|quick|easy|quiet at night|on my doorstep
+    |on the way)
+    |does the job|(closest|nearest|easiest|most convenient|safest)( one| place| option)?( ,|$)
 competition S (not|no) (a |much of a )?(racer|competitor)|no racer|(race|racing|compete|competing
     |competitive) (\w+ ){0,2}(myself|the clock|my (own|old|previous) (times?|self))|beat the (man
     |woman|person|runner) i was|the clock is my
@@ -494,7 +515,8 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
     |put together|pull (myself|it) together|play with|(with|walk|walking) (the|my|our) (\w+ )?dogs?
     |dog\w* ([\w,]+ ){0,3}(is|are) (my|the only) (\w+ ){0,2}(partner|buddy|company|companion)
 consistency - old habits
-places - work trips?|business trips?|hotel
+places - work trips?|business trips?|hotel|(love|loves|adore|adores) (those|these|my|our
+    |the) (\w+ )?@FOLK
 numbers - not the time|(my|our|their|his|her) own pace|pace is (\w+ )?(conversational|chatty|easy
     |slow|gentle|whatever|irrelevant)|(easy|gentle|slow|comfortable|chatty|conversational|steady
     |relaxed) pace|day out|not about the (time|clock)|time on (my )?feet|my (doctor|gp|consultant
@@ -637,7 +659,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |enjoy|like) it|part of the (fun|buzz|thrill)|thrive on it|worth it)\b
 # A note that mentions racing, then a clause that damns it: "Did one once. Hated every second."
 [phrase REJECT]
-^(i )?(no thanks|no thank you|no chance|no way|not a chance|hard pass|not interested|hated (it
+^((these days|nowadays|now|honestly|frankly|personally)( ,)? )?(i )?(no thanks|no thank you
+    |no chance|no way|not a chance|hard pass|not interested|would rather not|rather not|hated (it
     |every (second|minute|step|mile)|the (whole|entire) (thing|experience|day))|never again
     |once was enough|not for me|not my thing|not my cup of tea|(never|not) (doing|do) (it|that
     |one) again)( ,|$)
@@ -662,7 +685,7 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # A capitalised place after a running verb, read on the original text: "run along the Bosphorus".
 # A name after a place preposition, read on the original text: "the seawall in Vancouver".
 [phrase PLACE_IN]
-\b(?:in|at|near|around|along|above|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June
+\b(?i:in|at|near|around|along|above|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June
     |July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday
     |Saturday|Sunday|Christmas|Easter|I|Strava|Garmin|Instagram|Facebook|parkrun)\b)[A-Z][a-z]{2,}
 [phrase PLACE_NAME]
@@ -683,12 +706,24 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 ^(oh|ah|ooh) ,? ?(sure|great|goody|joy|lovely|right|how fun)\b
     |\byeah ,? right\b|\b(said|says) (no one|noone|nobody) ever\b|\bwhat is not to (love|like)\b
     |\bnothing says (\w+ ){1,2}like\b|\bwho (does not|would not) (love|want|enjoy|like)\b
+    |\b(sure|yeah|aye)( ,)? (if|when) i (ever )?\w+|\bwhen pigs fly\b|\bpigs might fly\b
     |\bjust what (i|everyone|you|we) (need|needs|needed|want|wanted)\b|\bmy idea of (fun|a good
     |heaven)\b|\b(love|loves|adore|enjoy|can not wait|dying|keen|thrilled) (to )?(\w+ )?(pay|paying
     |queue|queuing|queueing|fork out|forking out|shell out|shelling out|be elbowed|being elbowed
     |get elbowed|getting elbowed|stand in a (pen|queue|line)|standing in a (pen|queue|line)|shiver
     |shivering)\b|\bnothing (i )?(love|like|enjoy) more than (\w+ ){0,2}(paying|queu\w*|shivering
     |being elbowed|getting up at)\b
+# Fondness or a wish in a note, that makes a place in it a draw ("The desert road. I love this
+# emptiness.", "Best city in the world for running", "I want to run in ..."); without it a place
+# is named in passing. Not a love of
+# the people ("I love those ladies").
+[phrase FOND]
+\b(love|loves|loved|lovely|adore|adores|want to|wants to|would love|dream|one day|someday|wish
+    |miss|(that|it) is home|favorite|beautiful|stunning|gorgeous|glorious|breathtaking|magic
+    |magical|special|peaceful|happy place|happiest|nothing better|nowt better|nothing beats|oh my
+    |my city|my town|my patch|best (\w+ ){0,2}in the world|on (god )?earth|never tire
+    |never get bored|heaven|paradise|spectacular|dreamy|idyllic
+    |pretty)\b(?! ((those|these|my|our|the|a) )?(\w+ )?@FOLK)
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
 # Neither for nor against races: "Can take them or leave them", "not bothered either way".
 [phrase INDIFFERENT]

@@ -16,7 +16,7 @@ from functools import lru_cache
 NEGATORS = """
     not no never nothing none nobody neither nor without hardly barely nah nope zero hate hated
     hates hating loathe detest dislike dislikes ignore ignores ignoring ignored avoid avoids
-    avoiding stopped quit ditched dread dreading hide hides hid
+    avoiding stopped quit ditched dread dreading hide hides hid allergic
 """
 POST_NEGATORS = "not never nope nah bore bores bored irrelevant overrated pointless boring"
 AUXILIARIES = "is are was were do does did has have had really just ever honestly will would can"
@@ -46,7 +46,7 @@ CONTRACTIONS = (
     (r"'d\b", " would"),
     (r"'s\b", ""),
 )
-KM = "k km kms kilometer kilometers klicks"  # after a number, read as "km"
+KM = "k ks km kms kilometer kilometers klicks"  # after a number, read as "km"
 # Spellings folded before matching, "from>to" ("_" stands for a space).
 SPELLING = """
     mum>mom mums>moms mummy>mom colour>color favourite>favorite neighbour>neighbor

@@ -14,8 +14,13 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    loves his Garmin", "she's coming back from a knee op") counts for little; anti-cues ("on my
    own") count against a theme.
    Words that speak of races only in a note about them ("the crowds", "a win") count only
-   there or under the racing question; a schedule (kids, a job, shifts, 6am) is only context
-   for time_limited, which needs scarcity stated ("5am or nothing", "only 20 minutes").
+   there or under the racing question, where a race or its joys turned down ("never pinned a
+   number on", "I don't like the crowds") are race_averse; a schedule (kids, a job, shifts, 6am)
+   is only context for time_limited, which needs scarcity stated ("5am or nothing", "only 20
+   minutes"). A sarcastic clause ("Oh sure, I'd love to pay £45 to queue for a portaloo") says
+   the opposite of its words. A place is a draw only in a note fond of something or wishing
+   ("The desert road. I love this emptiness.", "I want to run in ..."), as a bare answer
+   ("Mountains.") or as a landmark; otherwise it is named in passing, once a note.
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
    "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
    or leave them", a city in a sentence about a race is a venue), and the question a note sits
@@ -133,7 +138,7 @@ class Theme:
 _WEIGHTS = {"S": S, "M": M, "W": W, "V": V, "-": 0.0}
 # Cue groups resolved per note (see _settle_races): a love of races, and words that speak of
 # races only in a note about them ("the crowds", "a win": not in "a win for my head").
-_RACE_HINTS = ("_race_love", "_race_scene", "_race_win")
+_RACE_HINTS = ("_race_love", "_race_scene", "_race_win", "_race_do")
 
 
 def _parse_lexicon(text: str) -> dict[str, list[tuple[str, float, str]]]:
@@ -247,6 +252,9 @@ _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
 _INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
 _SARCASM = re.compile(_phrase("SARCASM"))
+_FOND = re.compile(_phrase("FOND"))
+_NOT_YET = re.compile(r"\b(until|till|unless|not yet|yet)\b")  # a "no" that is only for now
+_NOT_FOR = re.compile(r"\b(not|never) (\w+ ){0,2}for (the |a |my )?\w+")  # the motive is elsewhere
 # What sarcasm about races is against: "I'd love to pay 45 quid to queue for a portaloo".
 _RACE_COST = re.compile(
     r"\b(portaloos?|porta ?loos?|loos?|toilets?|start|pens?|entry|bibs?|quid|\d+)\b"
@@ -465,10 +473,11 @@ def _clause_weights(
 
     `note` says whether the clause's note declines the question ("No big dream, no."), hedges
     it ("Maybe a glow run"), tells of a change of heart ("..., now I just run") and is about
-    races (it names one, or sits under the racing question), and whether the clause itself is
+    races (it names one, or sits under the racing question), is fond of something ("I love
+    this emptiness", which makes a place in it a draw), and whether the clause itself is
     sarcastic ("Oh great, another 5am start").
     """
-    declined, hedged, changed, racing, sarcastic = note
+    declined, hedged, changed, racing, fond, sarcastic = note
     upkeep = bool(_UPKEEP.search(clause.text))  # "Just keep it going" is no journey
     out = {theme: _scan(clause, theme, cues) for theme, cues in _CUES[question].items()}
     anti = {
@@ -480,7 +489,7 @@ def _clause_weights(
         if anti[theme] or (cancel and cancel.search(clause.text)):
             out[theme][0] = 0.0  # "Running clubs are cliquey": the anti-cue wins the clause
         out[theme][1] = 0.0 if theme in _NO_AGAINST else max(out[theme][1], anti[theme])
-    _settle_races(out, racing)
+    _settle_races(out, racing, clause.text)
     if sarcastic:  # "Oh sure, nothing says fun like a 5am start": said the other way round
         for theme in _PREFERENCE_THEMES - {"race_averse"}:
             out[theme] = [0.0, max(out[theme])]
@@ -493,24 +502,35 @@ def _clause_weights(
         elif content.search(clause.text) and not (theme == "on_journey" and upkeep):
             # someone else's dream is not the runner's
             out[theme][0] = max(out[theme][0], W if hedged or clause.others else S)
-    if clause.place_name or (clause.place_in and out["places"][0]):
-        out["places"][0] = max(out["places"][0], M)
+    places = out["places"]
+    if clause.place_name or (clause.place_in and (places[0] or fond)):
+        # "on the Rhine path": a name in passing; "the Pennine Way" is a landmark in its own right
+        places[0] = max(places[0], M if fond or clause.landmark else W)
     elif out["places"][0] <= W and (out["numbers"][0] or out["competition"][0]):
         out["places"][0] = 0.0  # "2:58 at Valencia": a city named for a race time
+    short = question == "places_people" and len(clause.tokens) <= 3  # "Mountains.": the answer
+    if 0 < places[0] < M and (fond or short):
+        places[0] = M  # "The desert road. I love this emptiness."
     _scale(out, clause, question, changed)
     return out
 
 
-def _settle_races(out: dict[str, list[float]], racing: bool) -> None:
+def _settle_races(out: dict[str, list[float]], racing: bool, text: str) -> None:
     """One clause about races backs one of competition, race_experience and race_averse.
 
-    Race-day words ("the crowds", "a win") count only in a note about races.
+    Race-day words ("the crowds", "a win") count only in a note about races; there, a race
+    or its joys turned down ("I don't race", "I don't need a medal") are race_averse.
     """
     scene, win = out.pop("_race_scene"), out.pop("_race_win")
     if racing:
         for theme, (w_for, w_against) in (("race_experience", scene), ("competition", win)):
             out[theme] = [max(out[theme][0], w_for), max(out[theme][1], w_against)]
     love, unloved = out.pop("_race_love")
+    unloved = max(unloved, out.pop("_race_do")[1])  # "never pinned a number on"
+    if racing and out["race_experience"][1] and not out["race_experience"][0]:
+        unloved = max(unloved, M)  # race-day joys turned down: "I don't like crowds"
+    if _NOT_YET.search(text) or _NOT_FOR.search(text):
+        unloved = 0.0  # "not near a start line until I can run 5k", "not in it for medals"
     if unloved and not (out["competition"][0] or out["race_experience"][0]):
         out["race_averse"][0] = max(out["race_averse"][0], M)  # "I've never really liked races"
     if out["competition"][0] and out["race_experience"][0] < S:
@@ -546,14 +566,19 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     hedged = any(_HEDGED.search(c.text) for c in clauses)
     changed = any(_CHANGE.search(c.text) for c in clauses)
     racing = question == "competition" or any(_EVENT.search(c.text) for c in clauses)
+    fond = any(not c.negated(*m.span()) for c in clauses for m in _FOND.finditer(c.text))
     # A bare marker ("Oh joy.") makes the clause after it sarcastic too.
     sarcastic = [bool(_SARCASM.search(c.text)) for c in clauses]
     for i in range(1, len(clauses)):
         sarcastic[i] = sarcastic[i] or (sarcastic[i - 1] and len(clauses[i - 1].tokens) <= 3)
     weights = [
-        _clause_weights(c, question, (declined, hedged, changed, racing, s))
+        _clause_weights(c, question, (declined, hedged, changed, racing, fond, s))
         for c, s in zip(clauses, sarcastic, strict=True)
     ]
+    if not fond:  # places named in passing count once a note: "Along the canal. Then the route."
+        best = max(range(len(weights)), key=lambda i: weights[i]["places"][0], default=0)
+        for i, w in enumerate(weights):
+            w["places"][0] *= i == best
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
@@ -610,7 +635,7 @@ def _read_across(
         if refusals[i + 1 : i + 2] == [True]:  # "He wants me to join his club. Not my thing."
             for theme in _REFUSED:
                 weights[i][theme] = [0.0, max(weights[i][theme])]
-        if races and _REJECT.search(clauses[i].text):  # "Did a race once. Hated every second."
+        if events and _REJECT.search(clauses[i].text):  # "Did a race once. Hated every second."
             home = HOME_PRIOR if "race_averse" in _HOME[question] else 1.0
             weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * home)
         for theme in THEME_KEYS:  # "Busy, but I always make it work": the contrast takes it back

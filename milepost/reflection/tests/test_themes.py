@@ -412,7 +412,7 @@ def test_it_reads_a_place_in_a_sentence_about_a_race_as_a_venue(question, note):
     "note",
     [
         "Would love to run the Boston marathon. Also running in Central Park in New York.",
-        "The canal towpath, it's flat and there's always a bench.",
+        "The canal towpath, it's flat and there's always a bench. I love it.",
         "The woods behind our estate, especially in autumn.",
         "Marathons abroad with my husband, Paris, Rome, Reykjavik.",
     ],
@@ -833,11 +833,11 @@ def test_a_bare_never_under_the_racing_question_is_race_averse_and_a_bare_no_is_
 @pytest.mark.parametrize(
     "note",
     [
-        "The seawall in Vancouver, the whole loop, with my walk-run group.",
+        "The seawall in Vancouver, the whole loop, with my walk-run group. Magic.",
         "I dream to run the Kyoto marathon, my hometown, with my daughter.",
     ],
 )
-def test_a_place_word_with_a_name_or_a_home_town_is_a_place(note):
+def test_a_place_word_with_a_name_and_fondness_or_a_home_town_is_a_place(note):
     assert "places" in keys({"places_people": note})
 
 
@@ -955,3 +955,81 @@ def test_someone_elses_confidence_is_not_the_runners_but_what_they_see_in_the_ru
         {"beyond_running": "My friend says running gave her so much confidence, not sure about me."}
     )
     assert "wellbeing" in keys({"beyond_running": "My husband reckons it keeps me sane."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I use the river path because it's flat and lit.",
+        "The towpath, since it's close to the office.",
+        "Along the canal to the bridge and back.",
+        "Mostly on the Elbe path after work.",
+        "Round the lakes at Hillbrook with my sister.",
+        "Along the canal to the station. It's not pretty, it's just the way in.",
+        "The hills near us, I love those ladies in the group.",
+    ],
+)
+def test_a_place_chosen_for_a_practical_reason_or_named_in_passing_is_not_a_draw(note):
+    assert "places" not in keys({"places_people": note})
+
+
+def test_a_place_with_affection_still_draws_whatever_else_is_said():
+    assert "places" in keys({"places_people": "I adore the canal at dawn, and it's close too."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "My first fell race, I came in last but I loved it.",
+        "Trail races are my favourite, muddy and daft.",
+    ],
+)
+def test_loving_it_in_a_note_about_a_race_is_the_race_day_experience(note):
+    assert "race_experience" in keys({"proud": note})
+
+
+def test_loving_it_in_a_note_about_no_race_is_not_race_day():
+    assert "race_experience" not in keys({"proud": "Ran to the top of the hill, I loved it."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The old drovers' path out past the farm. I adore the emptiness.",
+        "Along the Danube at first light. Best city in the world for it.",
+        "Moorland.",
+        "The trail over Crook Ridge, nothing better on a cold morning.",
+    ],
+)
+def test_fondness_anywhere_in_the_note_or_a_bare_answer_makes_a_place_a_draw(note):
+    assert "places" in keys({"places_people": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Never pinned a number on and don't plan to.",
+        "I'm allergic to entry fees.",
+        "I don't need a bib to see a city.",
+        "Did a handful of 10ks years ago. These days I'd rather not.",
+        "My racing days are well and truly over.",
+        "I don't like the crowds and I don't want a medal.",
+    ],
+)
+def test_a_race_or_its_joys_turned_down_is_race_averse(note):
+    found = keys({"competition": note})
+    assert "race_averse" in found
+    assert not found & {"race_experience", "competition"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I don't really race.",
+        "Not racing anyone, just there for the coffee after.",
+        "I'm not going near a start line until I can run 5k.",
+        "I'm not in it for the medals.",
+    ],
+)
+def test_not_racing_for_now_or_for_a_reason_is_not_race_averse(note):
+    assert "race_averse" not in keys({"competition": note})
