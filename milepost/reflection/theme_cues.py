@@ -311,6 +311,17 @@ confidence S confiden\w+|self (belief|esteem|worth|confidence|respect)|believe i
     |trusting|believe in) (it|myself|my body|my legs) again|learning to trust|belief in myself
     |believe i can|(lost|losing|regain\w*|get back|rebuild\w*) (my |some )?(nerve|belief|self)
     |trust (my|in my) body|comfort zone|stronger than i (thought|knew|realized)
+# Surprised by what they can do, and carrying it into life: "didn't know I had that in me", "I
+# thought my body was finished", "it changed something in me", "I trust myself a bit more".
+confidence M (had|has|have) (that|it|this) in (me|it|her|him)|(did not|never) (know|knew
+    |realize\w*|think) (i|my body|my legs) (had|could|was|would)|(i|we) (thought|was sure
+    |were sure) (\w+ ){0,3}(i|my body|my legs) (was|were|would) (finished|done|past it|too old|die
+    |dying|never)|stronger than (at|when|i was|ever|before)|changed (something )?in me
+    |trust myself|(see|saw|seeing) (someone|a woman|a man|somebody) (strong|capable|fit|different)
+    |(look|looked|looking) in the mirror|(let|let them) (them )?stare|(to be|i was|i am
+    |i am actually) good at|good at it|feel like (a|an) (athlete|runner) again|(put
+    |putting) my hand up|(could not|can not|never|too scared to|too shy to) (speak|talk|say a word
+    |put my hand up)
 confidence M (prove|proving|proved|show|shows|showing|showed) (to )?(myself|me)( that)? (i|i am
     |i can|i could|i was)|(prove|proving|proved) (to )?(myself|i can|that i|i am|i could)
     |proof (that )?(i|they were wrong)|(proved|prove|proving) (them|everyone|people) wrong|useless
@@ -476,6 +487,10 @@ comeback M (feel|feeling|felt) like (a runner|myself|me) again|(physio|physiothe
     |cast)
 
 [against]
+confidence S (always|already) (been |was |were |am |had |have had )?(\w+ )?(confident|confidence)
+    |confidence for (two|three|four|\w+ people)|never lacked (confidence|self belief)
+    |not (really )?(about |an issue of |a )?confidence( thing| issue| problem)?|(people|they
+    |others) say it gives them
 numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|in the drawer)
     |(switch|switches|switched|switching|turn|turns|turned) (\w+ ){0,2}(watch|garmin|gps|pace|data
     |numbers|stats|metrics) off|(watch|garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put

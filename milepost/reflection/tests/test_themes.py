@@ -1033,3 +1033,29 @@ def test_a_race_or_its_joys_turned_down_is_race_averse(note):
 )
 def test_not_racing_for_now_or_for_a_reason_is_not_race_averse(note):
     assert "race_averse" not in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ran the whole 10k. Never knew I had that in me.",
+        "I thought my legs were done at 60. Turns out they're not.",
+        "I trust myself a little more after every long run.",
+        "The half changed something in me, I argue back at work now.",
+        "I used to be too shy to speak at parents' evening.",
+    ],
+)
+def test_it_hears_confidence_as_surprise_at_oneself_and_its_carry_over(note):
+    assert "confidence" in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Not a confidence thing, I've always been fine in that department.",
+        "Confidence? I've confidence for four people.",
+        "I was always confident, running didn't change that.",
+    ],
+)
+def test_confidence_denied_or_already_had_is_not_the_theme(note):
+    assert "confidence" not in keys({"beyond_running": note})
