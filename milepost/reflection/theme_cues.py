@@ -532,7 +532,8 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
 consistency - old habits
 places - work trips?|business trips?|hotel|(love|loves|adore|adores) (those|these|my|our
     |the) (\w+ )?@FOLK
-numbers - not the time|(my|our|their|his|her) own pace|pace is (\w+ )?(conversational|chatty|easy
+numbers - (doctor|gp|nurse|consultant) (said|says|told|thinks|reckons)
+    |not the time|(my|our|their|his|her) own pace|pace is (\w+ )?(conversational|chatty|easy
     |slow|gentle|whatever|irrelevant)|(easy|gentle|slow|comfortable|chatty|conversational|steady
     |relaxed) pace|day out|not about the (time|clock)|time on (my )?feet|my (doctor|gp|consultant
     |surgeon|nurse)|cardiolog\w*|oncologist|cleared me|medical|medication|beta blockers?|(numbers?
@@ -552,7 +553,7 @@ competition - (competitive|compete|competing) (\w+ ){0,2}(about|at|in|over
     |level)\b)\w+
 [question drive]
 feeling M feel|feels|feeling|feelings|vibes?|the high|the buzz|the calm|calm
-numbers M times|targets|the numbers|my number
+numbers M (?<!\d )times(?! a week)|targets|the numbers|my number
 consistency M the habit|habit
 [question big_dream]
 big_dream M marathon|marathons|ballot|abroad|\d+ (km|mile) (ultra|race)
@@ -607,6 +608,7 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # Negations of more than one word: "fed up with", "before I even (look at my time)".
 [phrase MULTI_NEGATORS]
 \b(had enough of|fed up with|sick of|gave up|give up|given up|no longer|put off|turned off
+    |too (old|tired|lazy|busy|slow|set in my ways) to
     |leave me cold|over it|who cares|(hopeless|terrible|rubbish|useless) (with|at)|bored (by|of
     |with)|before i (even|ever)|(burnt|burned) out on|tired of|sick to death of|(?<=more )than
     |(?<=rather )than|instead of)\b
@@ -740,6 +742,11 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |never get bored|heaven|paradise|spectacular|dreamy|idyllic
     |pretty)\b(?! ((those|these|my|our|the|a) )?(\w+ )?@FOLK)
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
+# A later clause that disowns what the one before named: "Numbers I look at, but I forget them".
+[phrase DISOWN]
+\b(forget|forgot|ignore|ignored|ignores|hate|hated|(do|did) not (care about|look at|want|need
+    |trust|check|read)|never (look at|check|read|use|wear)|can not (stand|be bothered with)) (them
+    |it|one|that|those)\b
 # Neither for nor against races: "Can take them or leave them", "not bothered either way".
 [phrase INDIFFERENT]
 \b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not

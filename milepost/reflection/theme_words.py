@@ -16,9 +16,13 @@ from functools import lru_cache
 NEGATORS = """
     not no never nothing none nobody neither nor without hardly barely nah nope zero hate hated
     hates hating loathe detest dislike dislikes ignore ignores ignoring ignored avoid avoids
-    avoiding stopped quit ditched dread dreading hide hides hid allergic
+    avoiding stopped quit ditched dread dreading hide hides hid allergic forget forgot
 """
-POST_NEGATORS = "not never nope nah bore bores bored irrelevant overrated pointless boring"
+POST_NEGATORS = "not never nope nah bore bores bored irrelevant overrated pointless boring stress"
+POST_NEGATORS += " stresses meaningless"
+# Judgements that reach back to their subject across a few words, up to a break ("Numbers on a
+# hill are meaningless", "Splits for a plodder like me are pointless").
+PREDICATE_NEGATORS = "meaningless irrelevant overrated pointless boring useless"
 AUXILIARIES = "is are was were do does did has have had really just ever honestly will would can"
 AUXILIARIES += " could that much"
 BREAKS = "but though although however yet because cos cause since whereas while except unless"

@@ -227,6 +227,7 @@ _MULTI_NEGATORS = re.compile(_phrase("MULTI_NEGATORS"))
 _NOT_NEGATION = re.compile(_phrase("NOT_NEGATION"))
 _POST_PHRASES = re.compile(_phrase("POST_PHRASES"))
 _POST_NEGATORS = frozenset(words.POST_NEGATORS.split())
+_PREDICATE_NEGATORS = frozenset(words.PREDICATE_NEGATORS.split())
 _AUXILIARIES = frozenset(words.AUXILIARIES.split())
 _BREAKS = frozenset(words.BREAKS.split())
 _SUBJECTS = frozenset(words.SUBJECTS.split())
@@ -250,6 +251,7 @@ _PLACE_IN = re.compile(_phrase("PLACE_IN"))  # also on the original text
 _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
+_DISOWN = re.compile(_phrase("DISOWN"))
 _INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
 _SARCASM = re.compile(_phrase("SARCASM"))
 _FOND = re.compile(_phrase("FOND"))
@@ -428,6 +430,11 @@ class _Clause:
                 return True  # "Races aren't my thing", "Numbers leave me cold"
             if self.tokens[i] not in _AUXILIARIES:
                 break
+        for i in range(last + 1, min(len(self.tokens), last + 8)):
+            if self._breaks_before(i):
+                break
+            if self.tokens[i] in _PREDICATE_NEGATORS:
+                return True  # "Numbers on a hill are meaningless"
         return False
 
 
@@ -626,7 +633,11 @@ def _read_across(
             weights[i]["places"][0] = 0.0
     for i, sentence in enumerate(sentences):
         later = [j for j in range(i + 1, len(sentences)) if sentences[j] == sentence]
-        if later and _NOT_WHY.search(clauses[i + 1].text):  # "..., but it's not why I do it"
+        if (
+            later
+            and _NOT_WHY.search(clauses[i + 1].text)
+            or any(_DISOWN.search(clauses[j].text) for j in later)
+        ):  # "..., but it's not why I do it", "Numbers I look at, but I forget them"
             for theme in _PREFERENCE_THEMES:
                 weights[i][theme] = [0.0, max(weights[i][theme])]
         elif later and _CONCEDE.search(clauses[i].text):  # "The atmosphere is nice but ..."

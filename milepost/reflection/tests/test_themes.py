@@ -1059,3 +1059,22 @@ def test_it_hears_confidence_as_surprise_at_oneself_and_its_carry_over(note):
 )
 def test_confidence_denied_or_already_had_is_not_the_theme(note):
     assert "confidence" not in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Splits for someone my speed are pointless.",
+        "Numbers stress me out, I get enough of them at work.",
+        "I'm too old to chase PBs.",
+        "Pace I glance at, but I forget it by the time I'm home.",
+        "Whatever the GP says my numbers are, I feel fine.",
+        "I run when I can, some weeks 5 times, some weeks not at all.",
+    ],
+)
+def test_numbers_judged_worthless_disowned_or_only_a_count_are_not_the_numbers_theme(note):
+    assert "numbers" not in keys({"drive": note})
+
+
+def test_a_judgement_on_something_else_does_not_negate_the_numbers():
+    assert "numbers" in keys({"drive": "I love my splits. The medals are pointless."})
