@@ -244,6 +244,15 @@ _race_scene M crowds?|cheer\w*|spectators|t shirts?|day out|the buzz|the energy|
     |there for the (?!win|time|times|pb|prs?|podium)[a-z]+|not about the (time|clock)|the vibe
     |carnival
 _race_scene W signed up|sign up|the music|bands|thousands of (people|runners)|lining up|line up
+# Race-day joys in other words, in a note about a race: dressing up, the music, the food after,
+# a good time whatever the result, going back every year.
+_race_scene M dressed (up )?as|in costume|music|bands?|clapping|applause|(lovely|great|brilliant
+    |fab|grand|mighty|fantastic|amazing|good|best) time|the craic|chuffed|(baking|cakes?|sausages?
+    |sizzle|bbq|barbecue|beers?|pints?|burgers?|pizza|curry|bacon rolls?) (\w+ ){0,2}(at the end
+    |after|afterwards)|(go|going|be|come|coming) back (every|each|next) year
+    |(booked|signed up|entered) (for )?(again|every year|each year|every month)
+    |(i|we) (go|do it|do them) every year|strangers|(kids|people|everyone|everybody
+    |the (whole )?(city|town|village|street)) (\w+ ){0,2}(screaming|shouting|clapping|cheering|out)
 # In a note about a race, loving "it" is loving the race: "I was last but I loved it".
 _race_scene M (i )?(loved|love|enjoyed|adored|lapped up) (it|every (minute|second|mile|step|bit)
     |the lot)( ,|$)|@RACE (are|is) (my )?(favorite|the best|brilliant|great fun|a blast)
@@ -620,6 +629,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |did) not mind|never mind|no excuses?|(never|not) (stop|give up|quit)|without (fail|stopping
     |walking|a walk|missing|a break|walk breaks?|breaks)|not walking|never thought|never (imagined
     |dreamed|believed|expected)|did not (think|believe|know) i|no (problem|worries)|not just
+    |(did not|never) (know|knew|realize\w*) (that |how |what )?(\w+ ){0,2}(can|could|would|was
+    |were|is|are|had)
     |never have been|not (a lot|much|many) of|not many|(quit|stopped|gave up|give up
     |given up) (smoking|drinking|cigarettes|alcohol|booze)|(since|when|after) i (stopped|quit
     |gave up))\b

@@ -654,8 +654,10 @@ def _read_across(
                 weights[j][theme][1] > weights[j][theme][0] for j in later
             ):
                 weights[i][theme][0] *= 0.3
-        for theme, opposed in _OPPOSED.items():
-            if weights[i][theme][0] and any(weights[j][o][0] for j in later for o in opposed):
+        for theme, opposed in _OPPOSED.items():  # anywhere later in the note
+            if weights[i][theme][0] and any(
+                weights[j][o][0] for j in range(i + 1, len(clauses)) for o in opposed
+            ):
                 weights[i][theme][0] *= 0.5  # "Races terrify me but I ... loved the crowd"
         if any(_DEFY.search(clauses[j].text) for j in later):
             weights[i]["race_averse"][0] *= 0.5  # "Races terrify me but I've entered anyway"

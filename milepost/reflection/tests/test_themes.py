@@ -1078,3 +1078,31 @@ def test_numbers_judged_worthless_disowned_or_only_a_count_are_not_the_numbers_t
 
 def test_a_judgement_on_something_else_does_not_negate_the_numbers():
     assert "numbers" in keys({"drive": "I love my splits. The medals are pointless."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Did the county 10k dressed as a carrot, came second to last.",
+        "The Harbour Half: steel drums at every mile and a barbecue after.",
+        "We do the Boxing Day 5k every year, whole family, terrible times, great time.",
+        "Ran the Dockside 10k. Half the town out shouting our names.",
+    ],
+)
+def test_race_day_joys_in_other_words_are_the_race_day_experience(note):
+    assert "race_experience" in keys({"competition": note})
+
+
+def test_race_day_words_outside_a_note_about_a_race_are_not_race_day():
+    assert "race_experience" not in keys({"beyond_running": "Music on, the world off."})
+
+
+def test_surprise_is_not_a_negation():
+    found = keys({"competition": "The Riverside 10k. I didn't know strangers could cheer so loud."})
+    assert "race_experience" in found
+    assert "race_averse" not in found
+
+
+def test_a_race_turned_down_later_in_the_note_takes_back_an_old_entry():
+    note = "Entered a fun run once. Never again, my racing days are over."
+    assert keys({"competition": note}) == {"race_averse"}
