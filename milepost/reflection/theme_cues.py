@@ -461,12 +461,14 @@ comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (ru
     |layoff|baby|wrist|ankle|knee|hip|leg|foot|arm|achilles|hamstring|calf)|(after|since) (\d+|a
     |two|three|four|five|ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off
     |out|away|break)|(years|months|weeks) off|(years|months|weeks) out (injured|with|of (running
-    |action|the sport))|since i (last )?(ran|raced|run)|years since|first (\w+ ){0,2}(run|runs
+    |action|the sport))|since i (last )?(ran|raced|run)|years since(?! i (last )?(missed|skipped))
+    |first (\w+ ){0,2}(run|runs
     |parkrun|race|jog|mile|km|outing|week|session|time)s? (\w+ ){0,3}(back|since|after (the|my|a|an
     |being|finishing|having|(\w+ )?(weeks?|months?|years?) (off|out|away)))\b|(to
     |be able to) run again|run again|getting (my|back) (life|fitness|legs) back
     |back (up )?after the (op|operation|surgery|injury|bypass)|back running|(running|jogging) again
-    |couch to 5 km again|c 25 km again|off for (a|an|\d+|two|three|six|several|many) (\w+ )?(years?
+    |couch to 5 km again|c 25 km again
+    |(?<!and )off for (a|an|\d+|two|three|six|several|many) (\w+ )?(years?
     |months?|weeks?)|(first|second|third|fourth|\d+) weeks? back|after (a|my) (long )?(break|gap
     |hiatus|layoff)|hiatus|lapsed|fell off the wagon|back on (track|the wagon)|from scratch
     |start over|starting over|(pick|picks|picked|picking|took|take|taking) (it
@@ -758,6 +760,16 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 \b(forget|forgot|ignore|ignored|ignores|hate|hated|(do|did) not (care about|look at|want|need
     |trust|check|read)|never (look at|check|read|use|wear)|can not (stand|be bothered with)) (them
     |it|one|that|those)\b
+# A setback and a return told in one note: "Meniscus op in January. Back to 30 km a week now."
+[phrase SETBACK_NOTE]
+\b(surgery|operation|op|chemo|chemotherapy|radiotherapy|cancer|injury|injured|fracture\w*|broke
+    |broken|torn|tore|meniscus|acl|achilles|replacement|pregnant|pregnancy|gave birth|burn ?out
+    |long covid|stroke|heart attack|(years|months) of nothing|(years|months) off)\b
+[phrase RETURN_NOTE]
+\b(back (at it|to|on|running|out)|again|since (january|february|march|april|may|june|july
+    |august|september|october|november|december|then)|from scratch|rebuild\w*|run walk|walk run
+    |walked first
+    |allow\w* (me )?(to )?run\w*|cleared|first (run|thing|time) (since|after))\b
 # Neither for nor against races: "Can take them or leave them", "not bothered either way".
 [phrase INDIFFERENT]
 \b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not

@@ -252,6 +252,8 @@ _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
 _DISOWN = re.compile(_phrase("DISOWN"))
+_SETBACK_NOTE = re.compile(_phrase("SETBACK_NOTE"))
+_RETURN_NOTE = re.compile(_phrase("RETURN_NOTE"))
 _INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
 _SARCASM = re.compile(_phrase("SARCASM"))
 _FOND = re.compile(_phrase("FOND"))
@@ -586,10 +588,25 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
         best = max(range(len(weights)), key=lambda i: weights[i]["places"][0], default=0)
         for i, w in enumerate(weights):
             w["places"][0] *= i == best
+    _hear_a_return(clauses, weights)
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
     return [(_quote(note, s), w) for (s, _, _), w in zip(spans, weights, strict=True)]
+
+
+def _hear_a_return(clauses: list[_Clause], weights: list) -> None:
+    """A setback and a return told in one note are a comeback, in whatever clauses they sit.
+
+    "Meniscus operation in January. Back to 30 km a week now."; not someone else's setback.
+    """
+    setback = [
+        i
+        for i, c in enumerate(clauses)
+        if (m := _SETBACK_NOTE.search(c.text)) and not c.someone_elses(m.start()) and not c.others
+    ]
+    if setback and any(_RETURN_NOTE.search(c.text) for c in clauses):
+        weights[setback[0]]["comeback"][0] = max(weights[setback[0]]["comeback"][0], M)
 
 
 def _hint_feeling(clauses: list[_Clause], weights: list) -> None:

@@ -1106,3 +1106,28 @@ def test_surprise_is_not_a_negation():
 def test_a_race_turned_down_later_in_the_note_takes_back_an_old_entry():
     note = "Entered a fun run once. Never again, my racing days are over."
     assert keys({"competition": note}) == {"race_averse"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ACL reconstruction in the spring. Physio cleared me in October, 3 km now.",
+        "Gave birth to the twins in May. Walked first, now run walk twice a week.",
+        "Twelve years of nothing. Back at it since March.",
+    ],
+)
+def test_a_setback_and_a_return_told_in_one_note_are_a_comeback(note):
+    assert "comeback" in keys({"journey": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hip replacement back in 2015, never looked back, it's ancient history.",
+        "My sister's knee surgery was in May. She's back running now.",
+        "Three years since I missed a Sunday long run.",
+        "Anxiety on and off for 20 years, running keeps it level.",
+    ],
+)
+def test_an_old_or_someone_elses_setback_or_an_unbroken_habit_is_not_a_comeback(note):
+    assert "comeback" not in keys({"journey": note})
