@@ -434,22 +434,33 @@ on_journey M signed up|booked|halfway|walk run|run walk|building up|gradually|le
     |progressing
 consistency S routine|habit|habits|streak|without fail|never miss\w*|not (missed|miss) a
     |without missing|not missing|no matter what|rain or shine|consistent\w*|consistency|regular
-    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (time|route|days)|(run|runs
-    |running|ran|out|go|goes|going|train|training|jog|jogging|parkrun|walk
+    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (times?|routes?|days|loop
+    |schedule)|(run|runs|running|ran|out|go|goes|going|train|training|jog|jogging|parkrun|walk
     |there)\w* (\w+ ){0,4}every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
     |wednesday|thursday|friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it
     |the habit) (up|alive|going)|keeping at it|keep at it|never (skip|skipped|skips)|not skipped
     |without skipping|stick (with|to) it|discipline|structure|like clockwork|religiously
     |brushing my teeth|committed|commitment
-consistency M rhythm|@FREQUENCY( ,)? every (week|month)|week in( ,)? week out
+consistency W rhythm
+consistency M rhythm (of it|(\w+ ){0,3}(week|weeks|days|routine|life))|(weekly|daily) rhythm
+    |(that is|it is) the rhythm
+    |@FREQUENCY( ,)? every (week|month)|week in( ,)? week out
+# Sameness kept up over time: "the same since 2018", "been that way four years", "my 250th parkrun".
+consistency M (the same|that way|this way|like this|like that) (\w+ ){0,2}(since \d+|for (\d+|two
+    |three|four|five|six|seven|eight|nine|ten|many|some) (\w+ )?years)|(been|is|was) (that
+    |this) way (for )?(\d+|\w+) years|(continue|carry on|keep going|keep on) (like this|like that
+    |the same)|\d+ (th|st|nd|rd) (parkrun|run|week|day|consecutive)|(mon|tue|tues|wed|thu|thur|thurs
+    |fri|sat|sun) , (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(mon|tue|tues|wed|thu|thur|thurs
+    |fri|sat|sun) (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b
 consistency W ticking over|every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
     |wednesday|thursday|friday|saturday|sunday)
 consistency S (get back to|back to|keep|keeping|stick to|sticking to|maintain\w*|hold|hit
     |never less than|at least) (\w+ ){0,2}@FREQUENCY
-consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? , (\w+ ){0,2}(monday
-    |tuesday|wednesday|thursday|friday|saturday|sunday)|keep going|keep it up|always have( ,|$)
-    |as (i )?always (have|do)|same as (ever|always)|add (a|another) (second|third|fourth|fifth
-    |sixth) run
+consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (monday|tuesday|wednesday
+    |thursday|friday|saturday|sunday)|(monday|tuesday|wednesday|thursday|friday|saturday
+    |sunday)s? , (\w+ ){0,2}(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|keep going
+    |keep it up|always have( ,|$)|as (i )?always (have|do)|same as (ever|always)|add (a
+    |another) (second|third|fourth|fifth|sixth) run
 consistency W @FREQUENCY
 comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (running|it|the sport
     |fitness)|comeback|(come|coming|came) back (to|after|into)|(come|coming|came
@@ -540,7 +551,8 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
     |with (\w+ ){1,2}(scarf|shoes|trainers|watch|medal|hat|shirt|photo|ashes)( on)?|act together
     |put together|pull (myself|it) together|play with|(with|walk|walking) (the|my|our) (\w+ )?dogs?
     |dog\w* ([\w,]+ ){0,3}(is|are) (my|the only) (\w+ ){0,2}(partner|buddy|company|companion)
-consistency - old habits
+consistency - old habits|would (\w+ ){0,6}if (i|we) (lived|had|could|were|was)|(till|until) (then
+    |race day|the race|the marathon)
 places - work trips?|business trips?|hotel|(love|loves|adore|adores) (those|these|my|our
     |the) (\w+ )?@FOLK
 numbers - (doctor|gp|nurse|consultant) (said|says|told|thinks|reckons)

@@ -1131,3 +1131,29 @@ def test_a_setback_and_a_return_told_in_one_note_are_a_comeback(note):
 )
 def test_an_old_or_someone_elses_setback_or_an_unbroken_habit_is_not_a_comeback(note):
     assert "comeback" not in keys({"journey": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Four miles, Tue Thu Sat. Been that way six years.",
+        "Twice a week, the same since 2015, and I'll carry on like this.",
+        "Same loop, same times, I like that it never changes.",
+        "My 150th parkrun next month.",
+    ],
+)
+def test_sameness_kept_up_over_time_is_consistency(note):
+    assert "consistency" in keys({"journey": note})
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("places_people", "I'd run on that beach every morning if I lived there."),
+        ("journey", "Long runs every Sunday until race day."),
+        ("beyond_running", "After the stent my cardiologist says keep at it."),
+        ("places_people", "Track with the club on Tuesday and Thursday."),
+    ],
+)
+def test_a_wish_a_plan_with_an_end_or_someone_elses_advice_is_not_consistency(question, note):
+    assert "consistency" not in keys({question: note})
