@@ -372,23 +372,30 @@ health W doctor|gp|the nurse|nurse said|consultant said|fitness|menopause|perime
 # time_limited: only scarcity the runner states ("5am or nothing", "only 20 minutes", "I squeeze
 # it in"). A schedule (kids, a job, shifts, a commute, 6am) is context: very weak on its own.
 time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|little|limited
-    |not much|not enough|short on|tight on|pressed for|strapped for|no spare|hardly any
-    |not a lot of|precious little) (free |spare )?time|time (is|was) (really |very |so )?(tight
-    |short|limited|precious|scarce)|(hard|struggle|difficult|tough|impossible) to (find|make|get
-    |carve out|squeeze in|fit in) (the |any |enough )?time|time is (the |my )?(\w+ )?(problem|issue
-    |struggle|constraint|limit\w*|enemy)|(have|has|got) to (fit|squeeze|juggle|work|cram) (it
-    |running|runs|training|them)|or nothing|or not at all|(that is|that) my lot
+    |not much|not enough|short on|tight on|pressed for|strapped for|no spare|hardly any|not a lot of
+    |precious little) (free |spare )?time|time (is|was) (really |very |so )?(tight|short|limited
+    |precious|scarce)|(hard|struggle|difficult|tough|impossible) to (find|make|get|carve out
+    |squeeze in|fit in) (the |any |enough )?time|time is (the |my )?(\w+ )?(problem|issue|struggle
+    |constraint|limit\w*|enemy)|(have|has|got) to (fit|squeeze|juggle|work|cram) (it|running|runs
+    |training|them)|or (it is |that is )?nothing|or not at all|(that is|that) (my|yer|your|the) lot
     |more time than i (have|have got|get|can)|or never|(not|never) (\w+ )?happens?
     |otherwise (it is )?(nothing|never)|not much (left|spare) (of|in)|(never|not|barely
     |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky|if i can
-    |feast or famine|(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have|have got
-    |get|can spare|can manage|can do)|has to be (first thing|early|before)|time poor|(small|narrow
-    |tiny|short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)
-    |snatch\w*|stretched|(hard to|can not) commit|(if|when) the stars align|all i (have|have got
-    |get) is|(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and|that is
-    |that) it$|and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?
-    |half an|the odd)|very little (in|during)|whatever (time )?i can|no time for|never enough (time
-    |hours)|not enough hours
+    |feast or famine|(absolute )?max|maximum|nothing more|is what i can (manage|do|fit)
+    |is (\w+ )?(all|what) i (have|have got|get|can spare|can manage|can do)|has to be (first thing
+    |early|before)|time poor|(small|narrow|tiny|short) windows?|here and there
+    |grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)|snatch\w*|stretched|(hard to
+    |can not) commit|(if|when) the stars align|all i (have|have got|get) is|(one week|some weeks
+    |the next) (and )?(nothing|none)|nothing the next|(and|that is|that) it$|and that is (it|all)
+    |(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?|half an|the odd)|very little (in
+    |during)|whatever (time )?i can|no time for|never enough (time|hours)|not enough hours
+# Scarcity by structure: the one slot said with "only" ("only morning 7 to 8 I have", "only
+# before shift 1 hour"), the only way it happens, more being out of reach.
+time_limited S only (\w+ )?(mornings?|evenings?|weekends?|nights?|lunch\w*
+    |\d+ to \d+) (\w+ ){0,3}i (have|get)|only way (it|i|running) (\w+ )?(happens|get|fit|can)
+    |only (\w+ ){0,3}(\d+|one|an?|half an) (hour|hours|minutes?|mins?)\b|anything more is (fantasy
+    |impossible|a dream|not happening|a luxury)|(more|longer) (is|would be) (fantasy|impossible
+    |a luxury|a dream)
 time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
     |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
     |(\w+ )?only , and even then|and even then|(evenings|weekends|mornings|lunchtimes?|nights

@@ -504,6 +504,8 @@ def _clause_weights(
             out[theme] = [0.0, max(out[theme])]
         if racing or _RACE_COST.search(clause.text):
             out["race_averse"][0] = max(out["race_averse"][0], M)
+    if hedged:  # "Maybe one day a marathon, who knows": a wish held loosely
+        out["big_dream"][0] = min(out["big_dream"][0], W)
     if question in _OPEN_QUESTIONS:
         theme, content = _OPEN_QUESTIONS[question]
         if declined:
@@ -584,10 +586,13 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
         _clause_weights(c, question, (declined, hedged, changed, racing, fond, s))
         for c, s in zip(clauses, sarcastic, strict=True)
     ]
-    if not fond:  # places named in passing count once a note: "Along the canal. Then the route."
-        best = max(range(len(weights)), key=lambda i: weights[i]["places"][0], default=0)
-        for i, w in enumerate(weights):
-            w["places"][0] *= i == best
+    # Places named in passing count once a note ("Along the canal. Then the route."), and so
+    # does a hedged dream ("Maybe someday Berlin. For now 10k is plenty.").
+    for theme, once in (("places", not fond), ("big_dream", hedged)):
+        if once:
+            best = max(range(len(weights)), key=lambda i: weights[i][theme][0], default=0)
+            for i, w in enumerate(weights):
+                w[theme][0] *= i == best
     _hear_a_return(clauses, weights)
     if question == "drive":
         _hint_feeling(clauses, weights)

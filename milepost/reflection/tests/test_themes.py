@@ -693,7 +693,7 @@ def test_the_evaluation_script_scores_dev_and_every_unspent_holdout_by_default(t
 
 
 def test_evidence_is_the_whole_sentence_never_a_fragment_of_it():
-    note = "I'd love to do a half marathon one day, but only if nobody makes me race it. Maybe."
+    note = "I'd love to do a half marathon one day, but only if nobody makes me race it. Honest."
     found = theme({"big_dream": note}, "big_dream")
     quoted = [quote.text for quote in found.evidence]
     assert "I'd love to do a half marathon one day, but only if nobody makes me race it." in quoted
@@ -1157,3 +1157,32 @@ def test_sameness_kept_up_over_time_is_consistency(note):
 )
 def test_a_wish_a_plan_with_an_end_or_someone_elses_advice_is_not_consistency(question, note):
     assert "consistency" not in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Café all day, only evenings 8 to 9 I have.",
+        "Two jobs. It's 25 minutes at dawn or it's nothing.",
+        "Three runs a week is honestly all I can do.",
+        "I cycle-run to the office twice a week, only way it happens. Anything more is fantasy.",
+        "Split shifts. Sometimes a 20 minute run between them and that's yer lot.",
+    ],
+)
+def test_it_hears_scarcity_said_by_structure(note):
+    assert "time_limited" in keys({"life_fit": note})
+
+
+def test_only_without_a_time_slot_is_not_scarcity():
+    assert "time_limited" not in keys({"drive": "The watch only tells me how much I have lost."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Maybe someday Chicago. For now parkrun is plenty.",
+        "Perhaps one day a marathon, but honestly I like my 10k.",
+    ],
+)
+def test_a_hedged_dream_counts_once_and_weakly(note):
+    assert "big_dream" not in keys({"big_dream": note})
