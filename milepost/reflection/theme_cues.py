@@ -302,14 +302,20 @@ wellbeing S mental (health|wellbeing|well being)|my (head|mind|mood|sanity|nerve
     |therapist|counseling|stress\w*|anxiety|anxious|depress\w*|low (mood|days|patch)|dark (days
     |times|place)|black dog|burn ?out|grief|griev\w*|bereave\w*|sertraline|citalopram
     |antidepressants?|panic attacks?|overwhelm\w*|wrecked my mood|ptsd|adhd
+# The head looked after in plain words: "resets my brain", "my place to breathe", "where I dump it
+# all", "the rage", "got me out the door when nothing else did".
+wellbeing M (my )?(brain|head|mind) needs|reset\w* (my )?(brain|head|mind)|(place|room|space
+    |time) to breathe|(dump|offload|vent|unload)\w* (it|everything|the day)|rage|anger|angry
+    |snapping|(got|gets|get|getting) me out (of the house|of bed)|nothing else (did|does
+    |helped|helps|works|worked)|(was|felt) (so )?lost|stuck in the house
 wellbeing M (helps|helped|keeps|kept|lifts|lifted|clears|flushes|flushed|calms|settles
     |settled) (\w+ ){0,3}(spirits|sadness|low|it out|things out|the day out|the noise|thoughts
     |worries)|(spirits|mood) up|(is|was|has been) my (medicine|therapy|church|meditation|lifeline
-    |escape|outlet)|sad|sadness|so low|feeling low|perspective|sober|sobriety|straight and narrow
-    |homesick|miss home|only time i am (just )?(me|myself)|cope|coping|calm\w*|unwind\w*
-    |decompress\w*|switch off|me time|time for me|antidote|outlet|release|reset|recharge|sanctuary
-    |lifeline|saved me|saving grace|is my (church|medicine|meditation)|head in order|(that is
-    |is) mine|my (hour|time)|a break from|escape|breather|peace|takes the edge off
+    |escape|outlet)|(?<!a bit )sad|sadness|so low|feeling low|perspective|sober|sobriety
+    |straight and narrow|homesick|miss home|only time i am (just )?(me|myself)|cope|coping|calm\w*
+    |unwind\w*|decompress\w*|switch off|me time|time for me|antidote|outlet|release|reset|recharge
+    |sanctuary|lifeline|saved me|saving grace|is my (church|medicine|meditation)|head in order
+    |(that is|is) mine|my (hour|time)|a break from|escape|breather|peace|takes the edge off
     |holding me together|go under|out of the house|chaos|chaotic|mood|worr\w*|lost my (wife|husband
     |partner|mom|dad|son|daughter)|brain fog|the edge off|(got|get|gets|getting|gotten|carried
     |carries|pulled|pulls) me through|mindful\w*|meditat\w*|thinking time|process (things|it)

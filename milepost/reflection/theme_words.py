@@ -32,7 +32,8 @@ SUBJECTS = "i we it that this they he she you my our"
 RUNNER_WORDS = "i we me my our us myself"
 OTHER_WORDS = "he she they his her their him them wife husband hubby partner son daughter dad mom"
 OTHER_WORDS += " mother father brother sister friend mate coach"
-OTHER_WORDS += " doctor gp cardiologist physio consultant nurse surgeon"
+OTHER_WORDS += " doctor gp cardiologist physio consultant nurse surgeon people folk everyone"
+OTHER_WORDS += " everybody"
 
 # Contractions as (regex, replacement), applied in order; units; spellings; typos.
 CONTRACTIONS = (

@@ -1186,3 +1186,27 @@ def test_only_without_a_time_slot_is_not_scarcity():
 )
 def test_a_hedged_dream_counts_once_and_weakly(note):
     assert "big_dream" not in keys({"big_dream": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "After a night on call, a run is where I offload it all.",
+        "It resets my head after the office.",
+        "My place to breathe when the house is loud.",
+        "After he left, running got me out of bed when nothing else did.",
+    ],
+)
+def test_it_hears_the_head_looked_after_in_plain_words(note):
+    assert "wellbeing" in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Everyone at work goes on about mental health, fair enough, I just like the miles.",
+        "I'm a bit sad about my splits, I admit.",
+    ],
+)
+def test_other_peoples_headspace_or_a_bit_sad_is_not_wellbeing(note):
+    assert "wellbeing" not in keys({"beyond_running": note})
