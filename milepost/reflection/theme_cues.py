@@ -142,10 +142,16 @@ feeling S feel (free|alive|good|great|amazing|light|wonderful|fantastic|brillian
     |on) (my )?(breathing|breath|effort|feel|how i feel)
 feeling S (pure|sheer|simple|real) (joy|pleasure|love|fun|bliss|happiness)
     |run (just |only )?for (that|the) (\w+ ){0,3}(bit|way|moment|sensation|feel\w*|calm|quiet|peace
+    |swing|rhythm|flow|buzz
     |rush|high|glow)|joy|joyful|joyous|bliss|for (the )?(fun|joy|love|pleasure|hell) of it
     |love of (running|the sport)
 feeling S enjoy\w* (it|running|the running|my running|the run|my runs|every (run|step|minute|mile)
     |each run|runs|myself|being|moving)|run naked|without a watch|no watch
+# The body leading and the run taking over: "I go when my legs ask", "when everything loosens".
+feeling M when my (legs|body) (ask|asks|say|says|tell|tells|want|wants)|(my )?(legs|body) (decide
+    |decides)|everything (wakes up|loosens|clicks|flows|settles)|(not|without|stop) thinking
+    |(run|running) like (i|we) (dance|fly)
+feeling W sing|singing|dance|dancing
 feeling M freedom|free feeling|runners? high|endorphins|post run (buzz|glow|high)|in the zone
     |fresh air|being (out|outside|outdoors|out there|out in)|out (in|on) the (hills|fells|trails
     |air|rain|sun|woods)|(rain|sun|sunshine|wind|breeze) on my (face|skin)|(like|love
@@ -588,7 +594,7 @@ competition - (competitive|compete|competing) (\w+ ){0,2}(about|at|in|over
     |others|friends|mates|myself|front|sharp|pointy|top|masters|vets?|events?|champs|championships?
     |level)\b)\w+
 [question drive]
-feeling M feel|feels|feeling|feelings|vibes?|the high|the buzz|the calm|calm
+feeling M feel(?! like)|feels(?! like)|feeling|feelings|vibes?|the high|the buzz|the calm|calm
 numbers M (?<!\d )times(?! a week)|targets|the numbers|my number
 consistency M the habit|habit
 [question big_dream]

@@ -1,6 +1,8 @@
 """Words as the theme reader sees them: negation scope, whose a cue is, normalisation, typos.
 
-The first word lists tell themes.py where a negation reaches and whose a cue is. For matching, a
+The first word lists tell themes.py where a negation reaches (back from a judgement too: "Numbers
+on a hill are meaningless") and whose a cue is (people, folk and a doctor are someone else; days
+side by side are not names). For matching, a
 clause is lower-cased, contractions are expanded ("don't" -> "do not"), km and miles are folded
 after a number ("10K", "10 kms" -> "10 km"), a few British spellings are folded to American, and
 a typo on a longer cue word is corrected when exactly one cue word is one edit away. The lists
@@ -34,6 +36,11 @@ OTHER_WORDS = "he she they his her their him them wife husband hubby partner son
 OTHER_WORDS += " mother father brother sister friend mate coach"
 OTHER_WORDS += " doctor gp cardiologist physio consultant nurse surgeon people folk everyone"
 OTHER_WORDS += " everybody"
+# Capitalised words that are not names when side by side ("Tuesday, Thursday and Sunday").
+NOT_NAMES = """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Christmas Easter
+"""
 
 # Contractions as (regex, replacement), applied in order; units; spellings; typos.
 CONTRACTIONS = (

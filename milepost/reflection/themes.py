@@ -4,9 +4,10 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
 
 1. Each note is cut into sentences, then into clauses at contrast words ("but", "though",
    "used to ... now"), keeping each clause's place in the note so it can be quoted verbatim.
-2. A clause is normalised (theme_words): lower case, contractions expanded ("don't" -> "do
-   not"), km and miles folded ("10K", "10 kms" -> "10 km"), a few British spellings folded to
-   American, and typos on longer words corrected against the cue vocabulary (one edit away).
+2. A clause is normalised (theme_words): a name beside another ("Maureen and Joy") read as
+   "someone", lower case, contractions expanded ("don't" -> "do not"), km and miles folded
+   ("10K", "10 kms" -> "10 km"), a few British spellings folded to American, and typos on
+   longer words corrected against the cue vocabulary (one edit away).
 3. Cue patterns per theme (theme_cues.LEXICON, pure data) carry a weight. A cue in the scope
    of a negation ("I couldn't care less about pace", "Races aren't my thing", "last in my age
    group and didn't care", "Me, compete?") counts against its theme; a cue in a clause about
@@ -23,7 +24,9 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    ("Mountains.") or as a landmark; otherwise it is named in passing, once a note.
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
    "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
-   or leave them", a city in a sentence about a race is a venue), and the question a note sits
+   or leave them", "Numbers I look at, but I forget them", a city in a sentence about a race
+   is a venue; a setback and a return in one note are a comeback; a hedged dream counts once
+   and weakly: "Maybe someday Berlin."), and the question a note sits
    under scales its weights: a hint, never the label (a place named under another question
    counts for less).
 5. A theme's score is the noisy-OR of its best cue per clause, reduced by the evidence against
@@ -358,11 +361,24 @@ def _quote(note: str, offset: int) -> str:
     return note[slice(*_trim(note, start, len(note)))]
 
 
+# A name beside another: "Maureen and Joy", "Grace, Hope" are people, not joy or hope.
+_NAMES = re.compile(r"\b([A-Z][a-z]+)(,? (?:and|&) )([A-Z][a-z]+)\b")
+_NOT_NAMES = frozenset(words.NOT_NAMES.split())
+
+
+def _someone(match: re.Match[str]) -> str:
+    """The two names of a _NAMES match as "someone", unless they are days or months."""
+    first, joint, second = match.groups()
+    if first in _NOT_NAMES or second in _NOT_NAMES:
+        return match.group()
+    return f"someone{joint}someone"
+
+
 class _Clause:
     """One normalised clause, with where its negations reach."""
 
     def __init__(self, text: str) -> None:
-        self.tokens = _tokens(text)
+        self.tokens = _tokens(_NAMES.sub(_someone, text))
         self.text = " ".join(self.tokens)
         self.starts, pos = [], 0
         for tok in self.tokens:

@@ -1210,3 +1210,29 @@ def test_it_hears_the_head_looked_after_in_plain_words(note):
 )
 def test_other_peoples_headspace_or_a_bit_sad_is_not_wellbeing(note):
     assert "wellbeing" not in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I head out when my legs ask and stop when they've had enough.",
+        "I run for the swing of it.",
+        "There's a point where everything loosens and I stop thinking.",
+    ],
+)
+def test_it_hears_the_body_leading_and_the_run_taking_over_as_feeling(note):
+    assert "feeling" in keys({"drive": note})
+
+
+def test_a_name_beside_another_is_a_person_not_a_feeling():
+    found = keys({"places_people": "Round the reservoir with Maureen and Joy, nattering."})
+    assert "feeling" not in found
+    assert "social" in found
+
+
+def test_days_beside_each_other_are_not_names():
+    assert "consistency" in keys({"life_fit": "Tuesday, Thursday and Sunday mornings, never skip."})
+
+
+def test_it_feels_like_is_not_a_feeling():
+    assert "feeling" not in keys({"drive": "The app's graph going up feels like proof."})
