@@ -227,6 +227,12 @@ competition S (win|won|winning|placing|placed|podium|prizes?|medal\w*) (\w+ ){0,
     |age category|category|division|[mfvw] \d\d)|(rather|sooner) (\w+ ){0,3}than (be|get|getting
     |being) (overtaken|beaten|passed|chicked|outsprinted|pipped)|age (group|category) (win|wins
     |winner|prizes?|placings?|podium|medals?|awards?|places?|positions?)
+# Racing someone in particular: "racing my colleague Tom", "hunting my brother-in-law, he is 8
+# seconds ahead of me".
+competition S (racing|race|raced|hunting|hunt|chasing|chase|catch|catching) (my
+    |our) (\w+ ){0,2}(colleague|colleagues|brother|sister|in law|friend|mate|husband|wife|dad|son
+    |daughter|neighbor|boss|rival)|(he|she|they) (is|are|was|were) (\w+ ){0,3}(ahead of
+    |in front of) me
 competition M compete|competing|competition|rival\w*|podium|placings?|[mfvw] \d\d|league
     |championships?|champs|masters|leaderboard|segments?|kom|qom|local legend|pip|pips|pipped
     |outsprint\w*|sprint finish|age (group|category|division|cat)|racer|racers|standings|rankings

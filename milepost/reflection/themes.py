@@ -240,6 +240,7 @@ _PAST = re.compile(_phrase("PAST"))
 _CHANGE = re.compile(_phrase("CHANGE"))
 _DISMISS = re.compile(_phrase("DISMISS"))
 _RHETORICAL = re.compile(_phrase("RHETORICAL"))  # read on the original text
+_ECHO = re.compile(r"^\W*\w+(?:\s+\w+)?\s*\?")  # "Compete?", "Confidence?" opening a note
 _STILL = re.compile(_phrase("STILL"))
 _RELATIVE = re.compile(r"(?<=\w )(where|which|who|that|whom) (\w+ ){0,2}$")  # not first in clause
 _RACE_TALK = _compile(_DEFINES["RACE"])
@@ -397,6 +398,8 @@ class _Clause:
         self.past = bool(past) and not subordinate and not _STILL.search(self.text)
         self.others = bool(_OTHERS.search(self.text))
         self.dismissed_at = min((m.start() for m in _DISMISS.finditer(self.text)), default=-1)
+        echo = _ECHO.match(text)  # "Competitive? ...": the question's word said back
+        self.echo_end = len(" ".join(_tokens(echo.group()))) if echo else 0
         q = _RHETORICAL.search(text)  # "Me, compete?", as offsets into self.text
         self.scoffed = [len(" ".join(_tokens(text[:i]))) for i in q.span()] if q else [0, -1]
         self.landmark = bool(_LANDMARK.search(text))
@@ -474,6 +477,8 @@ def _scan(
     whose = theme in _OWNED or (theme in _ATTRIBUTED and not clause.others)
     for weight, pattern in cues:
         for match in pattern.finditer(clause.text):
+            if match.end() <= clause.echo_end:
+                continue  # "Competitive? ...": an echo of the question says nothing yet
             mine = not (whose and clause.someone_elses(match.start()))
             hit = (weight if mine else weight * OTHERS_FACTOR, match.start(), match.end())
             (plain if lack or not clause.negated(*match.span()) else negated).append(hit)

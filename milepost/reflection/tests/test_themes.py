@@ -1236,3 +1236,19 @@ def test_days_beside_each_other_are_not_names():
 
 def test_it_feels_like_is_not_a_feeling():
     assert "feeling" not in keys({"drive": "The app's graph going up feels like proof."})
+
+
+def test_an_echo_of_the_question_says_nothing_by_itself():
+    assert "competition" not in keys({"competition": "Compete? I just like the coffee after."})
+    assert "competition" in keys({"competition": "Compete? Always, I hate being overtaken."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Racing my neighbour Dave at the summer 5k is what keeps me going.",
+        "I'm chasing my sister-in-law, she's 12 seconds ahead of me at parkrun.",
+    ],
+)
+def test_racing_someone_in_particular_is_competition(note):
+    assert "competition" in keys({"competition": note})
