@@ -375,7 +375,8 @@ health S (?<!mental )health(?! (physio|visitor|clinic|centre|center|service|work
     |pounds|stone|kilos|weight)|bmi|obes\w*|overweight|bone density|osteopor\w*|arthritis|longevity
     |live longer|off (my )?(meds|medication|tablets)|be around (for|to)|see my (\w+ )?(grow up
     |grandkids|grandchildren)|independen\w*|fatty liver
-health M weight|bones?|my balance|balance and|joints?|knees working|mobility|(keep|keeping
+health M (was|weighed|weigh) \d+ ?(kg|kilos|stone|lbs?|pounds)|belly|tummy|waistline|my sugar
+    |borderline|weight|bones?|my balance|balance and|joints?|knees working|mobility|(keep|keeping
     |keeps) my (knees|joints|legs|body|heart|hips|back) (going|working|healthy|moving|young|strong)
     |(stay|keep|staying|keeping) (fit|healthy|active|mobile|moving|well)|fit enough|keep moving
     |aging well|grandkids|grandchildren|(sleep|sleeping) (\w+ )?(better|well|through)|^sleep$
@@ -534,6 +535,8 @@ comeback M (feel|feeling|felt) like (a runner|myself|me) again|(physio|physiothe
     |cast)
 
 [against]
+health S (not|never) (about |for |really )?(my |the )?health|(already
+    |always) (been |was |am )?(healthy|fit)|(healthy|fit) (like|as) (a|an) (horse|ox|fiddle|flea)
 confidence S (always|already) (been |was |were |am |had |have had )?(\w+ )?(confident|confidence)
     |confidence for (two|three|four|\w+ people)|never lacked (confidence|self belief)
     |not (really )?(about |an issue of |a )?confidence( thing| issue| problem)?|(people|they
@@ -644,7 +647,7 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # "Maybe a glow run", "No big dream, no.", "Never."
 [phrase HEDGED]
 ^(maybe|perhaps|possibly|i suppose|might)\b|\bno (hurry|rush)\b|^(just|only) (to|a|be|being)\b
-    |\bnothing (huge|big|major|crazy|fancy|special|much)\b
+    |\bnothing (huge|big|major|crazy|fancy|special|much|signed|booked|planned|fixed)\b
 [phrase DECLINE]
 ^(no|nope|nah|none|nothing(?! (with|that|involving|which))|not really|not sure|not one|not on
     |not at the moment|not yet|n a|do not (have|know)|i do not (have|know|really)|i am (content
@@ -719,7 +722,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 [phrase UPKEEP]
 \b(keep\w* (it |things |this |that )?(going|ticking over|up)|keep\w* (\w+ ){1,5}going|keep\w* at it
     |maintain\w*|stick\w* (with|to) it|not (breaking|break|broken|missed|skipped) (it|one|a)|(fully
-    |properly) (back|training|fit))\b
+    |properly) (back|training|fit)|been (that|this) way|(do not|never) see why (it|that|this) (would
+    |should|will) chang\w*|no plans? to change)\b
 # A clause that goes ahead despite the one before: "Races terrify me but I've entered anyway".
 [phrase DEFY]
 \b(anyway|anyhow|regardless|all the same|even so|nonetheless|nevertheless|i (love|enjoy|like)|(love

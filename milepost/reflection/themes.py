@@ -507,8 +507,8 @@ def _clause_weights(
     this emptiness", which makes a place in it a draw), and whether the clause itself is
     sarcastic ("Oh great, another 5am start").
     """
-    declined, hedged, changed, racing, fond, sarcastic = note
-    upkeep = bool(_UPKEEP.search(clause.text))  # "Just keep it going" is no journey
+    declined, hedged, changed, racing, fond, note_upkeep, sarcastic = note
+    upkeep = note_upkeep or bool(_UPKEEP.search(clause.text))  # "Just keep it going": no journey
     out = {theme: _scan(clause, theme, cues) for theme, cues in _CUES[question].items()}
     anti = {
         theme: max((w for w, p in cues if p.search(clause.text)), default=0.0)
@@ -525,8 +525,9 @@ def _clause_weights(
             out[theme] = [0.0, max(out[theme])]
         if racing or _RACE_COST.search(clause.text):
             out["race_averse"][0] = max(out["race_averse"][0], M)
-    if hedged:  # "Maybe one day a marathon, who knows": a wish held loosely
+    if hedged:  # "Maybe one day a marathon, who knows", "a 10k plan, nothing signed"
         out["big_dream"][0] = min(out["big_dream"][0], W)
+        out["on_journey"][0] = min(out["on_journey"][0], W)
     if question in _OPEN_QUESTIONS:
         theme, content = _OPEN_QUESTIONS[question]
         if declined:
@@ -599,12 +600,13 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     changed = any(_CHANGE.search(c.text) for c in clauses)
     racing = question == "competition" or any(_EVENT.search(c.text) for c in clauses)
     fond = any(not c.negated(*m.span()) for c in clauses for m in _FOND.finditer(c.text))
+    upkeep = any(_UPKEEP.search(c.text) for c in clauses)  # "Three miles, Mon Wed Fri. Same."
     # A bare marker ("Oh joy.") makes the clause after it sarcastic too.
     sarcastic = [bool(_SARCASM.search(c.text)) for c in clauses]
     for i in range(1, len(clauses)):
         sarcastic[i] = sarcastic[i] or (sarcastic[i - 1] and len(clauses[i - 1].tokens) <= 3)
     weights = [
-        _clause_weights(c, question, (declined, hedged, changed, racing, fond, s))
+        _clause_weights(c, question, (declined, hedged, changed, racing, fond, upkeep, s))
         for c, s in zip(clauses, sarcastic, strict=True)
     ]
     # Places named in passing count once a note ("Along the canal. Then the route."), and so

@@ -1252,3 +1252,20 @@ def test_an_echo_of_the_question_says_nothing_by_itself():
 )
 def test_racing_someone_in_particular_is_competition(note):
     assert "competition" in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Two miles, Tue and Sat. Been this way for years, don't see why it would change.",
+        "Thinking about a half plan for spring, nothing booked.",
+    ],
+)
+def test_a_routine_kept_as_it_is_or_a_plan_not_yet_made_is_no_journey(note):
+    assert "on_journey" not in keys({"journey": note})
+
+
+def test_health_denied_or_already_had_is_not_the_theme_but_a_smaller_belly_is():
+    assert "health" not in keys({"beyond_running": "Not health, I'm fit as a fiddle already."})
+    assert "health" in keys({"beyond_running": "I weighed 104 kg when I started."})
+    assert "health" in keys({"beyond_running": "Friends and a smaller belly."})
