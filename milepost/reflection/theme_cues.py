@@ -316,10 +316,11 @@ wellbeing S mental (health|wellbeing|well being)|my (head|mind|mood|sanity|nerve
     |antidepressants?|panic attacks?|overwhelm\w*|wrecked my mood|ptsd|adhd
 # The head looked after in plain words: "resets my brain", "my place to breathe", "where I dump it
 # all", "the rage", "got me out the door when nothing else did".
-wellbeing M (my )?(brain|head|mind) needs|reset\w* (my )?(brain|head|mind)|(place|room|space
-    |time) to breathe|(dump|offload|vent|unload)\w* (it|everything|the day)|rage|anger|angry
-    |snapping|(got|gets|get|getting) me out (of the house|of bed)|nothing else (did|does
-    |helped|helps|works|worked)|(was|felt) (so )?lost|stuck in the house
+wellbeing M (time|space|room) to think|think (things|it) (through|over)|(my )?(brain|head
+    |mind) needs|reset\w* (my )?(brain|head|mind)|(place|room|space|time) to breathe|(dump|offload
+    |vent|unload)\w* (it|everything|the day)|rage|anger|angry|snapping|(got|gets|get
+    |getting) me out (of the house|of bed)|nothing else (did|does|helped|helps|works|worked)|(was
+    |felt) (so )?lost|stuck in the house
 wellbeing M (helps|helped|keeps|kept|lifts|lifted|clears|flushes|flushed|calms|settles
     |settled) (\w+ ){0,3}(spirits|sadness|low|it out|things out|the day out|the noise|thoughts
     |worries)|(spirits|mood) up|(is|was|has been) my (medicine|therapy|church|meditation|lifeline
@@ -399,7 +400,7 @@ time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|li
     |training|them)|or (it is |that is )?nothing|or not at all|(that is|that) (my|yer|your|the) lot
     |more time than i (have|have got|get|can)|or never|(not|never) (\w+ )?happens?
     |otherwise (it is )?(nothing|never)|not much (left|spare) (of|in)|(never|not|barely
-    |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky|if i can
+    |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky
     |feast or famine|(absolute )?max|maximum|nothing more|is what i can (manage|do|fit)
     |is (\w+ )?(all|what) i (have|have got|get|can spare|can manage|can do)|has to be (first thing
     |early|before)|time poor|(small|narrow|tiny|short) windows?|here and there
@@ -415,6 +416,7 @@ time_limited S only (\w+ )?(mornings?|evenings?|weekends?|nights?|lunch\w*
     |only (\w+ ){0,3}(\d+|one|an?|half an) (hour|hours|minutes?|mins?)\b|anything more is (fantasy
     |impossible|a dream|not happening|a luxury)|(more|longer) (is|would be) (fantasy|impossible
     |a luxury|a dream)
+time_limited W if i can
 time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
     |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
     |(\w+ )?only , and even then|and even then|(evenings|weekends|mornings|lunchtimes?|nights
@@ -653,9 +655,10 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |not at the moment|not yet|n a|do not (have|know)|i do not (have|know|really)|i am (content
     |happy as i am|not one)|i have no|can not think|no idea)\b|\b(big enough|enough for now)\b
 [phrase REFUSAL]
-^(it was (fine|ok|okay|alright) , )?(no|nope|nah|never|no way|no chance|not a chance
-    |not (really )?for me|not (really )?my thing|no thanks|no thank you|why would i|not likely
-    |not me|not in this lifetime)( either way)?$
+^(it was (fine|ok|okay|alright) , |(realistically|honestly|probably|sadly|frankly
+    |in reality)( ,)? )?(no|nope|nah|never|no way|no chance|not a chance|not (really )?for me
+    |not (really )?my thing|no thanks|no thank you|why would i|not likely|not me
+    |not in this lifetime)( either way)?$
 # Negations of more than one word: "fed up with", "before I even (look at my time)".
 [phrase MULTI_NEGATORS]
 \b(had enough of|fed up with|sick of|gave up|give up|given up|no longer|put off|turned off

@@ -270,6 +270,14 @@ _RACE_COST = re.compile(
 _RACE_THEMES = ("competition", "race_experience", "race_averse")
 # Under the racing question these say "not competitive", not "no races".
 _BARE_NO = frozenset({"no", "nah", "nope", "not really", "not me"})
+_HEDGE_WORD = re.compile(r"^(realistically|honestly|probably|sadly|frankly|in reality)( ,)? ")
+
+
+def _bare(text: str) -> str:
+    """A clause without its leading hedge word: "realistically no" is a bare "no"."""
+    return _HEDGE_WORD.sub("", text)
+
+
 _PREFERENCE_THEMES = frozenset(
     {"numbers", "feeling", "competition", "race_experience", "race_averse", "places"}
 )
@@ -285,7 +293,7 @@ _ATTRIBUTED = _PREFERENCE_THEMES | {"comeback", "consistency"}
 # the cue whose nearest subject is someone else counts for little ("it gave her confidence").
 _OWNED = frozenset({"confidence", "wellbeing"})
 # What a bare "No." or "Not my thing." after a clause takes back (a race it rejects is averse).
-_REFUSED = (_PREFERENCE_THEMES | {"social"}) - {"race_averse"}
+_REFUSED = (_PREFERENCE_THEMES | {"social", "big_dream"}) - {"race_averse"}
 _NO_AGAINST = frozenset({"race_averse"})  # "I don't hate races" is not a love of them
 # Themes a runner names by their lack: "I didn't trust my body at all" is about confidence.
 _LACK_THEMES = frozenset({"confidence"})
@@ -594,7 +602,11 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     {theme: [weight for, weight against]}."""
     spans = _spans(note)
     clauses = [_Clause(note[s:e]) for s, e, _ in spans]
-    refused = any(_REFUSAL.search(c.text) for c in clauses)  # "Never."
+    numbers = [sentence for _, _, sentence in spans]
+    refused = any(  # "Never.", not "Probably never, but it's the carrot"
+        _REFUSAL.search(c.text) and numbers[i + 1 : i + 2] != [numbers[i]]
+        for i, c in enumerate(clauses)
+    )
     declined = bool(clauses) and (bool(_DECLINE.search(clauses[0].text)) or refused)
     hedged = any(_HEDGED.search(c.text) for c in clauses)
     changed = any(_CHANGE.search(c.text) for c in clauses)
@@ -672,7 +684,7 @@ def _read_across(
         if indifferent:  # "I've done the odd race. Can take them or leave them."
             for theme in _RACE_THEMES:
                 weights[i][theme][0] *= 0.3
-        elif question == "competition" and refusals[i] and clause.text not in _BARE_NO:
+        elif question == "competition" and refusals[i] and _bare(clause.text) not in _BARE_NO:
             weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * HOME_PRIOR)
         if sentences[i] in venues and not (_SCENE.search(clause.text) or clause.landmark):
             weights[i]["places"][0] = 0.0
@@ -688,7 +700,8 @@ def _read_across(
         elif later and _CONCEDE.search(clauses[i].text):  # "The atmosphere is nice but ..."
             for theme in _PREFERENCE_THEMES:
                 weights[i][theme][0] *= 0.5
-        if refusals[i + 1 : i + 2] == [True]:  # "He wants me to join his club. Not my thing."
+        turned = sentences[i + 2 : i + 3] == sentences[i + 1 : i + 2]  # "Probably never, but ..."
+        if refusals[i + 1 : i + 2] == [True] and not turned:  # "He wants me to ... Not my thing."
             for theme in _REFUSED:
                 weights[i][theme] = [0.0, max(weights[i][theme])]
         if events and _REJECT.search(clauses[i].text):  # "Did a race once. Hated every second."

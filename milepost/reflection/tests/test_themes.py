@@ -1269,3 +1269,18 @@ def test_health_denied_or_already_had_is_not_the_theme_but_a_smaller_belly_is():
     assert "health" not in keys({"beyond_running": "Not health, I'm fit as a fiddle already."})
     assert "health" in keys({"beyond_running": "I weighed 104 kg when I started."})
     assert "health" in keys({"beyond_running": "Friends and a smaller belly."})
+
+
+def test_a_hedged_no_after_a_wish_takes_it_back_without_being_race_aversion():
+    found = keys({"competition": "I'd love an age-group podium one day, but realistically no."})
+    assert not found & {"competition", "big_dream", "race_averse"}
+
+
+def test_a_no_that_turns_again_does_not_decline_the_dream():
+    note = "Sub-3 marathon. Probably never, but it's what gets me out the door."
+    assert "big_dream" in keys({"big_dream": note})
+
+
+def test_if_i_can_alone_is_not_scarcity_and_time_to_think_is_headspace():
+    assert "time_limited" not in keys({"places_people": "Trails if I can, roads if I must."})
+    assert "wellbeing" in keys({"beyond_running": "Time to think, away from the desk."})
