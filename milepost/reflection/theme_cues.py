@@ -10,7 +10,8 @@ Pure data (strings, and pairs of strings): themes.py parses, compiles and applie
 # run on normalised clauses: lower case, one space between tokens, commas kept as " , ",
 # contractions expanded ("do not"), US spelling, units as "km" and "mile". [against]: phrases
 # that count against a theme. [cancel]: phrases that void a theme's cues in their clause.
-# [question KEY]: cues that count only under that question. "_race_love" is resolved to
+# [question KEY]: cues that count only under that question. "_race_do" (taking part in a race)
+# counts only when negated, for race_averse. "_race_love" is resolved to
 # race_experience unless the clause is about competing ("racing and beating"); "_race_scene"
 # and "_race_win" count for race_experience and competition only in a note about races or under
 # the racing question ("the crowds", "a win": not "a win for my head"). [phrase NAME]: a
@@ -27,6 +28,9 @@ LEXICON = r"""
 [define RACE]
 (race|races|racing|events?|competitions|start lines?|mass starts?|bibs?|race numbers?
     |pin\w* (on )?(a |my |the )?(race )?(number|bib)( on)?|organized (runs|events))
+# People as a bunch: what "I love those ladies" or "a lovely bunch" is fond of (not a place).
+[define FOLK]
+(ladies|girls|lads|people|friends|mates|gang|crew|group|club|women|men|guys|folk|bunch|lot)\b
 [define REACTION]
 (makes? me (feel )?(physically )?(sick|ill|queasy|anxious|nervous|panicky|panic|shaky|itch|itchy
     |cringe|shudder|want to (hide|cry|run away))|gives? me (the )?(fear|jitters|creeps|heebie
@@ -138,10 +142,16 @@ feeling S feel (free|alive|good|great|amazing|light|wonderful|fantastic|brillian
     |on) (my )?(breathing|breath|effort|feel|how i feel)
 feeling S (pure|sheer|simple|real) (joy|pleasure|love|fun|bliss|happiness)
     |run (just |only )?for (that|the) (\w+ ){0,3}(bit|way|moment|sensation|feel\w*|calm|quiet|peace
+    |swing|rhythm|flow|buzz
     |rush|high|glow)|joy|joyful|joyous|bliss|for (the )?(fun|joy|love|pleasure|hell) of it
     |love of (running|the sport)
 feeling S enjoy\w* (it|running|the running|my running|the run|my runs|every (run|step|minute|mile)
     |each run|runs|myself|being|moving)|run naked|without a watch|no watch
+# The body leading and the run taking over: "I go when my legs ask", "when everything loosens".
+feeling M when my (legs|body) (ask|asks|say|says|tell|tells|want|wants)|(my )?(legs|body) (decide
+    |decides)|everything (wakes up|loosens|clicks|flows|settles)|(not|without|stop) thinking
+    |(run|running) like (i|we) (dance|fly)
+feeling W sing|singing|dance|dancing
 feeling M freedom|free feeling|runners? high|endorphins|post run (buzz|glow|high)|in the zone
     |fresh air|being (out|outside|outdoors|out there|out in)|out (in|on) the (hills|fells|trails
     |air|rain|sun|woods)|(rain|sun|sunshine|wind|breeze) on my (face|skin)|(like|love
@@ -185,16 +195,17 @@ places S @PLACE_LIKE ([\w,]+ ){0,8}@PLACE_WORDS|@PLACE_WORDS ([\w,]+ ){0,8}@PLAC
 places M @REGIONS|explore|exploring|sightseeing|see (so )?much more of|new routes?|somewhere (new
     |different|beautiful|warm|exotic)|new places|adventures?|travel\w*(?! (\w+ ){0,2}for work)
     |abroad|overseas|(?<!the )holidays?|vacations?|trips?|the scenery|running holiday
-places M @PLACE_WORDS (@PLACE_WORDS|[\w,]+ @PLACE_WORDS)
+places W @PLACE_WORDS (@PLACE_WORDS|[\w,]+ @PLACE_WORDS)
 places W @PLACE_WORDS
 # Where the runner runs, by structure: "running along the harbour", "a run through the dunes".
-places M (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2}(in|on|along
+places W (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2}(in|on|along
     |around|round|through|across|up|over|by|beside|past) (the |a |my |our )?(\w+ )?@PLACE_WORDS
 # Places collected: "in 31 states", "every county we visit", "all the parkruns in Kent".
 places S (in|all|every|\d+) (\w+ )?(states|countries|counties|continents|capitals|islands
     |national parks)
 places V @CITIES
 places S end to end|home ?town|home (city|country|village|island)|(the )?length of|the whole of
+    |(it is|this is|that is) my (city|town|village|patch|island|place)
 competition S competitive|competitor|thrive on (it|competition|racing)|race\w* to win|who (was|were
     |finished|came|got) (ahead of|in front of|behind) me|who i (passed|beat|overtook|outsprinted
     |dropped)|bragging rights|overtak\w+|pick\w* (people|them|runners|others) off|reel\w* (people
@@ -216,6 +227,12 @@ competition S (win|won|winning|placing|placed|podium|prizes?|medal\w*) (\w+ ){0,
     |age category|category|division|[mfvw] \d\d)|(rather|sooner) (\w+ ){0,3}than (be|get|getting
     |being) (overtaken|beaten|passed|chicked|outsprinted|pipped)|age (group|category) (win|wins
     |winner|prizes?|placings?|podium|medals?|awards?|places?|positions?)
+# Racing someone in particular: "racing my colleague Tom", "hunting my brother-in-law, he is 8
+# seconds ahead of me".
+competition S (racing|race|raced|hunting|hunt|chasing|chase|catch|catching) (my
+    |our) (\w+ ){0,2}(colleague|colleagues|brother|sister|in law|friend|mate|husband|wife|dad|son
+    |daughter|neighbor|boss|rival)|(he|she|they) (is|are|was|were) (\w+ ){0,3}(ahead of
+    |in front of) me
 competition M compete|competing|competition|rival\w*|podium|placings?|[mfvw] \d\d|league
     |championships?|champs|masters|leaderboard|segments?|kom|qom|local legend|pip|pips|pipped
     |outsprint\w*|sprint finish|age (group|category|division|cat)|racer|racers|standings|rankings
@@ -239,6 +256,19 @@ _race_scene M crowds?|cheer\w*|spectators|t shirts?|day out|the buzz|the energy|
     |there for the (?!win|time|times|pb|prs?|podium)[a-z]+|not about the (time|clock)|the vibe
     |carnival
 _race_scene W signed up|sign up|the music|bands|thousands of (people|runners)|lining up|line up
+# Race-day joys in other words, in a note about a race: dressing up, the music, the food after,
+# a good time whatever the result, going back every year.
+_race_scene M dressed (up )?as|in costume|music|bands?|clapping|applause|(lovely|great|brilliant
+    |fab|grand|mighty|fantastic|amazing|good|best) time|the craic|chuffed|(baking|cakes?|sausages?
+    |sizzle|bbq|barbecue|beers?|pints?|burgers?|pizza|curry|bacon rolls?) (\w+ ){0,2}(at the end
+    |after|afterwards)|(go|going|be|come|coming) back (every|each|next) year
+    |(booked|signed up|entered) (for )?(again|every year|each year|every month)
+    |(i|we) (go|do it|do them) every year|strangers|(kids|people|everyone|everybody
+    |the (whole )?(city|town|village|street)) (\w+ ){0,2}(screaming|shouting|clapping|cheering|out)
+# In a note about a race, loving "it" is loving the race: "I was last but I loved it".
+_race_scene M (i )?(loved|love|enjoyed|adored|lapped up) (it|every (minute|second|mile|step|bit)
+    |the lot)( ,|$)|@RACE (are|is) (my )?(favorite|the best|brilliant|great fun|a blast)
+    |(my )?favorite (\w+ )?(race|races|event|events)
 _race_scene M (enjoy|love|like|soak\w*( up)?) the (day|experience|whole thing)|(great|fantastic
     |brilliant|lovely|good|grand|big) days?( out)?|days out|the whole (village|city|town|street
     |country|family) (is )?(out|there)|party|(\d+|thousands of|hundreds of) (people|runners)
@@ -271,20 +301,34 @@ race_averse S (not|no|never|zero) (\w+ )?(interested|interest|keen|desire|fussed
 race_averse M too (much|many) (\w+ ){0,3}(at|in) (races|events)|(races|events) (are|feel) (too
     |so) (\w+ )?(expensive|crowded|busy|stressful|serious|competitive)|(idea
     |thought) of (a |the )?@RACE (\w+ ){0,2}(makes?|gives?|fills?) (me|my)
-race_averse W too many people|faff
+race_averse W faff
+race_averse M too many people|too crowded|(have|had) enough (of )?(\w+ ){0,2}@RACE|@RACE (career
+    |days|life) (\w+ ){0,2}(is|are|was|were) (now |well and truly |long )?(over|done|behind me)
+# Taking part in a race, negated ("never pinned a number on", "allergic to entry fees", "I don't
+# need a bib to see a city"), says races are not for the runner. Not a bare "I don't race",
+# nor "not racing anyone" (not competing) or "parkrun's not a race".
+_race_do M enter|entered|entering|entry fees?|pin\w* (on )?(a |my |the )?(race )?(number
+    |bib)|bibs?|race numbers?
 wellbeing S mental (health|wellbeing|well being)|my (head|mind|mood|sanity|nerves)|head ?space
     |clear\w* (my|the) (head|mind)|head (clear|clears|empties|straight)|sane|sanity|therapy
     |therapist|counseling|stress\w*|anxiety|anxious|depress\w*|low (mood|days|patch)|dark (days
     |times|place)|black dog|burn ?out|grief|griev\w*|bereave\w*|sertraline|citalopram
     |antidepressants?|panic attacks?|overwhelm\w*|wrecked my mood|ptsd|adhd
+# The head looked after in plain words: "resets my brain", "my place to breathe", "where I dump it
+# all", "the rage", "got me out the door when nothing else did".
+wellbeing M (time|space|room) to think|think (things|it) (through|over)|(my )?(brain|head
+    |mind) needs|reset\w* (my )?(brain|head|mind)|(place|room|space|time) to breathe|(dump|offload
+    |vent|unload)\w* (it|everything|the day)|rage|anger|angry|snapping|(got|gets|get
+    |getting) me out (of the house|of bed)|nothing else (did|does|helped|helps|works|worked)|(was
+    |felt) (so )?lost|stuck in the house
 wellbeing M (helps|helped|keeps|kept|lifts|lifted|clears|flushes|flushed|calms|settles
     |settled) (\w+ ){0,3}(spirits|sadness|low|it out|things out|the day out|the noise|thoughts
     |worries)|(spirits|mood) up|(is|was|has been) my (medicine|therapy|church|meditation|lifeline
-    |escape|outlet)|sad|sadness|so low|feeling low|perspective|sober|sobriety|straight and narrow
-    |homesick|miss home|only time i am (just )?(me|myself)|cope|coping|calm\w*|unwind\w*
-    |decompress\w*|switch off|me time|time for me|antidote|outlet|release|reset|recharge|sanctuary
-    |lifeline|saved me|saving grace|is my (church|medicine|meditation)|head in order|(that is
-    |is) mine|my (hour|time)|a break from|escape|breather|peace|takes the edge off
+    |escape|outlet)|(?<!a bit )sad|sadness|so low|feeling low|perspective|sober|sobriety
+    |straight and narrow|homesick|miss home|only time i am (just )?(me|myself)|cope|coping|calm\w*
+    |unwind\w*|decompress\w*|switch off|me time|time for me|antidote|outlet|release|reset|recharge
+    |sanctuary|lifeline|saved me|saving grace|is my (church|medicine|meditation)|head in order
+    |(that is|is) mine|my (hour|time)|a break from|escape|breather|peace|takes the edge off
     |holding me together|go under|out of the house|chaos|chaotic|mood|worr\w*|lost my (wife|husband
     |partner|mom|dad|son|daughter)|brain fog|the edge off|(got|get|gets|getting|gotten|carried
     |carries|pulled|pulls) me through|mindful\w*|meditat\w*|thinking time|process (things|it)
@@ -295,6 +339,17 @@ confidence S confiden\w+|self (belief|esteem|worth|confidence|respect)|believe i
     |trusting|believe in) (it|myself|my body|my legs) again|learning to trust|belief in myself
     |believe i can|(lost|losing|regain\w*|get back|rebuild\w*) (my |some )?(nerve|belief|self)
     |trust (my|in my) body|comfort zone|stronger than i (thought|knew|realized)
+# Surprised by what they can do, and carrying it into life: "didn't know I had that in me", "I
+# thought my body was finished", "it changed something in me", "I trust myself a bit more".
+confidence M (had|has|have) (that|it|this) in (me|it|her|him)|(did not|never) (know|knew
+    |realize\w*|think) (i|my body|my legs) (had|could|was|would)|(i|we) (thought|was sure
+    |were sure) (\w+ ){0,3}(i|my body|my legs) (was|were|would) (finished|done|past it|too old|die
+    |dying|never)|stronger than (at|when|i was|ever|before)|changed (something )?in me
+    |trust myself|(see|saw|seeing) (someone|a woman|a man|somebody) (strong|capable|fit|different)
+    |(look|looked|looking) in the mirror|(let|let them) (them )?stare|(to be|i was|i am
+    |i am actually) good at|good at it|feel like (a|an) (athlete|runner) again|(put
+    |putting) my hand up|(could not|can not|never|too scared to|too shy to) (speak|talk|say a word
+    |put my hand up)
 confidence M (prove|proving|proved|show|shows|showing|showed) (to )?(myself|me)( that)? (i|i am
     |i can|i could|i was)|(prove|proving|proved) (to )?(myself|i can|that i|i am|i could)
     |proof (that )?(i|they were wrong)|(proved|prove|proving) (them|everyone|people) wrong|useless
@@ -321,7 +376,8 @@ health S (?<!mental )health(?! (physio|visitor|clinic|centre|center|service|work
     |pounds|stone|kilos|weight)|bmi|obes\w*|overweight|bone density|osteopor\w*|arthritis|longevity
     |live longer|off (my )?(meds|medication|tablets)|be around (for|to)|see my (\w+ )?(grow up
     |grandkids|grandchildren)|independen\w*|fatty liver
-health M weight|bones?|my balance|balance and|joints?|knees working|mobility|(keep|keeping
+health M (was|weighed|weigh) \d+ ?(kg|kilos|stone|lbs?|pounds)|belly|tummy|waistline|my sugar
+    |borderline|weight|bones?|my balance|balance and|joints?|knees working|mobility|(keep|keeping
     |keeps) my (knees|joints|legs|body|heart|hips|back) (going|working|healthy|moving|young|strong)
     |(stay|keep|staying|keeping) (fit|healthy|active|mobile|moving|well)|fit enough|keep moving
     |aging well|grandkids|grandchildren|(sleep|sleeping) (\w+ )?(better|well|through)|^sleep$
@@ -336,23 +392,31 @@ health W doctor|gp|the nurse|nurse said|consultant said|fitness|menopause|perime
 # time_limited: only scarcity the runner states ("5am or nothing", "only 20 minutes", "I squeeze
 # it in"). A schedule (kids, a job, shifts, a commute, 6am) is context: very weak on its own.
 time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|little|limited
-    |not much|not enough|short on|tight on|pressed for|strapped for|no spare|hardly any
-    |not a lot of|precious little) (free |spare )?time|time (is|was) (really |very |so )?(tight
-    |short|limited|precious|scarce)|(hard|struggle|difficult|tough|impossible) to (find|make|get
-    |carve out|squeeze in|fit in) (the |any |enough )?time|time is (the |my )?(\w+ )?(problem|issue
-    |struggle|constraint|limit\w*|enemy)|(have|has|got) to (fit|squeeze|juggle|work|cram) (it
-    |running|runs|training|them)|or nothing|or not at all|(that is|that) my lot
+    |not much|not enough|short on|tight on|pressed for|strapped for|no spare|hardly any|not a lot of
+    |precious little) (free |spare )?time|time (is|was) (really |very |so )?(tight|short|limited
+    |precious|scarce)|(hard|struggle|difficult|tough|impossible) to (find|make|get|carve out
+    |squeeze in|fit in) (the |any |enough )?time|time is (the |my )?(\w+ )?(problem|issue|struggle
+    |constraint|limit\w*|enemy)|(have|has|got) to (fit|squeeze|juggle|work|cram) (it|running|runs
+    |training|them)|or (it is |that is )?nothing|or not at all|(that is|that) (my|yer|your|the) lot
     |more time than i (have|have got|get|can)|or never|(not|never) (\w+ )?happens?
     |otherwise (it is )?(nothing|never)|not much (left|spare) (of|in)|(never|not|barely
-    |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky|if i can
-    |feast or famine|(absolute )?max|is what i can (manage|do|fit)|is (all|what) i (have|have got
-    |get|can spare|can manage|can do)|has to be (first thing|early|before)|time poor|(small|narrow
-    |tiny|short) windows?|here and there|grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)
-    |snatch\w*|stretched|(hard to|can not) commit|(if|when) the stars align|all i (have|have got
-    |get) is|(one week|some weeks|the next) (and )?(nothing|none)|nothing the next|(and|that is
-    |that) it$|and that is (it|all)|(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?
-    |half an|the odd)|very little (in|during)|whatever (time )?i can|no time for|never enough (time
-    |hours)|not enough hours
+    |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky
+    |feast or famine|(absolute )?max|maximum|nothing more|is what i can (manage|do|fit)
+    |is (\w+ )?(all|what) i (have|have got|get|can spare|can manage|can do)|has to be (first thing
+    |early|before)|time poor|(small|narrow|tiny|short) windows?|here and there
+    |grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)|snatch\w*|stretched|(hard to
+    |can not) commit|(if|when) the stars align|all i (have|have got|get) is|(one week|some weeks
+    |the next) (and )?(nothing|none)|nothing the next|(and|that is|that) it$|and that is (it|all)
+    |(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?|half an|the odd)|very little (in
+    |during)|whatever (time )?i can|no time for|never enough (time|hours)|not enough hours
+# Scarcity by structure: the one slot said with "only" ("only morning 7 to 8 I have", "only
+# before shift 1 hour"), the only way it happens, more being out of reach.
+time_limited S only (\w+ )?(mornings?|evenings?|weekends?|nights?|lunch\w*
+    |\d+ to \d+) (\w+ ){0,3}i (have|get)|only way (it|i|running) (\w+ )?(happens|get|fit|can)
+    |only (\w+ ){0,3}(\d+|one|an?|half an) (hour|hours|minutes?|mins?)\b|anything more is (fantasy
+    |impossible|a dream|not happening|a luxury)|(more|longer) (is|would be) (fantasy|impossible
+    |a luxury|a dream)
+time_limited W if i can
 time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
     |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
     |(\w+ )?only , and even then|and even then|(evenings|weekends|mornings|lunchtimes?|nights
@@ -398,22 +462,33 @@ on_journey M signed up|booked|halfway|walk run|run walk|building up|gradually|le
     |progressing
 consistency S routine|habit|habits|streak|without fail|never miss\w*|not (missed|miss) a
     |without missing|not missing|no matter what|rain or shine|consistent\w*|consistency|regular
-    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (time|route|days)|(run|runs
-    |running|ran|out|go|goes|going|train|training|jog|jogging|parkrun|walk
+    |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (times?|routes?|days|loop
+    |schedule)|(run|runs|running|ran|out|go|goes|going|train|training|jog|jogging|parkrun|walk
     |there)\w* (\w+ ){0,4}every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
     |wednesday|thursday|friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it
     |the habit) (up|alive|going)|keeping at it|keep at it|never (skip|skipped|skips)|not skipped
     |without skipping|stick (with|to) it|discipline|structure|like clockwork|religiously
     |brushing my teeth|committed|commitment
-consistency M rhythm|@FREQUENCY( ,)? every (week|month)|week in( ,)? week out
+consistency W rhythm
+consistency M rhythm (of it|(\w+ ){0,3}(week|weeks|days|routine|life))|(weekly|daily) rhythm
+    |(that is|it is) the rhythm
+    |@FREQUENCY( ,)? every (week|month)|week in( ,)? week out
+# Sameness kept up over time: "the same since 2018", "been that way four years", "my 250th parkrun".
+consistency M (the same|that way|this way|like this|like that) (\w+ ){0,2}(since \d+|for (\d+|two
+    |three|four|five|six|seven|eight|nine|ten|many|some) (\w+ )?years)|(been|is|was) (that
+    |this) way (for )?(\d+|\w+) years|(continue|carry on|keep going|keep on) (like this|like that
+    |the same)|\d+ (th|st|nd|rd) (parkrun|run|week|day|consecutive)|(mon|tue|tues|wed|thu|thur|thurs
+    |fri|sat|sun) , (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(mon|tue|tues|wed|thu|thur|thurs
+    |fri|sat|sun) (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b
 consistency W ticking over|every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
     |wednesday|thursday|friday|saturday|sunday)
 consistency S (get back to|back to|keep|keeping|stick to|sticking to|maintain\w*|hold|hit
     |never less than|at least) (\w+ ){0,2}@FREQUENCY
-consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? , (\w+ ){0,2}(monday
-    |tuesday|wednesday|thursday|friday|saturday|sunday)|keep going|keep it up|always have( ,|$)
-    |as (i )?always (have|do)|same as (ever|always)|add (a|another) (second|third|fourth|fifth
-    |sixth) run
+consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (monday|tuesday|wednesday
+    |thursday|friday|saturday|sunday)|(monday|tuesday|wednesday|thursday|friday|saturday
+    |sunday)s? , (\w+ ){0,2}(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|keep going
+    |keep it up|always have( ,|$)|as (i )?always (have|do)|same as (ever|always)|add (a
+    |another) (second|third|fourth|fifth|sixth) run
 consistency W @FREQUENCY
 comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (running|it|the sport
     |fitness)|comeback|(come|coming|came) back (to|after|into)|(come|coming|came
@@ -425,12 +500,14 @@ comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (ru
     |layoff|baby|wrist|ankle|knee|hip|leg|foot|arm|achilles|hamstring|calf)|(after|since) (\d+|a
     |two|three|four|five|ten|fifteen|twenty|many|some|a few) (\w+ )?(years?|months?|weeks?) (off
     |out|away|break)|(years|months|weeks) off|(years|months|weeks) out (injured|with|of (running
-    |action|the sport))|since i (last )?(ran|raced|run)|years since|first (\w+ ){0,2}(run|runs
+    |action|the sport))|since i (last )?(ran|raced|run)|years since(?! i (last )?(missed|skipped))
+    |first (\w+ ){0,2}(run|runs
     |parkrun|race|jog|mile|km|outing|week|session|time)s? (\w+ ){0,3}(back|since|after (the|my|a|an
     |being|finishing|having|(\w+ )?(weeks?|months?|years?) (off|out|away)))\b|(to
     |be able to) run again|run again|getting (my|back) (life|fitness|legs) back
     |back (up )?after the (op|operation|surgery|injury|bypass)|back running|(running|jogging) again
-    |couch to 5 km again|c 25 km again|off for (a|an|\d+|two|three|six|several|many) (\w+ )?(years?
+    |couch to 5 km again|c 25 km again
+    |(?<!and )off for (a|an|\d+|two|three|six|several|many) (\w+ )?(years?
     |months?|weeks?)|(first|second|third|fourth|\d+) weeks? back|after (a|my) (long )?(break|gap
     |hiatus|layoff)|hiatus|lapsed|fell off the wagon|back on (track|the wagon)|from scratch
     |start over|starting over|(pick|picks|picked|picking|took|take|taking) (it
@@ -460,6 +537,12 @@ comeback M (feel|feeling|felt) like (a runner|myself|me) again|(physio|physiothe
     |cast)
 
 [against]
+health S (not|never) (about |for |really )?(my |the )?health|(already
+    |always) (been |was |am )?(healthy|fit)|(healthy|fit) (like|as) (a|an) (horse|ox|fiddle|flea)
+confidence S (always|already) (been |was |were |am |had |have had )?(\w+ )?(confident|confidence)
+    |confidence for (two|three|four|\w+ people)|never lacked (confidence|self belief)
+    |not (really )?(about |an issue of |a )?confidence( thing| issue| problem)?|(people|they
+    |others) say it gives them
 numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|in the drawer)
     |(switch|switches|switched|switching|turn|turns|turned) (\w+ ){0,2}(watch|garmin|gps|pace|data
     |numbers|stats|metrics) off|(watch|garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put
@@ -471,6 +554,11 @@ social M (on|by) my own|alone|solo|by myself|own company|introvert\w*|loner|cliq
     |(can not|could not) chat|not a (club|group|people|social) (person|runner|type)
 places S (do not|never) (really )?(mind|care) where|treadmill is fine|anywhere will do
 places M same (\w+ ){0,2}(loop|loops|route|routes|circuit|laps)
+# A place chosen for a practical reason is not a draw: "the river path because it's flat and lit".
+places W (because|as|since|cos|cause) (it is|they are|it has|they have|it was|it) (\w+ ){0,2}(flat
+    |close|near|nearby|lit|safe|convenient|handy|quick|easy|quiet at night|on my doorstep
+    |on the way)
+    |does the job|(closest|nearest|easiest|most convenient|safest)( one| place| option)?( ,|$)
 competition S (not|no) (a |much of a )?(racer|competitor)|no racer|(race|racing|compete|competing
     |competitive) (\w+ ){0,2}(myself|the clock|my (own|old|previous) (times?|self))|beat the (man
     |woman|person|runner) i was|the clock is my
@@ -493,9 +581,12 @@ social - (hold|holding|holds|held|keeps?|keeping|kept) (me|it|things|myself|us) 
     |with (\w+ ){1,2}(scarf|shoes|trainers|watch|medal|hat|shirt|photo|ashes)( on)?|act together
     |put together|pull (myself|it) together|play with|(with|walk|walking) (the|my|our) (\w+ )?dogs?
     |dog\w* ([\w,]+ ){0,3}(is|are) (my|the only) (\w+ ){0,2}(partner|buddy|company|companion)
-consistency - old habits
-places - work trips?|business trips?|hotel
-numbers - not the time|(my|our|their|his|her) own pace|pace is (\w+ )?(conversational|chatty|easy
+consistency - old habits|would (\w+ ){0,6}if (i|we) (lived|had|could|were|was)|(till|until) (then
+    |race day|the race|the marathon)
+places - work trips?|business trips?|hotel|(love|loves|adore|adores) (those|these|my|our
+    |the) (\w+ )?@FOLK
+numbers - (doctor|gp|nurse|consultant) (said|says|told|thinks|reckons)
+    |not the time|(my|our|their|his|her) own pace|pace is (\w+ )?(conversational|chatty|easy
     |slow|gentle|whatever|irrelevant)|(easy|gentle|slow|comfortable|chatty|conversational|steady
     |relaxed) pace|day out|not about the (time|clock)|time on (my )?feet|my (doctor|gp|consultant
     |surgeon|nurse)|cardiolog\w*|oncologist|cleared me|medical|medication|beta blockers?|(numbers?
@@ -514,8 +605,8 @@ competition - (competitive|compete|competing) (\w+ ){0,2}(about|at|in|over
     |others|friends|mates|myself|front|sharp|pointy|top|masters|vets?|events?|champs|championships?
     |level)\b)\w+
 [question drive]
-feeling M feel|feels|feeling|feelings|vibes?|the high|the buzz|the calm|calm
-numbers M times|targets|the numbers|my number
+feeling M feel(?! like)|feels(?! like)|feeling|feelings|vibes?|the high|the buzz|the calm|calm
+numbers M (?<!\d )times(?! a week)|targets|the numbers|my number
 consistency M the habit|habit
 [question big_dream]
 big_dream M marathon|marathons|ballot|abroad|\d+ (km|mile) (ultra|race)
@@ -558,18 +649,20 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # "Maybe a glow run", "No big dream, no.", "Never."
 [phrase HEDGED]
 ^(maybe|perhaps|possibly|i suppose|might)\b|\bno (hurry|rush)\b|^(just|only) (to|a|be|being)\b
-    |\bnothing (huge|big|major|crazy|fancy|special|much)\b
+    |\bnothing (huge|big|major|crazy|fancy|special|much|signed|booked|planned|fixed)\b
 [phrase DECLINE]
 ^(no|nope|nah|none|nothing(?! (with|that|involving|which))|not really|not sure|not one|not on
     |not at the moment|not yet|n a|do not (have|know)|i do not (have|know|really)|i am (content
     |happy as i am|not one)|i have no|can not think|no idea)\b|\b(big enough|enough for now)\b
 [phrase REFUSAL]
-^(it was (fine|ok|okay|alright) , )?(no|nope|nah|never|no way|no chance|not a chance
-    |not (really )?for me|not (really )?my thing|no thanks|no thank you|why would i|not likely
-    |not me|not in this lifetime)( either way)?$
+^(it was (fine|ok|okay|alright) , |(realistically|honestly|probably|sadly|frankly
+    |in reality)( ,)? )?(no|nope|nah|never|no way|no chance|not a chance|not (really )?for me
+    |not (really )?my thing|no thanks|no thank you|why would i|not likely|not me
+    |not in this lifetime)( either way)?$
 # Negations of more than one word: "fed up with", "before I even (look at my time)".
 [phrase MULTI_NEGATORS]
 \b(had enough of|fed up with|sick of|gave up|give up|given up|no longer|put off|turned off
+    |too (old|tired|lazy|busy|slow|set in my ways) to
     |leave me cold|over it|who cares|(hopeless|terrible|rubbish|useless) (with|at)|bored (by|of
     |with)|before i (even|ever)|(burnt|burned) out on|tired of|sick to death of|(?<=more )than
     |(?<=rather )than|instead of)\b
@@ -581,6 +674,8 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |did) not mind|never mind|no excuses?|(never|not) (stop|give up|quit)|without (fail|stopping
     |walking|a walk|missing|a break|walk breaks?|breaks)|not walking|never thought|never (imagined
     |dreamed|believed|expected)|did not (think|believe|know) i|no (problem|worries)|not just
+    |(did not|never) (know|knew|realize\w*) (that |how |what )?(\w+ ){0,2}(can|could|would|was
+    |were|is|are|had)
     |never have been|not (a lot|much|many) of|not many|(quit|stopped|gave up|give up
     |given up) (smoking|drinking|cigarettes|alcohol|booze)|(since|when|after) i (stopped|quit
     |gave up))\b
@@ -630,14 +725,16 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 [phrase UPKEEP]
 \b(keep\w* (it |things |this |that )?(going|ticking over|up)|keep\w* (\w+ ){1,5}going|keep\w* at it
     |maintain\w*|stick\w* (with|to) it|not (breaking|break|broken|missed|skipped) (it|one|a)|(fully
-    |properly) (back|training|fit))\b
+    |properly) (back|training|fit)|been (that|this) way|(do not|never) see why (it|that|this) (would
+    |should|will) chang\w*|no plans? to change)\b
 # A clause that goes ahead despite the one before: "Races terrify me but I've entered anyway".
 [phrase DEFY]
 \b(anyway|anyhow|regardless|all the same|even so|nonetheless|nevertheless|i (love|enjoy|like)|(love
     |enjoy|like) it|part of the (fun|buzz|thrill)|thrive on it|worth it)\b
 # A note that mentions racing, then a clause that damns it: "Did one once. Hated every second."
 [phrase REJECT]
-^(i )?(no thanks|no thank you|no chance|no way|not a chance|hard pass|not interested|hated (it
+^((these days|nowadays|now|honestly|frankly|personally)( ,)? )?(i )?(no thanks|no thank you
+    |no chance|no way|not a chance|hard pass|not interested|would rather not|rather not|hated (it
     |every (second|minute|step|mile)|the (whole|entire) (thing|experience|day))|never again
     |once was enough|not for me|not my thing|not my cup of tea|(never|not) (doing|do) (it|that
     |one) again)( ,|$)
@@ -662,7 +759,7 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 # A capitalised place after a running verb, read on the original text: "run along the Bosphorus".
 # A name after a place preposition, read on the original text: "the seawall in Vancouver".
 [phrase PLACE_IN]
-\b(?:in|at|near|around|along|above|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June
+\b(?i:in|at|near|around|along|above|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June
     |July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday
     |Saturday|Sunday|Christmas|Easter|I|Strava|Garmin|Instagram|Facebook|parkrun)\b)[A-Z][a-z]{2,}
 [phrase PLACE_NAME]
@@ -676,7 +773,47 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
 \b[A-Z][a-z]+(?:'s)?(?:\s+[A-Z][a-z]+)*\s+(?:Wall|Way|Path|Trail|Ridge|Round|Fell|Pike|Peak|Canyon
     |Lake|Loch|Island|Isle|Coast|Forest|Mountains?|Hills|Falls|Valley|Gorge|Bay|Beach|Head|Point
     |Glen|Moor|Downs|Seat)\b
+# Sarcasm, said the other way round: "Oh yes, I'd love to pay 45 quid to queue for a portaloo",
+# "nothing says fun like 5000 strangers elbowing me", "what's not to love". A marker, or a wish
+# for a race's costs (paying, queueing, being elbowed, standing in a pen).
+[phrase SARCASM]
+^(oh|ah|ooh) ,? ?(sure|great|goody|joy|lovely|right|how fun)\b
+    |\byeah ,? right\b|\b(said|says) (no one|noone|nobody) ever\b|\bwhat is not to (love|like)\b
+    |\bnothing says (\w+ ){1,2}like\b|\bwho (does not|would not) (love|want|enjoy|like)\b
+    |\b(sure|yeah|aye)( ,)? (if|when) i (ever )?\w+|\bwhen pigs fly\b|\bpigs might fly\b
+    |\bjust what (i|everyone|you|we) (need|needs|needed|want|wanted)\b|\bmy idea of (fun|a good
+    |heaven)\b|\b(love|loves|adore|enjoy|can not wait|dying|keen|thrilled) (to )?(\w+ )?(pay|paying
+    |queue|queuing|queueing|fork out|forking out|shell out|shelling out|be elbowed|being elbowed
+    |get elbowed|getting elbowed|stand in a (pen|queue|line)|standing in a (pen|queue|line)|shiver
+    |shivering)\b|\bnothing (i )?(love|like|enjoy) more than (\w+ ){0,2}(paying|queu\w*|shivering
+    |being elbowed|getting up at)\b
+# Fondness or a wish in a note, that makes a place in it a draw ("The desert road. I love this
+# emptiness.", "Best city in the world for running", "I want to run in ..."); without it a place
+# is named in passing. Not a love of
+# the people ("I love those ladies").
+[phrase FOND]
+\b(love|loves|loved|lovely|adore|adores|want to|wants to|would love|dream|one day|someday|wish
+    |miss|(that|it) is home|favorite|beautiful|stunning|gorgeous|glorious|breathtaking|magic
+    |magical|special|peaceful|happy place|happiest|nothing better|nowt better|nothing beats|oh my
+    |my city|my town|my patch|best (\w+ ){0,2}in the world|on (god )?earth|never tire
+    |never get bored|heaven|paradise|spectacular|dreamy|idyllic
+    |pretty)\b(?! ((those|these|my|our|the|a) )?(\w+ )?@FOLK)
 # The clause after "but" takes back the one before: "..., but it's not why I do it".
+# A later clause that disowns what the one before named: "Numbers I look at, but I forget them".
+[phrase DISOWN]
+\b(forget|forgot|ignore|ignored|ignores|hate|hated|(do|did) not (care about|look at|want|need
+    |trust|check|read)|never (look at|check|read|use|wear)|can not (stand|be bothered with)) (them
+    |it|one|that|those)\b
+# A setback and a return told in one note: "Meniscus op in January. Back to 30 km a week now."
+[phrase SETBACK_NOTE]
+\b(surgery|operation|op|chemo|chemotherapy|radiotherapy|cancer|injury|injured|fracture\w*|broke
+    |broken|torn|tore|meniscus|acl|achilles|replacement|pregnant|pregnancy|gave birth|burn ?out
+    |long covid|stroke|heart attack|(years|months) of nothing|(years|months) off)\b
+[phrase RETURN_NOTE]
+\b(back (at it|to|on|running|out)|again|since (january|february|march|april|may|june|july
+    |august|september|october|november|december|then)|from scratch|rebuild\w*|run walk|walk run
+    |walked first
+    |allow\w* (me )?(to )?run\w*|cleared|first (run|thing|time) (since|after))\b
 # Neither for nor against races: "Can take them or leave them", "not bothered either way".
 [phrase INDIFFERENT]
 \b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not

@@ -1,6 +1,8 @@
 """Words as the theme reader sees them: negation scope, whose a cue is, normalisation, typos.
 
-The first word lists tell themes.py where a negation reaches and whose a cue is. For matching, a
+The first word lists tell themes.py where a negation reaches (back from a judgement too: "Numbers
+on a hill are meaningless") and whose a cue is (people, folk and a doctor are someone else; days
+side by side are not names). For matching, a
 clause is lower-cased, contractions are expanded ("don't" -> "do not"), km and miles are folded
 after a number ("10K", "10 kms" -> "10 km"), a few British spellings are folded to American, and
 a typo on a longer cue word is corrected when exactly one cue word is one edit away. The lists
@@ -16,9 +18,13 @@ from functools import lru_cache
 NEGATORS = """
     not no never nothing none nobody neither nor without hardly barely nah nope zero hate hated
     hates hating loathe detest dislike dislikes ignore ignores ignoring ignored avoid avoids
-    avoiding stopped quit ditched dread dreading hide hides hid
+    avoiding stopped quit ditched dread dreading hide hides hid allergic forget forgot
 """
-POST_NEGATORS = "not never nope nah bore bores bored irrelevant overrated pointless boring"
+POST_NEGATORS = "not never nope nah bore bores bored irrelevant overrated pointless boring stress"
+POST_NEGATORS += " stresses meaningless"
+# Judgements that reach back to their subject across a few words, up to a break ("Numbers on a
+# hill are meaningless", "Splits for a plodder like me are pointless").
+PREDICATE_NEGATORS = "meaningless irrelevant overrated pointless boring useless"
 AUXILIARIES = "is are was were do does did has have had really just ever honestly will would can"
 AUXILIARIES += " could that much"
 BREAKS = "but though although however yet because cos cause since whereas while except unless"
@@ -28,6 +34,13 @@ SUBJECTS = "i we it that this they he she you my our"
 RUNNER_WORDS = "i we me my our us myself"
 OTHER_WORDS = "he she they his her their him them wife husband hubby partner son daughter dad mom"
 OTHER_WORDS += " mother father brother sister friend mate coach"
+OTHER_WORDS += " doctor gp cardiologist physio consultant nurse surgeon people folk everyone"
+OTHER_WORDS += " everybody"
+# Capitalised words that are not names when side by side ("Tuesday, Thursday and Sunday").
+NOT_NAMES = """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Christmas Easter
+"""
 
 # Contractions as (regex, replacement), applied in order; units; spellings; typos.
 CONTRACTIONS = (
@@ -46,7 +59,7 @@ CONTRACTIONS = (
     (r"'d\b", " would"),
     (r"'s\b", ""),
 )
-KM = "k km kms kilometer kilometers klicks"  # after a number, read as "km"
+KM = "k ks km kms kilometer kilometers klicks"  # after a number, read as "km"
 # Spellings folded before matching, "from>to" ("_" stands for a space).
 SPELLING = """
     mum>mom mums>moms mummy>mom colour>color favourite>favorite neighbour>neighbor

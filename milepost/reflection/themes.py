@@ -4,9 +4,10 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
 
 1. Each note is cut into sentences, then into clauses at contrast words ("but", "though",
    "used to ... now"), keeping each clause's place in the note so it can be quoted verbatim.
-2. A clause is normalised (theme_words): lower case, contractions expanded ("don't" -> "do
-   not"), km and miles folded ("10K", "10 kms" -> "10 km"), a few British spellings folded to
-   American, and typos on longer words corrected against the cue vocabulary (one edit away).
+2. A clause is normalised (theme_words): a name beside another ("Maureen and Joy") read as
+   "someone", lower case, contractions expanded ("don't" -> "do not"), km and miles folded
+   ("10K", "10 kms" -> "10 km"), a few British spellings folded to American, and typos on
+   longer words corrected against the cue vocabulary (one edit away).
 3. Cue patterns per theme (theme_cues.LEXICON, pure data) carry a weight. A cue in the scope
    of a negation ("I couldn't care less about pace", "Races aren't my thing", "last in my age
    group and didn't care", "Me, compete?") counts against its theme; a cue in a clause about
@@ -14,11 +15,18 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    loves his Garmin", "she's coming back from a knee op") counts for little; anti-cues ("on my
    own") count against a theme.
    Words that speak of races only in a note about them ("the crowds", "a win") count only
-   there or under the racing question; a schedule (kids, a job, shifts, 6am) is only context
-   for time_limited, which needs scarcity stated ("5am or nothing", "only 20 minutes").
+   there or under the racing question, where a race or its joys turned down ("never pinned a
+   number on", "I don't like the crowds") are race_averse; a schedule (kids, a job, shifts, 6am)
+   is only context for time_limited, which needs scarcity stated ("5am or nothing", "only 20
+   minutes"). A sarcastic clause ("Oh sure, I'd love to pay £45 to queue for a portaloo") says
+   the opposite of its words. A place is a draw only in a note fond of something or wishing
+   ("The desert road. I love this emptiness.", "I want to run in ..."), as a bare answer
+   ("Mountains.") or as a landmark; otherwise it is named in passing, once a note.
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
    "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
-   or leave them", a city in a sentence about a race is a venue), and the question a note sits
+   or leave them", "Numbers I look at, but I forget them", a city in a sentence about a race
+   is a venue; a setback and a return in one note are a comeback; a hedged dream counts once
+   and weakly: "Maybe someday Berlin."), and the question a note sits
    under scales its weights: a hint, never the label (a place named under another question
    counts for less).
 5. A theme's score is the noisy-OR of its best cue per clause, reduced by the evidence against
@@ -134,7 +142,7 @@ class Theme:
 _WEIGHTS = {"S": S, "M": M, "W": W, "V": V, "-": 0.0}
 # Cue groups resolved per note (see _settle_races): a love of races, and words that speak of
 # races only in a note about them ("the crowds", "a win": not in "a win for my head").
-_RACE_HINTS = ("_race_love", "_race_scene", "_race_win")
+_RACE_HINTS = ("_race_love", "_race_scene", "_race_win", "_race_do")
 
 
 def _parse_lexicon(text: str) -> dict[str, list[tuple[str, float, str]]]:
@@ -223,6 +231,7 @@ _MULTI_NEGATORS = re.compile(_phrase("MULTI_NEGATORS"))
 _NOT_NEGATION = re.compile(_phrase("NOT_NEGATION"))
 _POST_PHRASES = re.compile(_phrase("POST_PHRASES"))
 _POST_NEGATORS = frozenset(words.POST_NEGATORS.split())
+_PREDICATE_NEGATORS = frozenset(words.PREDICATE_NEGATORS.split())
 _AUXILIARIES = frozenset(words.AUXILIARIES.split())
 _BREAKS = frozenset(words.BREAKS.split())
 _SUBJECTS = frozenset(words.SUBJECTS.split())
@@ -232,6 +241,7 @@ _PAST = re.compile(_phrase("PAST"))
 _CHANGE = re.compile(_phrase("CHANGE"))
 _DISMISS = re.compile(_phrase("DISMISS"))
 _RHETORICAL = re.compile(_phrase("RHETORICAL"))  # read on the original text
+_ECHO = re.compile(r"^\W*\w+(?:\s+\w+)?\s*\?")  # "Compete?", "Confidence?" opening a note
 _STILL = re.compile(_phrase("STILL"))
 _RELATIVE = re.compile(r"(?<=\w )(where|which|who|that|whom) (\w+ ){0,2}$")  # not first in clause
 _RACE_TALK = _compile(_DEFINES["RACE"])
@@ -246,10 +256,29 @@ _PLACE_IN = re.compile(_phrase("PLACE_IN"))  # also on the original text
 _SCENE = re.compile(_phrase("SCENE"))
 _EVENT = re.compile(_phrase("EVENT"))
 _NOT_WHY = re.compile(_phrase("NOT_WHY"))
+_DISOWN = re.compile(_phrase("DISOWN"))
+_SETBACK_NOTE = re.compile(_phrase("SETBACK_NOTE"))
+_RETURN_NOTE = re.compile(_phrase("RETURN_NOTE"))
 _INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
+_SARCASM = re.compile(_phrase("SARCASM"))
+_FOND = re.compile(_phrase("FOND"))
+_NOT_YET = re.compile(r"\b(until|till|unless|not yet|yet)\b")  # a "no" that is only for now
+_NOT_FOR = re.compile(r"\b(not|never) (\w+ ){0,2}for (the |a |my )?\w+")  # the motive is elsewhere
+# What sarcasm about races is against: "I'd love to pay 45 quid to queue for a portaloo".
+_RACE_COST = re.compile(
+    r"\b(portaloos?|porta ?loos?|loos?|toilets?|start|pens?|entry|bibs?|quid|\d+)\b"
+)
 _RACE_THEMES = ("competition", "race_experience", "race_averse")
 # Under the racing question these say "not competitive", not "no races".
 _BARE_NO = frozenset({"no", "nah", "nope", "not really", "not me"})
+_HEDGE_WORD = re.compile(r"^(realistically|honestly|probably|sadly|frankly|in reality)( ,)? ")
+
+
+def _bare(text: str) -> str:
+    """A clause without its leading hedge word: "realistically no" is a bare "no"."""
+    return _HEDGE_WORD.sub("", text)
+
+
 _PREFERENCE_THEMES = frozenset(
     {"numbers", "feeling", "competition", "race_experience", "race_averse", "places"}
 )
@@ -261,8 +290,11 @@ _AWAY_THEMES = frozenset({"places"})
 _PAST_THEMES = _PREFERENCE_THEMES | {"social", "consistency", "time_limited"}
 # Themes whose cue counts for little when its subject is someone else: "she's coming back".
 _ATTRIBUTED = _PREFERENCE_THEMES | {"comeback", "consistency"}
+# Themes a clause about someone else may still give the runner ("My wife says I'm calmer"): only
+# the cue whose nearest subject is someone else counts for little ("it gave her confidence").
+_OWNED = frozenset({"confidence", "wellbeing"})
 # What a bare "No." or "Not my thing." after a clause takes back (a race it rejects is averse).
-_REFUSED = (_PREFERENCE_THEMES | {"social"}) - {"race_averse"}
+_REFUSED = (_PREFERENCE_THEMES | {"social", "big_dream"}) - {"race_averse"}
 _NO_AGAINST = frozenset({"race_averse"})  # "I don't hate races" is not a love of them
 # Themes a runner names by their lack: "I didn't trust my body at all" is about confidence.
 _LACK_THEMES = frozenset({"confidence"})
@@ -339,11 +371,24 @@ def _quote(note: str, offset: int) -> str:
     return note[slice(*_trim(note, start, len(note)))]
 
 
+# A name beside another: "Maureen and Joy", "Grace, Hope" are people, not joy or hope.
+_NAMES = re.compile(r"\b([A-Z][a-z]+)(,? (?:and|&) )([A-Z][a-z]+)\b")
+_NOT_NAMES = frozenset(words.NOT_NAMES.split())
+
+
+def _someone(match: re.Match[str]) -> str:
+    """The two names of a _NAMES match as "someone", unless they are days or months."""
+    first, joint, second = match.groups()
+    if first in _NOT_NAMES or second in _NOT_NAMES:
+        return match.group()
+    return f"someone{joint}someone"
+
+
 class _Clause:
     """One normalised clause, with where its negations reach."""
 
     def __init__(self, text: str) -> None:
-        self.tokens = _tokens(text)
+        self.tokens = _tokens(_NAMES.sub(_someone, text))
         self.text = " ".join(self.tokens)
         self.starts, pos = [], 0
         for tok in self.tokens:
@@ -362,6 +407,8 @@ class _Clause:
         self.past = bool(past) and not subordinate and not _STILL.search(self.text)
         self.others = bool(_OTHERS.search(self.text))
         self.dismissed_at = min((m.start() for m in _DISMISS.finditer(self.text)), default=-1)
+        echo = _ECHO.match(text)  # "Competitive? ...": the question's word said back
+        self.echo_end = len(" ".join(_tokens(echo.group()))) if echo else 0
         q = _RHETORICAL.search(text)  # "Me, compete?", as offsets into self.text
         self.scoffed = [len(" ".join(_tokens(text[:i]))) for i in q.span()] if q else [0, -1]
         self.landmark = bool(_LANDMARK.search(text))
@@ -413,6 +460,11 @@ class _Clause:
                 return True  # "Races aren't my thing", "Numbers leave me cold"
             if self.tokens[i] not in _AUXILIARIES:
                 break
+        for i in range(last + 1, min(len(self.tokens), last + 8)):
+            if self._breaks_before(i):
+                break
+            if self.tokens[i] in _PREDICATE_NEGATORS:
+                return True  # "Numbers on a hill are meaningless"
         return False
 
 
@@ -430,9 +482,12 @@ def _scan(
     """
     plain, negated = [], []
     lack = theme in _LACK_THEMES
-    whose = theme in _ATTRIBUTED and not clause.others  # the clause as a whole is discounted
+    # the clause as a whole is discounted for _ATTRIBUTED themes when it is about someone else
+    whose = theme in _OWNED or (theme in _ATTRIBUTED and not clause.others)
     for weight, pattern in cues:
         for match in pattern.finditer(clause.text):
+            if match.end() <= clause.echo_end:
+                continue  # "Competitive? ...": an echo of the question says nothing yet
             mine = not (whose and clause.someone_elses(match.start()))
             hit = (weight if mine else weight * OTHERS_FACTOR, match.start(), match.end())
             (plain if lack or not clause.negated(*match.span()) else negated).append(hit)
@@ -457,10 +512,12 @@ def _clause_weights(
 
     `note` says whether the clause's note declines the question ("No big dream, no."), hedges
     it ("Maybe a glow run"), tells of a change of heart ("..., now I just run") and is about
-    races (it names one, or sits under the racing question).
+    races (it names one, or sits under the racing question), is fond of something ("I love
+    this emptiness", which makes a place in it a draw), and whether the clause itself is
+    sarcastic ("Oh great, another 5am start").
     """
-    declined, hedged, changed, racing = note
-    upkeep = bool(_UPKEEP.search(clause.text))  # "Just keep it going" is no journey
+    declined, hedged, changed, racing, fond, note_upkeep, sarcastic = note
+    upkeep = note_upkeep or bool(_UPKEEP.search(clause.text))  # "Just keep it going": no journey
     out = {theme: _scan(clause, theme, cues) for theme, cues in _CUES[question].items()}
     anti = {
         theme: max((w for w, p in cues if p.search(clause.text)), default=0.0)
@@ -471,7 +528,15 @@ def _clause_weights(
         if anti[theme] or (cancel and cancel.search(clause.text)):
             out[theme][0] = 0.0  # "Running clubs are cliquey": the anti-cue wins the clause
         out[theme][1] = 0.0 if theme in _NO_AGAINST else max(out[theme][1], anti[theme])
-    _settle_races(out, racing)
+    _settle_races(out, racing, clause.text)
+    if sarcastic:  # "Oh sure, nothing says fun like a 5am start": said the other way round
+        for theme in _PREFERENCE_THEMES - {"race_averse"}:
+            out[theme] = [0.0, max(out[theme])]
+        if racing or _RACE_COST.search(clause.text):
+            out["race_averse"][0] = max(out["race_averse"][0], M)
+    if hedged:  # "Maybe one day a marathon, who knows", "a 10k plan, nothing signed"
+        out["big_dream"][0] = min(out["big_dream"][0], W)
+        out["on_journey"][0] = min(out["on_journey"][0], W)
     if question in _OPEN_QUESTIONS:
         theme, content = _OPEN_QUESTIONS[question]
         if declined:
@@ -479,24 +544,35 @@ def _clause_weights(
         elif content.search(clause.text) and not (theme == "on_journey" and upkeep):
             # someone else's dream is not the runner's
             out[theme][0] = max(out[theme][0], W if hedged or clause.others else S)
-    if clause.place_name or (clause.place_in and out["places"][0]):
-        out["places"][0] = max(out["places"][0], M)
+    places = out["places"]
+    if clause.place_name or (clause.place_in and (places[0] or fond)):
+        # "on the Rhine path": a name in passing; "the Pennine Way" is a landmark in its own right
+        places[0] = max(places[0], M if fond or clause.landmark else W)
     elif out["places"][0] <= W and (out["numbers"][0] or out["competition"][0]):
         out["places"][0] = 0.0  # "2:58 at Valencia": a city named for a race time
+    short = question == "places_people" and len(clause.tokens) <= 3  # "Mountains.": the answer
+    if 0 < places[0] < M and (fond or short):
+        places[0] = M  # "The desert road. I love this emptiness."
     _scale(out, clause, question, changed)
     return out
 
 
-def _settle_races(out: dict[str, list[float]], racing: bool) -> None:
+def _settle_races(out: dict[str, list[float]], racing: bool, text: str) -> None:
     """One clause about races backs one of competition, race_experience and race_averse.
 
-    Race-day words ("the crowds", "a win") count only in a note about races.
+    Race-day words ("the crowds", "a win") count only in a note about races; there, a race
+    or its joys turned down ("I don't race", "I don't need a medal") are race_averse.
     """
     scene, win = out.pop("_race_scene"), out.pop("_race_win")
     if racing:
         for theme, (w_for, w_against) in (("race_experience", scene), ("competition", win)):
             out[theme] = [max(out[theme][0], w_for), max(out[theme][1], w_against)]
     love, unloved = out.pop("_race_love")
+    unloved = max(unloved, out.pop("_race_do")[1])  # "never pinned a number on"
+    if racing and out["race_experience"][1] and not out["race_experience"][0]:
+        unloved = max(unloved, M)  # race-day joys turned down: "I don't like crowds"
+    if _NOT_YET.search(text) or _NOT_FOR.search(text):
+        unloved = 0.0  # "not near a start line until I can run 5k", "not in it for medals"
     if unloved and not (out["competition"][0] or out["race_experience"][0]):
         out["race_averse"][0] = max(out["race_averse"][0], M)  # "I've never really liked races"
     if out["competition"][0] and out["race_experience"][0] < S:
@@ -527,17 +603,51 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
     {theme: [weight for, weight against]}."""
     spans = _spans(note)
     clauses = [_Clause(note[s:e]) for s, e, _ in spans]
-    refused = any(_REFUSAL.search(c.text) for c in clauses)  # "Never."
+    numbers = [sentence for _, _, sentence in spans]
+    refused = any(  # "Never.", not "Probably never, but it's the carrot"
+        _REFUSAL.search(c.text) and numbers[i + 1 : i + 2] != [numbers[i]]
+        for i, c in enumerate(clauses)
+    )
     declined = bool(clauses) and (bool(_DECLINE.search(clauses[0].text)) or refused)
     hedged = any(_HEDGED.search(c.text) for c in clauses)
     changed = any(_CHANGE.search(c.text) for c in clauses)
     racing = question == "competition" or any(_EVENT.search(c.text) for c in clauses)
-    note_flags = (declined, hedged, changed, racing)
-    weights = [_clause_weights(c, question, note_flags) for c in clauses]
+    fond = any(not c.negated(*m.span()) for c in clauses for m in _FOND.finditer(c.text))
+    upkeep = any(_UPKEEP.search(c.text) for c in clauses)  # "Three miles, Mon Wed Fri. Same."
+    # A bare marker ("Oh joy.") makes the clause after it sarcastic too.
+    sarcastic = [bool(_SARCASM.search(c.text)) for c in clauses]
+    for i in range(1, len(clauses)):
+        sarcastic[i] = sarcastic[i] or (sarcastic[i - 1] and len(clauses[i - 1].tokens) <= 3)
+    weights = [
+        _clause_weights(c, question, (declined, hedged, changed, racing, fond, upkeep, s))
+        for c, s in zip(clauses, sarcastic, strict=True)
+    ]
+    # Places named in passing count once a note ("Along the canal. Then the route."), and so
+    # does a hedged dream ("Maybe someday Berlin. For now 10k is plenty.").
+    for theme, once in (("places", not fond), ("big_dream", hedged)):
+        if once:
+            best = max(range(len(weights)), key=lambda i: weights[i][theme][0], default=0)
+            for i, w in enumerate(weights):
+                w[theme][0] *= i == best
+    _hear_a_return(clauses, weights)
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
     return [(_quote(note, s), w) for (s, _, _), w in zip(spans, weights, strict=True)]
+
+
+def _hear_a_return(clauses: list[_Clause], weights: list) -> None:
+    """A setback and a return told in one note are a comeback, in whatever clauses they sit.
+
+    "Meniscus operation in January. Back to 30 km a week now."; not someone else's setback.
+    """
+    setback = [
+        i
+        for i, c in enumerate(clauses)
+        if (m := _SETBACK_NOTE.search(c.text)) and not c.someone_elses(m.start()) and not c.others
+    ]
+    if setback and any(_RETURN_NOTE.search(c.text) for c in clauses):
+        weights[setback[0]]["comeback"][0] = max(weights[setback[0]]["comeback"][0], M)
 
 
 def _hint_feeling(clauses: list[_Clause], weights: list) -> None:
@@ -575,22 +685,27 @@ def _read_across(
         if indifferent:  # "I've done the odd race. Can take them or leave them."
             for theme in _RACE_THEMES:
                 weights[i][theme][0] *= 0.3
-        elif question == "competition" and refusals[i] and clause.text not in _BARE_NO:
+        elif question == "competition" and refusals[i] and _bare(clause.text) not in _BARE_NO:
             weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * HOME_PRIOR)
         if sentences[i] in venues and not (_SCENE.search(clause.text) or clause.landmark):
             weights[i]["places"][0] = 0.0
     for i, sentence in enumerate(sentences):
         later = [j for j in range(i + 1, len(sentences)) if sentences[j] == sentence]
-        if later and _NOT_WHY.search(clauses[i + 1].text):  # "..., but it's not why I do it"
+        if (
+            later
+            and _NOT_WHY.search(clauses[i + 1].text)
+            or any(_DISOWN.search(clauses[j].text) for j in later)
+        ):  # "..., but it's not why I do it", "Numbers I look at, but I forget them"
             for theme in _PREFERENCE_THEMES:
                 weights[i][theme] = [0.0, max(weights[i][theme])]
         elif later and _CONCEDE.search(clauses[i].text):  # "The atmosphere is nice but ..."
             for theme in _PREFERENCE_THEMES:
                 weights[i][theme][0] *= 0.5
-        if refusals[i + 1 : i + 2] == [True]:  # "He wants me to join his club. Not my thing."
+        turned = sentences[i + 2 : i + 3] == sentences[i + 1 : i + 2]  # "Probably never, but ..."
+        if refusals[i + 1 : i + 2] == [True] and not turned:  # "He wants me to ... Not my thing."
             for theme in _REFUSED:
                 weights[i][theme] = [0.0, max(weights[i][theme])]
-        if races and _REJECT.search(clauses[i].text):  # "Did a race once. Hated every second."
+        if events and _REJECT.search(clauses[i].text):  # "Did a race once. Hated every second."
             home = HOME_PRIOR if "race_averse" in _HOME[question] else 1.0
             weights[i]["race_averse"][0] = max(weights[i]["race_averse"][0], M * home)
         for theme in THEME_KEYS:  # "Busy, but I always make it work": the contrast takes it back
@@ -598,8 +713,10 @@ def _read_across(
                 weights[j][theme][1] > weights[j][theme][0] for j in later
             ):
                 weights[i][theme][0] *= 0.3
-        for theme, opposed in _OPPOSED.items():
-            if weights[i][theme][0] and any(weights[j][o][0] for j in later for o in opposed):
+        for theme, opposed in _OPPOSED.items():  # anywhere later in the note
+            if weights[i][theme][0] and any(
+                weights[j][o][0] for j in range(i + 1, len(clauses)) for o in opposed
+            ):
                 weights[i][theme][0] *= 0.5  # "Races terrify me but I ... loved the crowd"
         if any(_DEFY.search(clauses[j].text) for j in later):
             weights[i]["race_averse"][0] *= 0.5  # "Races terrify me but I've entered anyway"

@@ -412,7 +412,7 @@ def test_it_reads_a_place_in_a_sentence_about_a_race_as_a_venue(question, note):
     "note",
     [
         "Would love to run the Boston marathon. Also running in Central Park in New York.",
-        "The canal towpath, it's flat and there's always a bench.",
+        "The canal towpath, it's flat and there's always a bench. I love it.",
         "The woods behind our estate, especially in autumn.",
         "Marathons abroad with my husband, Paris, Rome, Reykjavik.",
     ],
@@ -693,7 +693,7 @@ def test_the_evaluation_script_scores_dev_and_every_unspent_holdout_by_default(t
 
 
 def test_evidence_is_the_whole_sentence_never_a_fragment_of_it():
-    note = "I'd love to do a half marathon one day, but only if nobody makes me race it. Maybe."
+    note = "I'd love to do a half marathon one day, but only if nobody makes me race it. Honest."
     found = theme({"big_dream": note}, "big_dream")
     quoted = [quote.text for quote in found.evidence]
     assert "I'd love to do a half marathon one day, but only if nobody makes me race it." in quoted
@@ -833,11 +833,11 @@ def test_a_bare_never_under_the_racing_question_is_race_averse_and_a_bare_no_is_
 @pytest.mark.parametrize(
     "note",
     [
-        "The seawall in Vancouver, the whole loop, with my walk-run group.",
+        "The seawall in Vancouver, the whole loop, with my walk-run group. Magic.",
         "I dream to run the Kyoto marathon, my hometown, with my daughter.",
     ],
 )
-def test_a_place_word_with_a_name_or_a_home_town_is_a_place(note):
+def test_a_place_word_with_a_name_and_fondness_or_a_home_town_is_a_place(note):
     assert "places" in keys({"places_people": note})
 
 
@@ -924,3 +924,363 @@ def test_it_hears_running_for_the_sensation(note):
 )
 def test_company_is_heard_by_how_it_is_said(note, expected):
     assert ("social" in keys({"places_people": note})) is expected
+
+
+@pytest.mark.parametrize(
+    "question, note",
+    [
+        ("competition", "Oh sure, I'd just love to pay £40 to stand in a pen for an hour."),
+        (
+            "competition",
+            "Yeah because nothing says fun like 5000 strangers elbowing me at the start.",
+        ),
+        ("competition", "Oh joy. Another medal to put in a drawer."),
+        ("proud", "Races? I can't wait to shiver at the start for half an hour, said no one ever."),
+    ],
+)
+def test_sarcasm_about_races_is_race_averse_not_race_love(question, note):
+    found = keys({question: note})
+    assert "race_averse" in found
+    assert not found & {"race_experience", "feeling"}
+
+
+def test_plain_enthusiasm_for_race_day_is_not_read_as_sarcasm():
+    assert keys({"competition": "Oh, I love race day, the buzz carries me round."}) == {
+        "race_experience"
+    }
+
+
+def test_someone_elses_confidence_is_not_the_runners_but_what_they_see_in_the_runner_is():
+    assert "confidence" not in keys(
+        {"beyond_running": "My friend says running gave her so much confidence, not sure about me."}
+    )
+    assert "wellbeing" in keys({"beyond_running": "My husband reckons it keeps me sane."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I use the river path because it's flat and lit.",
+        "The towpath, since it's close to the office.",
+        "Along the canal to the bridge and back.",
+        "Mostly on the Elbe path after work.",
+        "Round the lakes at Hillbrook with my sister.",
+        "Along the canal to the station. It's not pretty, it's just the way in.",
+        "The hills near us, I love those ladies in the group.",
+    ],
+)
+def test_a_place_chosen_for_a_practical_reason_or_named_in_passing_is_not_a_draw(note):
+    assert "places" not in keys({"places_people": note})
+
+
+def test_a_place_with_affection_still_draws_whatever_else_is_said():
+    assert "places" in keys({"places_people": "I adore the canal at dawn, and it's close too."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "My first fell race, I came in last but I loved it.",
+        "Trail races are my favourite, muddy and daft.",
+    ],
+)
+def test_loving_it_in_a_note_about_a_race_is_the_race_day_experience(note):
+    assert "race_experience" in keys({"proud": note})
+
+
+def test_loving_it_in_a_note_about_no_race_is_not_race_day():
+    assert "race_experience" not in keys({"proud": "Ran to the top of the hill, I loved it."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The old drovers' path out past the farm. I adore the emptiness.",
+        "Along the Danube at first light. Best city in the world for it.",
+        "Moorland.",
+        "The trail over Crook Ridge, nothing better on a cold morning.",
+    ],
+)
+def test_fondness_anywhere_in_the_note_or_a_bare_answer_makes_a_place_a_draw(note):
+    assert "places" in keys({"places_people": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Never pinned a number on and don't plan to.",
+        "I'm allergic to entry fees.",
+        "I don't need a bib to see a city.",
+        "Did a handful of 10ks years ago. These days I'd rather not.",
+        "My racing days are well and truly over.",
+        "I don't like the crowds and I don't want a medal.",
+    ],
+)
+def test_a_race_or_its_joys_turned_down_is_race_averse(note):
+    found = keys({"competition": note})
+    assert "race_averse" in found
+    assert not found & {"race_experience", "competition"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I don't really race.",
+        "Not racing anyone, just there for the coffee after.",
+        "I'm not going near a start line until I can run 5k.",
+        "I'm not in it for the medals.",
+    ],
+)
+def test_not_racing_for_now_or_for_a_reason_is_not_race_averse(note):
+    assert "race_averse" not in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ran the whole 10k. Never knew I had that in me.",
+        "I thought my legs were done at 60. Turns out they're not.",
+        "I trust myself a little more after every long run.",
+        "The half changed something in me, I argue back at work now.",
+        "I used to be too shy to speak at parents' evening.",
+    ],
+)
+def test_it_hears_confidence_as_surprise_at_oneself_and_its_carry_over(note):
+    assert "confidence" in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Not a confidence thing, I've always been fine in that department.",
+        "Confidence? I've confidence for four people.",
+        "I was always confident, running didn't change that.",
+    ],
+)
+def test_confidence_denied_or_already_had_is_not_the_theme(note):
+    assert "confidence" not in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Splits for someone my speed are pointless.",
+        "Numbers stress me out, I get enough of them at work.",
+        "I'm too old to chase PBs.",
+        "Pace I glance at, but I forget it by the time I'm home.",
+        "Whatever the GP says my numbers are, I feel fine.",
+        "I run when I can, some weeks 5 times, some weeks not at all.",
+    ],
+)
+def test_numbers_judged_worthless_disowned_or_only_a_count_are_not_the_numbers_theme(note):
+    assert "numbers" not in keys({"drive": note})
+
+
+def test_a_judgement_on_something_else_does_not_negate_the_numbers():
+    assert "numbers" in keys({"drive": "I love my splits. The medals are pointless."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Did the county 10k dressed as a carrot, came second to last.",
+        "The Harbour Half: steel drums at every mile and a barbecue after.",
+        "We do the Boxing Day 5k every year, whole family, terrible times, great time.",
+        "Ran the Dockside 10k. Half the town out shouting our names.",
+    ],
+)
+def test_race_day_joys_in_other_words_are_the_race_day_experience(note):
+    assert "race_experience" in keys({"competition": note})
+
+
+def test_race_day_words_outside_a_note_about_a_race_are_not_race_day():
+    assert "race_experience" not in keys({"beyond_running": "Music on, the world off."})
+
+
+def test_surprise_is_not_a_negation():
+    found = keys({"competition": "The Riverside 10k. I didn't know strangers could cheer so loud."})
+    assert "race_experience" in found
+    assert "race_averse" not in found
+
+
+def test_a_race_turned_down_later_in_the_note_takes_back_an_old_entry():
+    note = "Entered a fun run once. Never again, my racing days are over."
+    assert keys({"competition": note}) == {"race_averse"}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ACL reconstruction in the spring. Physio cleared me in October, 3 km now.",
+        "Gave birth to the twins in May. Walked first, now run walk twice a week.",
+        "Twelve years of nothing. Back at it since March.",
+    ],
+)
+def test_a_setback_and_a_return_told_in_one_note_are_a_comeback(note):
+    assert "comeback" in keys({"journey": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hip replacement back in 2015, never looked back, it's ancient history.",
+        "My sister's knee surgery was in May. She's back running now.",
+        "Three years since I missed a Sunday long run.",
+        "Anxiety on and off for 20 years, running keeps it level.",
+    ],
+)
+def test_an_old_or_someone_elses_setback_or_an_unbroken_habit_is_not_a_comeback(note):
+    assert "comeback" not in keys({"journey": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Four miles, Tue Thu Sat. Been that way six years.",
+        "Twice a week, the same since 2015, and I'll carry on like this.",
+        "Same loop, same times, I like that it never changes.",
+        "My 150th parkrun next month.",
+    ],
+)
+def test_sameness_kept_up_over_time_is_consistency(note):
+    assert "consistency" in keys({"journey": note})
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("places_people", "I'd run on that beach every morning if I lived there."),
+        ("journey", "Long runs every Sunday until race day."),
+        ("beyond_running", "After the stent my cardiologist says keep at it."),
+        ("places_people", "Track with the club on Tuesday and Thursday."),
+    ],
+)
+def test_a_wish_a_plan_with_an_end_or_someone_elses_advice_is_not_consistency(question, note):
+    assert "consistency" not in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Café all day, only evenings 8 to 9 I have.",
+        "Two jobs. It's 25 minutes at dawn or it's nothing.",
+        "Three runs a week is honestly all I can do.",
+        "I cycle-run to the office twice a week, only way it happens. Anything more is fantasy.",
+        "Split shifts. Sometimes a 20 minute run between them and that's yer lot.",
+    ],
+)
+def test_it_hears_scarcity_said_by_structure(note):
+    assert "time_limited" in keys({"life_fit": note})
+
+
+def test_only_without_a_time_slot_is_not_scarcity():
+    assert "time_limited" not in keys({"drive": "The watch only tells me how much I have lost."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Maybe someday Chicago. For now parkrun is plenty.",
+        "Perhaps one day a marathon, but honestly I like my 10k.",
+    ],
+)
+def test_a_hedged_dream_counts_once_and_weakly(note):
+    assert "big_dream" not in keys({"big_dream": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "After a night on call, a run is where I offload it all.",
+        "It resets my head after the office.",
+        "My place to breathe when the house is loud.",
+        "After he left, running got me out of bed when nothing else did.",
+    ],
+)
+def test_it_hears_the_head_looked_after_in_plain_words(note):
+    assert "wellbeing" in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Everyone at work goes on about mental health, fair enough, I just like the miles.",
+        "I'm a bit sad about my splits, I admit.",
+    ],
+)
+def test_other_peoples_headspace_or_a_bit_sad_is_not_wellbeing(note):
+    assert "wellbeing" not in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I head out when my legs ask and stop when they've had enough.",
+        "I run for the swing of it.",
+        "There's a point where everything loosens and I stop thinking.",
+    ],
+)
+def test_it_hears_the_body_leading_and_the_run_taking_over_as_feeling(note):
+    assert "feeling" in keys({"drive": note})
+
+
+def test_a_name_beside_another_is_a_person_not_a_feeling():
+    found = keys({"places_people": "Round the reservoir with Maureen and Joy, nattering."})
+    assert "feeling" not in found
+    assert "social" in found
+
+
+def test_days_beside_each_other_are_not_names():
+    assert "consistency" in keys({"life_fit": "Tuesday, Thursday and Sunday mornings, never skip."})
+
+
+def test_it_feels_like_is_not_a_feeling():
+    assert "feeling" not in keys({"drive": "The app's graph going up feels like proof."})
+
+
+def test_an_echo_of_the_question_says_nothing_by_itself():
+    assert "competition" not in keys({"competition": "Compete? I just like the coffee after."})
+    assert "competition" in keys({"competition": "Compete? Always, I hate being overtaken."})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Racing my neighbour Dave at the summer 5k is what keeps me going.",
+        "I'm chasing my sister-in-law, she's 12 seconds ahead of me at parkrun.",
+    ],
+)
+def test_racing_someone_in_particular_is_competition(note):
+    assert "competition" in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Two miles, Tue and Sat. Been this way for years, don't see why it would change.",
+        "Thinking about a half plan for spring, nothing booked.",
+    ],
+)
+def test_a_routine_kept_as_it_is_or_a_plan_not_yet_made_is_no_journey(note):
+    assert "on_journey" not in keys({"journey": note})
+
+
+def test_health_denied_or_already_had_is_not_the_theme_but_a_smaller_belly_is():
+    assert "health" not in keys({"beyond_running": "Not health, I'm fit as a fiddle already."})
+    assert "health" in keys({"beyond_running": "I weighed 104 kg when I started."})
+    assert "health" in keys({"beyond_running": "Friends and a smaller belly."})
+
+
+def test_a_hedged_no_after_a_wish_takes_it_back_without_being_race_aversion():
+    found = keys({"competition": "I'd love an age-group podium one day, but realistically no."})
+    assert not found & {"competition", "big_dream", "race_averse"}
+
+
+def test_a_no_that_turns_again_does_not_decline_the_dream():
+    note = "Sub-3 marathon. Probably never, but it's what gets me out the door."
+    assert "big_dream" in keys({"big_dream": note})
+
+
+def test_if_i_can_alone_is_not_scarcity_and_time_to_think_is_headspace():
+    assert "time_limited" not in keys({"places_people": "Trails if I can, roads if I must."})
+    assert "wellbeing" in keys({"beyond_running": "Time to think, away from the desk."})
