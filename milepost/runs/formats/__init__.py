@@ -6,7 +6,8 @@ No Django here (DESIGN §5): the import task, models, upload page and CLI call t
     expand(path, *, limits=None, known=()) / expand_bytes(data, name, *, limits=None)
         -> Iterator[FileItem | KnownItem | SkippedItem | ManualItem | ExportIndex]
 
-Rules behind every figure: ``summary.py``'s docstring. Benchmark: ``benchmarks/parsers_bench.py``.
+Rules behind every figure: the docstrings of ``summary.py`` (time), ``distance.py`` and
+``measures.py`` (the rest). Benchmark: ``benchmarks/parsers_bench.py``.
 """
 
 from .archive import (

@@ -12,7 +12,8 @@ class ActivitySummary:
 
     Times are seconds, distances metres. ``best_efforts`` maps a key of
     ``runmath.units.BEST_EFFORT_DISTANCES`` to the fastest time in seconds over that distance
-    inside this activity (runs only). See ``summary.py`` for the exact rules behind each figure.
+    inside this activity (runs only). The exact rules behind each figure are in the docstrings of
+    ``summary.py`` (time), ``distance.py`` and ``measures.py`` (the rest).
     """
 
     start: datetime  # aware, UTC

@@ -13,8 +13,9 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from .measures import PER_LEG_CADENCE_BELOW
 from .model import ActivityHint, ActivitySummary
-from .summary import PER_LEG_CADENCE_BELOW, normalize_sport
+from .summary import normalize_sport
 
 # our key -> (English header, occurrence, usual position)
 COLUMNS = {

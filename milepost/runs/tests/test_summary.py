@@ -7,18 +7,16 @@ from datetime import UTC, datetime
 import pytest
 
 from milepost.runs.formats import ActivityFileError, ActivityHint, parse_file
-from milepost.runs.formats.model import RawActivity
-from milepost.runs.formats.summary import (
+from milepost.runs.formats.distance import gps_distance, haversine_m
+from milepost.runs.formats.measures import (
     WALK_MIN_S,
     best_efforts,
     elevation_gain,
-    gps_distance,
-    haversine_m,
     longest_continuous_run,
     moving_time,
-    normalize_sport,
-    summarize,
 )
+from milepost.runs.formats.model import RawActivity
+from milepost.runs.formats.summary import normalize_sport, summarize
 from milepost.runs.formats.synthetic import fit_bytes, gpx_bytes, run_points
 
 START = datetime(2024, 5, 1, 7, 0, tzinfo=UTC)
@@ -422,28 +420,28 @@ def _random_positions(rng: random.Random, n: int) -> tuple[list, list]:
 
 
 def _measures(t, cum, alts, values, lat, lon, distances) -> tuple:
-    from milepost.runs.formats import summary
+    from milepost.runs.formats import distance, measures
 
     n = len(cum)
     gappy = [None if k % 11 in (0, 5, 6) or k > n - 4 else c for k, c in enumerate(cum)]
     reset = cum[: n // 2] + [c - 500 for c in cum[n // 2 :]]
     return (
-        summary.elevation_gain(t, alts),
-        summary.best_efforts(t, cum, distances),
-        summary.moving_time(t, cum),
-        summary._mean(values, 20, 250),
-        summary._faster_step(t, cum, 12.0),
-        summary.gps_distance(t, lat, lon, 12.0),
-        summary.gps_distance(t, lat, lon, 100.0),
-        summary._device_distance(t, gappy),
-        summary._device_distance(t, reset),
-        summary.longest_continuous_run(t, cum, None),
-        summary.longest_continuous_run(t, cum, values),
+        measures.elevation_gain(t, alts),
+        measures.best_efforts(t, cum, distances),
+        measures.moving_time(t, cum),
+        measures._mean(values, 20, 250),
+        distance._faster_step(t, cum, 12.0),
+        distance.gps_distance(t, lat, lon, 12.0),
+        distance.gps_distance(t, lat, lon, 100.0),
+        distance._device_distance(t, gappy),
+        distance._device_distance(t, reset),
+        measures.longest_continuous_run(t, cum, None),
+        measures.longest_continuous_run(t, cum, values),
     )
 
 
 def test_vector_measures_equal_the_loops(monkeypatch):
-    from milepost.runs.formats import summary
+    from milepost.runs.formats import distance, measures, summary
 
     rng = random.Random(7)
     for _ in range(60):
@@ -457,10 +455,11 @@ def test_vector_measures_equal_the_loops(monkeypatch):
         track = (t, cum, alts, values, lat, lon, distances)
         fast = _measures(*track)
         with monkeypatch.context() as m:
-            m.setattr(summary, "VECTOR_MIN_POINTS", 10**9)
+            for module in (distance, measures, summary):  # each reads its own binding
+                m.setattr(module, "VECTOR_MIN_POINTS", 10**9)
             slow = _measures(*track)
         assert fast == slow
-        assert summary.best_efforts(t, cum, distances) == summary._best_efforts_sweep(
+        assert measures.best_efforts(t, cum, distances) == measures._best_efforts_sweep(
             t, cum, distances
         )
 
@@ -468,7 +467,7 @@ def test_vector_measures_equal_the_loops(monkeypatch):
 def test_a_walk_of_about_the_threshold_is_added_up_in_order_as_the_loop_does():
     import numpy as np
 
-    from milepost.runs.formats import summary
+    from milepost.runs.formats import measures
 
     rng = random.Random(1)  # parts whose sum in order is 10.000000000000002
     parts = [rng.random() for _ in range(rng.randrange(2, 40))]
@@ -478,5 +477,5 @@ def test_a_walk_of_about_the_threshold_is_added_up_in_order_as_the_loop_does():
         walked += p
     dt = np.array([12345.678, 1.0, *parts])  # a long walk first: the array sum is off by 3e-12
     walking = np.array([True, False] + [True] * len(parts))
-    ends = summary._long_walk_ends(walking, dt)
-    assert ends[-1] == (walked >= summary.WALK_MIN_S) and ends[0]
+    ends = measures._long_walk_ends(walking, dt)
+    assert ends[-1] == (walked >= measures.WALK_MIN_S) and ends[0]
