@@ -664,8 +664,27 @@ HOLDOUT4_SET = DEV_SET.parent / "holdout4.json"
 HOLDOUT4_MICRO_F1_FLOOR = 0.82
 
 
-def test_the_frozen_holdout4_set_is_well_formed():
+def test_the_frozen_holdout4_micro_f1_never_drops_below_what_was_reported():
     personas = json.loads(HOLDOUT4_SET.read_text(encoding="utf-8"))["personas"]
+    micro, _ = f1_by_theme(personas, detected_keys)
+    assert micro >= HOLDOUT4_MICRO_F1_FLOOR
+
+
+# FROZEN held-out set (issue 17): holdout5.json, 50 personas written by someone who never saw
+# the rules or the earlier sets (each theme labelled 9 times or more and a trap in 3 others),
+# scored once after the rules were reworked on dev6 (2026-12-03): micro-F1 0.752 (P 0.77,
+# R 0.74); numbers 0.82, feeling 0.74, social 0.81, places 0.64, competition 0.64,
+# race_experience 0.72, race_averse 0.57, wellbeing 0.74, confidence 0.29, health 0.82,
+# time_limited 0.75, big_dream 0.81, on_journey 0.88, consistency 0.80, comeback 0.95. As for
+# holdout4: never tune the rules on it, never edit it, never move it into dev.json, and never
+# lower this bar.
+HOLDOUT5_SET = DEV_SET.parent / "holdout5.json"
+HOLDOUT5_MICRO_F1_FLOOR = 0.75
+
+
+@pytest.mark.parametrize("path", [HOLDOUT4_SET, HOLDOUT5_SET], ids=["holdout4", "holdout5"])
+def test_each_frozen_set_has_at_least_40_personas_and_every_theme(path):
+    personas = json.loads(path.read_text(encoding="utf-8"))["personas"]
     assert len(personas) >= 40
     assert len({p["id"] for p in personas}) == len(personas)
     for persona in personas:
@@ -675,10 +694,10 @@ def test_the_frozen_holdout4_set_is_well_formed():
         assert sum(key in p["themes"] for p in personas) >= 4, key
 
 
-def test_the_frozen_holdout4_micro_f1_never_drops_below_what_was_reported():
-    personas = json.loads(HOLDOUT4_SET.read_text(encoding="utf-8"))["personas"]
+def test_the_frozen_holdout5_micro_f1_never_drops_below_what_was_reported():
+    personas = json.loads(HOLDOUT5_SET.read_text(encoding="utf-8"))["personas"]
     micro, _ = f1_by_theme(personas, detected_keys)
-    assert micro >= HOLDOUT4_MICRO_F1_FLOOR
+    assert micro >= HOLDOUT5_MICRO_F1_FLOOR
 
 
 def test_the_evaluation_script_scores_dev_and_every_unspent_holdout_by_default(tmp_path):
