@@ -120,7 +120,7 @@ Fingerprint = tuple[str, int, int]
 
 def fingerprint(path: str, data: bytes) -> Fingerprint:
     """What a zip would list of these bytes under this name."""
-    return PurePosixPath(path).name, len(data), zlib.crc32(data)
+    return path.rsplit("/", 1)[-1], len(data), zlib.crc32(data)
 
 
 class _Stop(Exception):
@@ -284,7 +284,7 @@ class _Walker:
 
             def opener(name: str):
                 info = by_name[name]
-                seen = (PurePosixPath(name).name, info.file_size, info.CRC)
+                seen = (name.rsplit("/", 1)[-1], info.file_size, info.CRC)
                 if self.known and seen in self.known and _activity_name(name):
                     return ("known", seen)
                 return self._open_member(zf, info, f"{path}/{name}")
@@ -520,7 +520,8 @@ def _ignored(name: str) -> bool:
 
 def _activity_name(name: str) -> bool:
     """A name an activity file has (``.fit``, ``.gpx.gz``...): the only members ever known."""
-    return PurePosixPath(name.lower().removesuffix(".gz")).suffix in ACTIVITY_SUFFIXES
+    base = name.lower().removesuffix(".gz").rsplit("/", 1)[-1]
+    return base.rfind(".") > 0 and base[base.rfind(".") :] in ACTIVITY_SUFFIXES
 
 
 def _kept_listing(name: str) -> bool:
