@@ -232,7 +232,7 @@ class Importer:
         self.limits = archive_limits()
         self.index = None  # a Garmin export's summaries, to name and type its files' runs
         self.known: dict[str, list[Activity]] = defaultdict(list)
-        known = Activity.objects.owned_by(owner).exclude(source_hash="").only(*DESCRIBED)
+        known = Activity.objects.owned_by(owner).exclude(source_hash="")
         for activity in known.order_by("source_hash", "source_index"):
             self.known[activity.source_hash].append(activity)
         self.known_members = self._known_members()
@@ -545,21 +545,6 @@ def _refuse(entries: list[Entry], exc: Exception) -> None:
             entry.status, entry.code = ItemStatus.REJECTED, "invalid"
             entry.reason = f"The file holds values Milepost cannot store: {_messages(exc)}"
 
-
-# What a duplicate's reason shows of the run it repeats (``Activity.describe``), and what
-# finding it needs: loaded alone, an export given again reads thousands of them at once.
-DESCRIBED = (
-    "owner",
-    "source_hash",
-    "source_index",
-    "name",
-    "start",
-    "time_zone",
-    "is_run",
-    "sport",
-    "source",
-    "distance_m",
-)
 
 _SUMMARY_SOURCES = {"strava_csv": Source.STRAVA_CSV, "garmin_json": Source.GARMIN_JSON}
 
