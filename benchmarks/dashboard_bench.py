@@ -131,8 +131,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(env: dict, port: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "milepost.cli", "serve", "--no-worker", "--port", str(port)]
+def serve(env: dict, port: int, command: list[str] | None = None) -> subprocess.Popen:
+    """The server on loopback: ``milepost serve`` (the laptop default) unless ``command``."""
+    if command is None:
+        command = [sys.executable, "-m", "milepost.cli", "serve", "--no-worker"]
+        command += ["--port", str(port)]
     server = subprocess.Popen(
         command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -1,15 +1,16 @@
-"""Many runners at once, as `milepost serve` serves them (gunicorn), on SQLite or PostgreSQL.
+"""Many runners at once, served as they are on a laptop (SQLite) or in production (PostgreSQL).
 
     .venv/bin/python benchmarks/load_bench.py [--sessions 10] [--seconds 60]
     .venv/bin/python benchmarks/load_bench.py --sessions 50 --workers 3 \\
         --database-url postgres://postgres@127.0.0.1:5432/EMPTY_DATABASE
 
 Makes one runner per session like the demo runner (a year of runs, goals with steps) with a
-round at the brainstorm, serves Milepost with `milepost serve --no-worker` (gunicorn,
-``--workers`` processes) on loopback, signs every session in first (not timed: a sign-in
-hashes the password slowly on purpose), then for ``--seconds`` each session in its own thread
-loops over its dashboard, a goal page, its runs list and a new note (a POST with the CSRF
-token). Prints requests, errors (any 5xx, timeout or unexpected
+round at the brainstorm, serves Milepost on loopback as it is run: on SQLite with `milepost
+serve --no-worker` (the laptop default: gunicorn's threaded workers), on PostgreSQL with
+gunicorn as the README's deployment runs it (``--workers`` sync processes), signs every session
+in first (not timed: a sign-in hashes the password slowly on purpose), then for ``--seconds``
+each session in its own thread loops over its dashboard, a goal page, its runs list and a new
+note (a POST with the CSRF token). Prints requests, errors (any 5xx, timeout or unexpected
 answer), notes sent against notes stored (lost writes), and the median and p95 of each kind.
 The load client runs on the same machine as the server and shares its cores: say so when
 quoting the figures; it prints the CPU each side used. Targets (issue 16): 0 errors, 0 lost
@@ -34,6 +35,9 @@ from dashboard_bench import PASSWORD, Browser, free_port, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_P95_MS = 500
+# A round holds at most 200 notes (reflection.models.MAX_NOTES_PER_ROUND): a session fills its
+# rounds one after the other, as a runner would start a new one.
+ROUNDS_PER_SESSION, NOTES_PER_ROUND = 6, 190
 
 
 def load(sessions: int) -> list[tuple[str, int, int]]:
@@ -52,21 +56,24 @@ def load(sessions: int) -> list[tuple[str, int, int]]:
     for n in range(sessions):
         user = demo.create_demo(username=f"load{n}", password=PASSWORD, today=demo.demo_today())
         goal = Goal.objects.filter(owner=user, status="active").first()
-        round = round_services.start_round(owner=user, reason="new_cycle")
-        made.append((user.username, goal.pk, round.pk))
+        rounds = [
+            round_services.start_round(owner=user, reason="new_cycle").pk
+            for _ in range(ROUNDS_PER_SESSION)
+        ]
+        made.append((user.username, goal.pk, rounds))
     return made
 
 
-def signed_in(port, username, round_id) -> tuple[Browser, str]:
+def signed_in(port, username, rounds) -> tuple[Browser, str]:
     """A session signed in, with the CSRF token its notes need: done before the clock starts,
     since signing in hashes the password on purpose slowly and is not part of the mix."""
     browser = Browser(port)
     browser.log_in(username)
-    _, page = browser.request("GET", f"/rounds/{round_id}/brainstorm/")
+    _, page = browser.request("GET", f"/rounds/{rounds[0]}/brainstorm/")
     return browser, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
 
 
-def session(browser, token, username, goal_id, round_id, start, seconds, results, lock):
+def session(browser, token, username, goal_id, rounds, start, seconds, results, lock):
     start.wait()  # every session starts at once, signed in
     until = time.monotonic() + seconds
     pages = {
@@ -87,6 +94,7 @@ def session(browser, token, username, goal_id, round_id, start, seconds, results
                     "text": f"A note from {username} at {time.time():.3f}",
                     "client_id": str(uuid.uuid4()),
                 }
+                round_id = rounds[min(mine["sent"] // NOTES_PER_ROUND, len(rounds) - 1)]
                 status, _ = browser.request("POST", f"/rounds/{round_id}/notes/", body)
                 ok = status in (200, 201, 302)  # 302: back to the page, without htmx
                 mine["sent"] += ok
@@ -101,6 +109,13 @@ def session(browser, token, username, goal_id, round_id, start, seconds, results
             mine["errors"].append(f"{kind}: {status}")
     with lock:
         results.append(mine)
+
+
+def production_command(port: int, workers: int) -> list[str]:
+    """gunicorn as the README's deployment on PostgreSQL runs it (its default sync workers:
+    one request at a time each, the proxy in front buffering uploads)."""
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    return [gunicorn, "milepost.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
 
 
 def server_cpu_so_far(server) -> float:
@@ -156,10 +171,12 @@ def main(argv=None) -> int:
         before = Note.objects.count()
         connections.close_all()
         port = free_port()
-        server = serve(env, port)
+        server = serve(
+            env, port, production_command(port, args.workers) if args.database_url else None
+        )
         try:
             results, lock = [], threading.Lock()
-            signed = [signed_in(port, username, round_id) for username, _, round_id in made]
+            signed = [signed_in(port, username, rounds) for username, _, rounds in made]
             start = threading.Event()
             shared = (start, args.seconds, results, lock)
             threads = [
@@ -187,10 +204,14 @@ def main(argv=None) -> int:
         for kind, values in r["times"].items():
             times.setdefault(kind, []).extend(values)
     every = [t for values in times.values() for t in values]
-    database = "PostgreSQL" if args.database_url else "SQLite"
+    served = (
+        f"PostgreSQL, gunicorn milepost.wsgi --workers {args.workers} (the README's deployment)"
+        if args.database_url
+        else f"SQLite, milepost serve with {args.workers} workers (the laptop default)"
+    )
     print(
-        f"{args.sessions} sessions for {args.seconds} s on {database}, gunicorn with "
-        f"{args.workers} workers; the load client shares the machine's cores"
+        f"{args.sessions} sessions for {args.seconds} s on {served}; the load client shares "
+        "the machine's cores"
     )
     for kind, values in sorted(times.items()):
         print(
