@@ -288,8 +288,8 @@ def import_once(owner, archive: Path, processes: int):
 
 
 def import_command(data_dir: Path, archive: Path, user: str = "bench") -> float:
-    """Wall seconds of ``milepost import ARCHIVE --user USER --json`` as its own process, as
-    on a runner's machine: with Python's bytecode cache, which it writes the first time (some
+    """Wall seconds of ``milepost import ARCHIVE --user USER`` as its own process, as a runner
+    types it on their machine: with Python's bytecode cache, which it writes the first time (some
     sandboxes turn it off with PYTHONDONTWRITEBYTECODE; a compile of every module then costs
     about 0.15 s a start)."""
     import subprocess
@@ -300,7 +300,7 @@ def import_command(data_dir: Path, archive: Path, user: str = "bench") -> float:
     subprocess.run([str(milepost), "import", "--help"], env=env, check=True, capture_output=True)
     started = time.perf_counter()
     subprocess.run(
-        [str(milepost), "import", str(archive), "--user", user, "--json"],
+        [str(milepost), "import", str(archive), "--user", user],
         env=env, check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
     return time.perf_counter() - started
