@@ -83,13 +83,12 @@ class Entry:
     code: str = ""
     activity: Activity | None = None  # the new one, or for a duplicate the one already there
 
-    def to_dict(self, whole: dict[int, Activity] | None = None) -> dict:
-        activity = (whole or {}).get(self.activity.pk, self.activity) if self.activity else None
+    def to_dict(self) -> dict:
         return {
             "path": self.path,
             "status": self.status,
             "reason": self.reason,
-            "activity": activity.to_dict() if activity else None,
+            "activity": self.activity.to_dict() if self.activity else None,
         }
 
 
@@ -110,11 +109,7 @@ class ImportReport:
     def to_dict(self) -> dict:
         """One entry per activity: a file holding several (multisport legs) gives several
         entries with the same path; a file with none gives one entry, activity null."""
-        partly = {
-            e.activity.pk for e in self.entries if e.activity and e.activity.get_deferred_fields()
-        }
-        whole = Activity.objects.in_bulk(partly)  # the runs already there, loaded in full at last
-        return {"files": [e.to_dict(whole) for e in self.entries], "totals": self.totals}
+        return {"files": [e.to_dict() for e in self.entries], "totals": self.totals}
 
 
 def archive_limits() -> ArchiveLimits:
@@ -237,7 +232,7 @@ class Importer:
         self.limits = archive_limits()
         self.index = None  # a Garmin export's summaries, to name and type its files' runs
         self.known: dict[str, list[Activity]] = defaultdict(list)
-        known = Activity.objects.owned_by(owner).exclude(source_hash="").only(*DESCRIBED)
+        known = Activity.objects.owned_by(owner).exclude(source_hash="")
         for activity in known.order_by("source_hash", "source_index"):
             self.known[activity.source_hash].append(activity)
         self.known_members = self._known_members()
@@ -550,21 +545,6 @@ def _refuse(entries: list[Entry], exc: Exception) -> None:
             entry.status, entry.code = ItemStatus.REJECTED, "invalid"
             entry.reason = f"The file holds values Milepost cannot store: {_messages(exc)}"
 
-
-# What a duplicate's reason shows of the run it repeats (``Activity.describe``) and what finding
-# it needs: an export given again loads thousands of them, and only --json shows them whole.
-DESCRIBED = (
-    "owner",
-    "source_hash",
-    "source_index",
-    "name",
-    "start",
-    "time_zone",
-    "is_run",
-    "sport",
-    "source",
-    "distance_m",
-)
 
 _SUMMARY_SOURCES = {"strava_csv": Source.STRAVA_CSV, "garmin_json": Source.GARMIN_JSON}
 

@@ -173,20 +173,6 @@ def test_an_export_given_again_is_recognised_from_its_zip_listing_without_readin
     assert {e.activity for e in again.entries} == {e.activity for e in first.entries}
 
 
-def test_the_runs_already_there_are_read_lightly_and_shown_whole_in_one_query(alice, tmp_path):
-    start = day(2024, 5, 1)
-    members = {f"activities/{n}.fit": fit_run(start + timedelta(days=n)) for n in range(5)}
-    archive_path = write(tmp_path, "export.zip", zip_bytes(members))
-    first = import_paths(owner=alice, paths=[archive_path]).to_dict()
-    again = import_paths(owner=alice, paths=[archive_path])
-    assert all(e.activity.get_deferred_fields() for e in again.entries)  # only what a reason shows
-    with CaptureQueriesContext(connection) as queries:
-        shown = again.to_dict()
-    assert len(queries) == 1  # the five, whole, at once: never a query per run
-    assert [e["activity"] for e in shown["files"]] == [e["activity"] for e in first["files"]]
-    assert all(e["activity"]["best_efforts"] for e in shown["files"])
-
-
 def test_a_member_named_and_sized_as_one_imported_but_not_the_same_is_read(alice, tmp_path):
     start = day(2024, 5, 1)
     one, other = gpx_run(start), gpx_run(start + timedelta(days=3))
