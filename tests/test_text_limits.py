@@ -110,3 +110,13 @@ def test_the_shared_page_files_are_bounded_by_bytes_on_disk_oldest_first(tmp_pat
     assert kept <= 50_000 + 5_000  # the newest may take the bound over until the next write
     assert cache.get("page29") is not None  # the bound is made before a page is written
     assert sum(cache.get(f"page{n}") is not None for n in range(30)) <= 14
+
+
+def test_the_shared_page_files_are_bounded_by_number_too_oldest_first(tmp_path):
+    from milepost.accounts.memorycache import BoundedFileCache
+
+    cache = BoundedFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 9}})
+    for n in range(30):
+        cache.set(f"page{n}", "p")
+        assert len(list(tmp_path.glob("*.djcache"))) <= 9
+    assert cache.get("page29") is not None

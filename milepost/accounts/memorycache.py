@@ -76,17 +76,23 @@ class BoundedFileCache(FileBasedCache):
         self.max_bytes = int(params.get("OPTIONS", {}).get("MAX_BYTES", 256 * 1024 * 1024))
 
     def _cull(self):
-        super()._cull()  # by number: a third of them, at random
-        files = []
-        with contextlib.suppress(FileNotFoundError), os.scandir(self._dir) as entries:
-            for entry in entries:
-                with contextlib.suppress(FileNotFoundError):  # another process culled it
-                    if entry.name.endswith(self.cache_suffix):
-                        stat = entry.stat()
-                        files.append((stat.st_mtime, stat.st_size, entry.path))
+        """One look at the folder, oldest first: a third of the files once there are
+        MAX_ENTRIES (as Django's culls, at random there), then as many as the bytes need."""
+        files = sorted(self._stats())
         total = sum(size for _, size, _ in files)
-        for _, size, path in sorted(files):
-            if total <= self.max_bytes:
+        full = len(files) >= self._max_entries
+        third = len(files) // (self._cull_frequency or 1) if full else 0  # 0: empty it
+        for n, (_, size, path) in enumerate(files):
+            if n >= third and total <= self.max_bytes:
                 break
             self._delete(path)
             total -= size
+
+    def _stats(self):
+        """(modified, size, path) of each cached file; one another process removes is gone."""
+        with contextlib.suppress(FileNotFoundError), os.scandir(self._dir) as entries:
+            for entry in entries:
+                with contextlib.suppress(FileNotFoundError):
+                    if entry.name.endswith(self.cache_suffix):
+                        stat = entry.stat()
+                        yield stat.st_mtime, stat.st_size, entry.path

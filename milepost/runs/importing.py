@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import time
 import zipfile
+import zlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -199,7 +200,7 @@ class _Original:
             sha256=self.sha256,
             name=self.path[-1000:],
             size=len(self.data),
-            crc32=fingerprint(self.path, self.data)[2],
+            crc32=zlib.crc32(self.data),
             was_gzip=result.was_gzip,
             data=self.data if result.was_gzip else result.compressed,
         )
@@ -262,7 +263,7 @@ class Importer:
         same export given again is recognised without inflating and hashing every file."""
         files = SourceFile.objects.filter(owner=self.owner, crc32__isnull=False)
         return {
-            (name.rsplit("/", 1)[-1], size, crc32): sha256
+            fingerprint(name, size, crc32): sha256
             for name, size, crc32, sha256 in files.values_list("name", "size", "crc32", "sha256")
             if sha256 in self.known
         }

@@ -118,9 +118,9 @@ Item = FileItem | KnownItem | SkippedItem | ManualItem | ExportIndex
 Fingerprint = tuple[str, int, int]
 
 
-def fingerprint(path: str, data: bytes) -> Fingerprint:
-    """What a zip would list of these bytes under this name."""
-    return path.rsplit("/", 1)[-1], len(data), zlib.crc32(data)
+def fingerprint(path: str, size: int, crc32: int) -> Fingerprint:
+    """What a zip lists of a member at ``path`` of ``size`` bytes and this CRC-32."""
+    return path.rsplit("/", 1)[-1], size, crc32
 
 
 class _Stop(Exception):
@@ -284,8 +284,8 @@ class _Walker:
 
             def opener(name: str):
                 info = by_name[name]
-                seen = (name.rsplit("/", 1)[-1], info.file_size, info.CRC)
-                if self.known and seen in self.known and _activity_name(name):
+                seen = fingerprint(name, info.file_size, info.CRC)
+                if self.known and _activity_name(name) and seen in self.known:
                     return ("known", seen)
                 return self._open_member(zf, info, f"{path}/{name}")
 
@@ -521,7 +521,8 @@ def _ignored(name: str) -> bool:
 def _activity_name(name: str) -> bool:
     """A name an activity file has (``.fit``, ``.gpx.gz``...): the only members ever known."""
     base = name.lower().removesuffix(".gz").rsplit("/", 1)[-1]
-    return base.rfind(".") > 0 and base[base.rfind(".") :] in ACTIVITY_SUFFIXES
+    dot = base.rfind(".")
+    return dot > 0 and base[dot:] in ACTIVITY_SUFFIXES
 
 
 def _kept_listing(name: str) -> bool:
