@@ -1,5 +1,6 @@
 """Milepost settings: one file, driven by environment variables (see .env.example)."""
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -72,8 +73,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
-    # Only for its static Swagger files: the API docs page then loads nothing from a CDN.
-    "ninja",
     "milepost",  # base templates, static files and the commands serve and demo
     "milepost.reflection",
     "milepost.goals",
@@ -105,13 +104,18 @@ MIDDLEWARE = [
     "milepost.accounts.middleware.PrivateNoStoreMiddleware",
 ]
 
+# django-ninja's own Swagger page and files, so that the API docs load nothing from a CDN. Its
+# folders are listed here rather than "ninja" in INSTALLED_APPS: an installed app is imported
+# at start-up, and ninja (with pydantic) costs every command about 0.1 s that only the API needs.
+NINJA_DIR = Path(importlib.util.find_spec("ninja").origin).parent
+
 ROOT_URLCONF = "milepost.urls"
 WSGI_APPLICATION = "milepost.wsgi.application"
 
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "templates", NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -194,6 +198,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.getenv("STATIC_ROOT") or DATA_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing one
+STATICFILES_DIRS = [NINJA_DIR / "static"]  # its files are under ninja/ there
 # milepost/static is found as the "milepost" app's, like each app's own static files.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

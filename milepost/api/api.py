@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404
 from ninja import File, NinjaAPI, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
+from ninja.openapi.docs import ABS_TPL_PATH, Swagger
 from pydantic import Field
 
 from milepost.coaching import access, roster
@@ -34,6 +35,15 @@ from milepost.runs.models import Activity, ImportBatch
 from . import schemas
 from .auth import AUTH, require_write
 
+
+class LocalSwagger(Swagger):
+    """Swagger UI from the files django-ninja ships, never a CDN. Ninja picks its local page only
+    when it is in INSTALLED_APPS, which costs every command its import at start-up (settings
+    lists its template and static folders instead), so its local page is named here."""
+
+    template_cdn = str(ABS_TPL_PATH / "swagger.html")
+
+
 api = NinjaAPI(
     title="Milepost API",
     version="1",
@@ -41,6 +51,7 @@ api = NinjaAPI(
     auth=AUTH,
     urls_namespace="api",
     docs_url="/docs",
+    docs=LocalSwagger(),
 )
 MAX_PER_PAGE = 200
 

@@ -32,10 +32,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils.module_loading import import_string
 
 from milepost.accounts.locking import lock_runner, run_retrying
@@ -54,10 +55,12 @@ from .formats import (
 )
 from .matching import MATCH_SECONDS, Starts, same_distance
 from .models import (
+    NAMING_FIELDS,
     Activity,
     ImportBatch,
     ImportItem,
     ItemStatus,
+    Naming,
     Source,
     SourceFile,
     recompute_totals,
@@ -74,15 +77,39 @@ ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx", ".zip")
 Progress = Callable[[int, int], None]  # (files done, files expected: an estimate)
 
 
-@dataclass
 class Entry:
-    """What became of one activity of a file (or of a file without any)."""
+    """What became of one activity of a file (or of a file without any): ``activity`` is the
+    new one, or for a duplicate the one already there. A duplicate of a whole file may know
+    its run by id alone (an export given again holds thousands): it is loaded when asked for,
+    and ``ImportReport.to_dict`` loads them all in one query."""
 
-    path: str
-    status: str
-    reason: str = ""
-    code: str = ""
-    activity: Activity | None = None  # the new one, or for a duplicate the one already there
+    __slots__ = ("path", "status", "reason", "code", "activity_id", "_activity")
+
+    def __init__(
+        self,
+        path: str,
+        status: str,
+        reason: str = "",
+        code: str = "",
+        activity: Activity | None = None,
+        *,
+        activity_id: int | None = None,
+    ):
+        self.path, self.status, self.reason, self.code = path, status, reason, code
+        self._activity, self.activity_id = None, activity_id
+        if activity is not None:
+            self.activity = activity
+
+    @property
+    def activity(self) -> Activity | None:
+        if self._activity is None and self.activity_id is not None:
+            self._activity = Activity.objects.get(pk=self.activity_id)
+        return self._activity
+
+    @activity.setter
+    def activity(self, activity: Activity | None) -> None:
+        self._activity = activity
+        self.activity_id = activity.pk if activity is not None else None
 
     def to_dict(self) -> dict:
         return {
@@ -110,6 +137,10 @@ class ImportReport:
     def to_dict(self) -> dict:
         """One entry per activity: a file holding several (multisport legs) gives several
         entries with the same path; a file with none gives one entry, activity null."""
+        by_id = [e for e in self.entries if e._activity is None and e.activity_id is not None]
+        loaded = Activity.objects.in_bulk({e.activity_id for e in by_id})
+        for entry in by_id:
+            entry.activity = loaded.get(entry.activity_id)
         return {"files": [e.to_dict() for e in self.entries], "totals": self.totals}
 
 
@@ -228,14 +259,19 @@ class Importer:
         self.expected = expected
         self.report = ImportReport(batch)
         self.files_done = 0
-        self.unsaved: list[ImportItem] = []
+        self.unsaved: list[_Item] = []
         self.last_flush = time.monotonic()
         self.limits = archive_limits()
         self.index = None  # a Garmin export's summaries, to name and type its files' runs
-        self.known: dict[str, list[Activity]] = defaultdict(list)
+        # The runs already here from each original (by its sha256), as (id, naming): plain
+        # values, not Activities (3,000 of those take 50 ms to load, for an export given again).
+        self.known: dict[str, list[tuple[int, Naming]]] = defaultdict(list)
         known = Activity.objects.owned_by(owner).exclude(source_hash="")
-        for activity in known.order_by("source_hash", "source_index"):
-            self.known[activity.source_hash].append(activity)
+        rows = known.order_by("source_hash", "source_index").values_list(
+            "pk", "source_hash", *NAMING_FIELDS
+        )
+        for pk, digest, *naming in rows:
+            self.known[digest].append((pk, Naming(*naming)))
         self.known_members = self._known_members()
         self.starts = Starts(owner)
         self.starts.read()
@@ -282,7 +318,7 @@ class Importer:
             self._add(entry)
             activity = entry.activity
             if entry.status == ItemStatus.IMPORTED and activity and activity.source_hash:
-                self.known[activity.source_hash].append(activity)
+                self.known[activity.source_hash].append((activity.pk, activity.naming))
         self.starts.read()
         self.files_done += 1
         self.report.files = self.files_done
@@ -337,12 +373,12 @@ class Importer:
     # --- deciding ---------------------------------------------------------------------------
 
     def _add_duplicates_of_file(self, path: str, digest: str) -> None:
-        for activity in self.known[digest]:
+        for pk, naming in self.known[digest]:
             reason = (
-                f"This file is already in your runs: {self._describe(activity)}, imported "
-                "from the very same file."
+                f"This file is already in your runs: {naming.describe(self.profile.units)}, "
+                "imported from the very same file."
             )
-            self._add(Entry(path, ItemStatus.DUPLICATE, reason, "same_file", activity))
+            self._add(Entry(path, ItemStatus.DUPLICATE, reason, "same_file", activity_id=pk))
 
     def _summaries(
         self, path: str, summaries: Iterable[ActivitySummary], original: _Original | None
@@ -455,7 +491,8 @@ class Importer:
             return False
         for decided in group:
             if decided.original:
-                self.known[decided.original.sha256] = decided.activities
+                known = [(activity.pk, activity.naming) for activity in decided.activities]
+                self.known[decided.original.sha256] = known
             for activity in decided.activities:
                 self.starts.written(activity)
         return True
@@ -479,7 +516,7 @@ class Importer:
             ):
                 entry.activity = activity
                 items.append(self._item(entry, position))
-        ImportItem.objects.bulk_create(items)
+        _insert_items(items)
         recompute_totals(self.owner.pk, {a.local_date for a in activities if a.is_run})
 
     def _unwritten(self, decided: _Decided, exc: Exception) -> None:
@@ -511,25 +548,52 @@ class Importer:
         if not saved:
             self.unsaved.append(self._item(entry, position))
 
-    def _item(self, entry: Entry, position: int) -> ImportItem:
-        return ImportItem(
-            batch=self.batch,
-            position=position,
-            path=entry.path[-1000:],
-            status=entry.status,
-            code=entry.code,
-            reason=entry.reason,
-            activity=entry.activity,
+    def _item(self, entry: Entry, position: int) -> "_Item":
+        return _Item(
+            self.batch.pk,
+            position,
+            entry.path[-1000:],
+            str(entry.status),  # the value, not the enum member: what a driver stores
+            entry.code,
+            entry.reason,
+            entry.activity_id,
         )
 
     def flush(self) -> None:
         """Writes the files decided, the items not saved with their activity, and the
         batch's progress."""
         self._write_group()
-        ImportItem.objects.bulk_create(self.unsaved)
+        _insert_items(self.unsaved)
         self.unsaved = []
         self.batch.record_progress(self.files_done, self.report.totals)
         self.last_flush = time.monotonic()
+
+
+class _Item(NamedTuple):
+    """An ImportItem's row, as plain values."""
+
+    batch_id: int
+    position: int
+    path: str
+    status: str
+    code: str
+    reason: str
+    activity_id: int | None
+
+
+def _insert_items(items: list[_Item]) -> None:
+    """ImportItems in one executemany: an export given again writes thousands, and
+    bulk_create would prepare each value of each row through its field (20 µs a row, more
+    than the rest of the re-import) and read back ids nobody needs."""
+    if not items:
+        return
+    meta, quote = ImportItem._meta, connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in _Item._fields)
+    marks = ", ".join(["%s"] * len(_Item._fields))
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:  # one commit
+        cursor.executemany(
+            f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})", items
+        )
 
 
 class _SameFile(Exception):

@@ -4,6 +4,8 @@ totals, and the import batches that bring them in (DESIGN §3)."""
 import gzip
 import zoneinfo
 from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as fixed_zone
 
@@ -69,6 +71,10 @@ class SourceFile(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["owner", "sha256"], name="source_file_once_per_owner")
         ]
+        # An import reads every original's listing (``crc32``) before its first file. On
+        # SQLite the owner and crc32 columns sit after ``data`` in each row, so without the
+        # index that read walks every original's stored bytes (22 ms for 3,000 files, 5 with).
+        indexes = [models.Index(fields=["owner", "crc32"], name="source_file_listing")]
 
     def __str__(self):
         return self.name
@@ -244,15 +250,12 @@ class Activity(models.Model):
         return self.start.astimezone(self.zone)
 
     @property
+    def naming(self) -> "Naming":
+        return Naming(*(getattr(self, name) for name in NAMING_FIELDS))
+
+    @property
     def title(self) -> str:
-        if self.name:
-            return self.name
-        hour = self.local_start.hour
-        part = "Morning" if 5 <= hour < 12 else "Afternoon" if hour < 18 else "Evening"
-        what = "run" if self.is_run else SPORT_WORDS.get(self.sport, self.sport.replace("_", " "))
-        if self.source == Source.MANUAL:
-            return what.capitalize()
-        return f"{part} {what}"
+        return self.naming.title
 
     @property
     def named_like_race(self) -> bool:
@@ -288,10 +291,7 @@ class Activity(models.Model):
 
     def describe(self, units: str = "km") -> str:
         """“Evening run” on 4 May 2024, 10.2 km: how a reason names this activity."""
-        local = self.local_start
-        when = f"{local.day} {local:%b %Y, %H:%M}"
-        size = f", {format_distance(self.distance_m, units, 1)}" if self.distance_m else ""
-        return f"\u201c{self.title}\u201d on {when}{size}"
+        return self.naming.describe(units)
 
     def to_dict(self) -> dict:
         """The activity as the CLI's --json and a future API show it."""
@@ -306,6 +306,45 @@ class Activity(models.Model):
             "best_efforts": dict(self.best_efforts),
             "longest_continuous_run_m": self.longest_continuous_run_m,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """What an activity's title and a reason's words for it come from: read as plain values,
+    an import names thousands of runs already there without loading each as an Activity."""
+
+    name: str
+    start: datetime
+    time_zone: str
+    is_run: bool
+    sport: str
+    source: str
+    distance_m: float | None
+
+    @property
+    def title(self) -> str:
+        if self.name:
+            return self.name
+        hour = self.local_start.hour
+        part = "Morning" if 5 <= hour < 12 else "Afternoon" if hour < 18 else "Evening"
+        what = "run" if self.is_run else SPORT_WORDS.get(self.sport, self.sport.replace("_", " "))
+        if self.source == Source.MANUAL:
+            return what.capitalize()
+        return f"{part} {what}"
+
+    @property
+    def local_start(self) -> datetime:
+        return self.start.astimezone(zone_from_name(self.time_zone))
+
+    def describe(self, units: str = "km") -> str:
+        """“Evening run” on 4 May 2024, 10.2 km: how a reason names this activity."""
+        local = self.local_start
+        when = f"{local.day} {local:%b %Y, %H:%M}"
+        size = f", {format_distance(self.distance_m, units, 1)}" if self.distance_m else ""
+        return f"\u201c{self.title}\u201d on {when}{size}"
+
+
+NAMING_FIELDS = tuple(f.name for f in dataclass_fields(Naming))
 
 
 def zone_from_name(name: str) -> tzinfo:

@@ -43,7 +43,7 @@ from pathlib import Path, PurePosixPath
 from . import fit, garmin
 from .model import ActivityHint, ActivitySummary
 from .parse import DEFAULT_MAX_BYTES, detect_format
-from .strava import manual_summary, read_activities_csv
+from .strava import StravaRow, manual_summary, read_activities_csv
 
 CHUNK = 1 << 20
 # what zipfile and its decompressors raise on damaged or unsupported archives
@@ -382,7 +382,9 @@ class _Walker:
                 self._count_file(where)
                 yield ManualItem(where, summary)
 
-    def _member(self, prefix, name, opener, depth, hint) -> Iterator[Item]:
+    def _member(self, prefix, name, opener, depth, row: StravaRow | None) -> Iterator[Item]:
+        """One member; ``row`` is its line of a Strava export's activities.csv, if any, read
+        for the file's name and type only if the file is (not for one already here)."""
         shown = f"{prefix}/{name}"
         self._count_file(shown)
         try:
@@ -404,7 +406,7 @@ class _Walker:
                 with value:
                     yield from self.zip(shown, value, depth + 1)
             return
-        yield from self.blob(shown, value, depth, hint, listed=True)
+        yield from self.blob(shown, value, depth, row.hint if row else None, listed=True)
 
     def blob(self, path: str, data: bytes, depth: int, hint=None, listed=False) -> Iterator[Item]:
         """One file's bytes: a zip or a .gz holding a zip is expanded, anything else passed on."""
@@ -496,8 +498,7 @@ class _Walker:
                     f"{prefix}/{name}", "A planned route, not a recorded activity.", "not_activity"
                 )
             elif name.startswith(root + "activities/"):
-                row = by_file.get(name)
-                yield from self._member(prefix, name, opener, depth, row.hint if row else None)
+                yield from self._member(prefix, name, opener, depth, by_file.get(name))
 
 
 _BOMB = "This file expands far more than any activity file does (a zip bomb); we did not unpack it."

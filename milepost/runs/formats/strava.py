@@ -12,6 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 
 from .measures import PER_LEG_CADENCE_BELOW
 from .model import ActivityHint, ActivitySummary
@@ -46,7 +47,7 @@ class StravaRow:
     activity_id: str
     name: str | None
     type: str | None
-    start: datetime | None
+    date: str  # as written: read into ``start`` only when asked (strptime is the dear part)
     filename: str  # "activities/123.fit.gz", "" for manual entries
     elapsed_s: float | None
     moving_s: float | None
@@ -54,6 +55,10 @@ class StravaRow:
     elevation_gain_m: float | None
     avg_hr: float | None
     avg_cadence: float | None
+
+    @cached_property
+    def start(self) -> datetime | None:
+        return parse_date(self.date)
 
     @property
     def hint(self) -> ActivityHint:
@@ -87,7 +92,7 @@ def read_activities_csv(data: bytes) -> list[StravaRow]:
                 activity_id=cell("id"),
                 name=cell("name") or None,
                 type=cell("type") or None,
-                start=parse_date(cell("date")),
+                date=cell("date"),
                 filename=cell("filename"),
                 elapsed_s=_number(cell("elapsed")),
                 moving_s=_number(cell("moving")),

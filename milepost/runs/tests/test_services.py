@@ -173,6 +173,27 @@ def test_an_export_given_again_is_recognised_from_its_zip_listing_without_readin
     assert {e.activity for e in again.entries} == {e.activity for e in first.entries}
 
 
+def test_an_export_given_again_knows_its_runs_by_id_and_shows_them_whole_in_one_query(
+    alice, tmp_path
+):
+    start = day(2024, 5, 1)
+    members = {f"activities/{n}.fit": fit_run(start + timedelta(days=n)) for n in range(4)}
+    first = import_paths(owner=alice, paths=[write(tmp_path, "export.zip", zip_bytes(members))])
+    again = import_paths(owner=alice, paths=[write(tmp_path, "again.zip", zip_bytes(members))])
+    ids = [e.activity_id for e in again.entries]
+    assert ids == [e.activity.pk for e in first.entries]
+    with CaptureQueriesContext(connection) as queries:
+        shown = again.to_dict()
+    assert len(queries) == 1  # every run already there, loaded together
+    assert [f["activity"] for f in shown["files"]] == [e.activity.to_dict() for e in first.entries]
+    items = ImportItem.objects.filter(batch=again.batch).order_by("position")
+    assert [(i.status, i.code, i.activity_id) for i in items] == [
+        ("duplicate", "same_file", pk) for pk in ids
+    ]
+    assert items[0].reason == again.entries[0].reason
+    assert "“" in items[0].reason and "imported from the very same file" in items[0].reason
+
+
 def test_a_member_named_and_sized_as_one_imported_but_not_the_same_is_read(alice, tmp_path):
     start = day(2024, 5, 1)
     one, other = gpx_run(start), gpx_run(start + timedelta(days=3))
