@@ -24,6 +24,7 @@ BENCHMARKS = [
     ("pages", ["benchmarks/pages_bench.py"], ["--requests", "5"]),
     ("roster", ["benchmarks/roster_bench.py"], ["--clients", "20", "--years", "2"]),
     ("load", ["benchmarks/load_bench.py"], ["--sessions", "3", "--seconds", "10"]),
+    ("upload", ["benchmarks/upload_bench.py"], ["--years", "1"]),
 ]
 
 
