@@ -464,13 +464,20 @@ consistency S routine|habit|habits|streak|without fail|never miss\w*|not (missed
     |without missing|not missing|no matter what|rain or shine|consistent\w*|consistency|regular
     |regularly|(show|showing|shows|turn|turning) up|non negotiable|same (times?|routes?|days|loop
     |schedule)|(run|runs|running|ran|out|go|goes|going|train|training|jog|jogging|parkrun|walk
-    |there)\w* (\w+ ){0,4}every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
-    |wednesday|thursday|friday|saturday|sunday)|run my mile|daily run|(keep|keeping) (it
-    |the habit) (up|alive|going)|keeping at it|keep at it|never (skip|skipped|skips)|not skipped
-    |without skipping|stick (with|to) it|discipline|structure|like clockwork|religiously
-    |brushing my teeth|committed|commitment
+    |there)\w* (\w+ ){0,4}every (single )?day|every single (morning|evening|week|weekday|weekend
+    |monday|tuesday|wednesday|thursday|friday|saturday|sunday)|run my mile|daily run
+    |(keep|keeping) (it|the habit) (up|alive|going)|keeping at it|keep at it
+    |never (skip|skipped|skips)|not skipped|without skipping
+    |(stick|sticking|sticks) (with|to) it|discipline|structure|like clockwork
+    |religiously
+    |brushing my teeth
 consistency W rhythm
-consistency M rhythm (of it|(\w+ ){0,3}(week|weeks|days|routine|life))|(weekly|daily) rhythm
+# A daily run is a habit by itself; a weekly date is a frequency ("with the club every Sunday").
+consistency M (?<!could )(?<!would )(run|runs|running|ran|out|go|goes|going|jog
+    |jogging) (\w+ ){0,4}every (single )?(morning|evening|night)
+# Going on as now, said with no habit in it: "just keep going" is weak on its own.
+consistency W keep going|keep it up
+consistency M rhythm ((\w+ ){0,3}(week|weeks|days|routine|life))|(weekly|daily) rhythm
     |(that is|it is) the rhythm
     |@FREQUENCY( ,)? every (week|month)|week in( ,)? week out
 # Sameness kept up over time: "the same since 2018", "been that way four years", "my 250th parkrun".
@@ -480,16 +487,16 @@ consistency M (the same|that way|this way|like this|like that) (\w+ ){0,2}(since
     |the same)|\d+ (th|st|nd|rd) (parkrun|run|week|day|consecutive)|(mon|tue|tues|wed|thu|thur|thurs
     |fri|sat|sun) , (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(mon|tue|tues|wed|thu|thur|thurs
     |fri|sat|sun) (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b
-consistency W ticking over|every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
+consistency V ticking over|every (single )?(morning|day|evening|week|weekday|weekend|monday|tuesday
     |wednesday|thursday|friday|saturday|sunday)
-consistency S (get back to|back to|keep|keeping|stick to|sticking to|maintain\w*|hold|hit
+consistency S (keep|keeping|stick to|sticking to|maintain\w*|hold|hit
     |never less than|at least) (\w+ ){0,2}@FREQUENCY
 consistency M (monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? (monday|tuesday|wednesday
     |thursday|friday|saturday|sunday)|(monday|tuesday|wednesday|thursday|friday|saturday
-    |sunday)s? , (\w+ ){0,2}(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|keep going
-    |keep it up|always have( ,|$)|as (i )?always (have|do)|same as (ever|always)|add (a
+    |sunday)s? , (\w+ ){0,2}(monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+    |always have( ,|$)|as (i )?always (have|do)|same as (ever|always)|add (a
     |another) (second|third|fourth|fifth|sixth) run
-consistency W @FREQUENCY
+consistency V @FREQUENCY
 comeback S (come|coming|came|get|getting|got|ease|easing|eased) back (in)?to (running|it|the sport
     |fitness)|comeback|(come|coming|came) back (to|after|into)|(come|coming|came
     |bounce\w*) back from(?! (a |an |the |my |our )?(\w+ )?(holidays?|trips?|vacation|honeymoon
@@ -815,6 +822,46 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |walked first
     |allow\w* (me )?(to )?run\w*|cleared|first (run|thing|time) (since|after))\b
 # Neither for nor against races: "Can take them or leave them", "not bothered either way".
+# A habit held, read by its structure (themes.py, _hear_a_habit): a regular slot, how long it
+# has been kept, and no misses. A frequency alone is a fact; with a duration or no misses it is
+# a habit held ("Sundays, twelve years now", "three a week and I have not skipped one").
+[phrase HABIT_REGULAR]
+\b(every (single )?(morning|day|evening|night|week|weekday|weekend|monday|tuesday|wednesday
+    |thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)|(mondays|tuesdays|wednesdays
+    |thursdays|fridays|saturdays|sundays)|each (morning|day|evening|week)|daily|\d+ ?am|at \d+:\d+
+    |\d+ o clock|(\d+|one|two|three|four|five|six|seven) ?(\w+ )?(x|times|runs|days|mornings
+    |evenings) (a|per|each) week|ritual|slot|(the|my) (monday|tuesday|wednesday|thursday|friday
+    |saturday|sunday) (\w+ )?(run|loop|long run|mile|km)|(mon|tue|tues|wed|thu|thur|thurs|fri|sat
+    |sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b
+[phrase HABIT_DURATION]
+\b((for|in|about|over|nearly|almost|all) (\w+ )?)?(\d+|two|three|four|five|six|seven|eight|nine
+    |ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty
+    |forty|fifty|sixty|many) (years?|yrs|decades?)\b(?! (ago
+    |old|younger|older|back|later|after|stopped|off|out|away|of nothing|break))|since (19|20)\d\d
+    |since i (joined|started|began|retired)|(\d+|two|three|four|five|six|seven|eight|nine|ten
+    |a hundred) (days|weeks|months|years) (of it|straight|in a row|running|unbroken|on the trot)
+    |(years|months|weeks|days) (straight|in a row|on the trot)|(all|the whole|every \w+ of this
+    |a full|a whole|one full) year\b|all \d+ days|and counting
+[phrase HABIT_KEPT]
+\b((?<!would )(?<!will )(?<!could )(not|never|did not|have not|has not|do not|does not|hardly ever
+    |only) (\w+ ){0,2}(missed
+    |miss|skipped|skip)|(miss|missed) only|not once|not one (missed|off|skipped|day|week|month|year
+    |run|morning|evening|session|time|\w+day)|not one( ,)?$|(missed|skipped) (none|nothing|zero)
+    |without (fail|a break|a miss|missing)|sacred|not up for negotiation|non negotiable
+    |guard\w* (that|the|my|it)|protect\w* (that|the|my|it))\b
+# Kept whatever comes: "hail or not", "even through the dark months", "gales, fever, the lot". It
+# makes a habit held only beside a regular slot or a duration ("even on easy days" alone is not).
+[phrase HABIT_DEFY]
+\b((rain|snow|storm|sleet|dark|heat|hail|wind|ice|frost|fever|flu)\w* or (not|shine|no|snow|sun
+    |whatever|\w+)|even (in|on|when|through|the (week|day)) |whatever the weather|all weathers
+    |in any weather|(snow|sleet|hail|storm|ice|fever|flu|gales?|rain|wind) , (\w+ , )?(the lot
+    |whatever|\w+))\b
+# A habit lost, or being got back: a return, not a habit held ("fell off over the holidays").
+[phrase HABIT_LAPSE]
+\b((get|getting|got|back) (back )?(in)?to (a |my |the )?(\w+ )?(routine|habit|usual|rhythm)
+    |(lost|lose|losing|broke|broken) (my |the )?(routine|habit|rhythm|streak)|fell off|fallen off
+    |wrecked (it|my routine)|out of (the )?(routine|habit)|(trying|try) to get back to|(start
+    |started|starting) (running )?again)\b
 [phrase INDIFFERENT]
 \b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not
     |never) (really )?mind (either way|whether))\b

@@ -25,7 +25,10 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
    "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
    or leave them", "Numbers I look at, but I forget them", a city in a sentence about a race
-   is a venue; a setback and a return in one note are a comeback; a hedged dream counts once
+   is a venue; a setback and a return in one note are a comeback; a habit held is read by its
+   structure, a regular slot with a duration or no misses ("Fridays, eleven years, not one
+   skipped"), while a frequency alone is a fact and a lapse being mended is a return; a hedged
+   dream counts once
    and weakly: "Maybe someday Berlin."), and the question a note sits
    under scales its weights: a hint, never the label (a place named under another question
    counts for less).
@@ -259,6 +262,11 @@ _DISOWN = re.compile(_phrase("DISOWN"))
 _SETBACK_NOTE = re.compile(_phrase("SETBACK_NOTE"))
 _RETURN_NOTE = re.compile(_phrase("RETURN_NOTE"))
 _INDIFFERENT = re.compile(_phrase("INDIFFERENT"))
+_HABIT_REGULAR = re.compile(_phrase("HABIT_REGULAR"))
+_HABIT_DURATION = re.compile(_phrase("HABIT_DURATION"))
+_HABIT_KEPT = re.compile(_phrase("HABIT_KEPT"))
+_HABIT_DEFY = re.compile(_phrase("HABIT_DEFY"))
+_HABIT_LAPSE = re.compile(_phrase("HABIT_LAPSE"))
 _SARCASM = re.compile(_phrase("SARCASM"))
 _FOND = re.compile(_phrase("FOND"))
 _NOT_YET = re.compile(r"\b(until|till|unless|not yet|yet)\b")  # a "no" that is only for now
@@ -629,6 +637,7 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
             for i, w in enumerate(weights):
                 w[theme][0] *= i == best
     _hear_a_return(clauses, weights)
+    _hear_a_habit(clauses, weights)
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
@@ -647,6 +656,43 @@ def _hear_a_return(clauses: list[_Clause], weights: list) -> None:
     ]
     if setback and any(_RETURN_NOTE.search(c.text) for c in clauses):
         weights[setback[0]]["comeback"][0] = max(weights[setback[0]]["comeback"][0], M)
+
+
+def _hear_a_habit(clauses: list[_Clause], weights: list) -> None:
+    """A habit held is told by its structure, in whatever clauses of one note it sits.
+
+    A regular slot with a duration or no misses ("Thursdays at 6, eleven years now", "three a
+    week, haven't skipped one", "Sundays, hail or not") is a habit held; no misses or a
+    protected slot alone is a medium one ("Saturdays are sacred"), a frequency alone a fact.
+    A habit lost or being got back ("trying to get back into my routine") is a return, not a
+    habit held. Only the runner's own, present habit.
+    """
+    if any(_HABIT_LAPSE.search(c.text) for c in clauses):
+        for w in weights:
+            w["consistency"][0] = 0.0
+        return
+
+    def found(pattern: re.Pattern[str]) -> list[int]:
+        return [
+            i
+            for i, c in enumerate(clauses)
+            if not c.past
+            and not c.others
+            and any(
+                not c.someone_elses(m.start()) and not c.negated(*m.span())
+                for m in pattern.finditer(c.text)
+            )
+        ]
+
+    regular, duration = found(_HABIT_REGULAR), found(_HABIT_DURATION)
+    kept, defied = found(_HABIT_KEPT), found(_HABIT_DEFY)
+    if (regular and (duration or kept or defied)) or (duration and (kept or defied)):
+        i = (kept or defied or duration)[0]
+        weights[i]["consistency"][0] = max(weights[i]["consistency"][0], S)
+        for j in kept:  # "not one week without a run": the negation is the habit's own
+            weights[j]["consistency"][1] = 0.0
+    elif kept:
+        weights[kept[0]]["consistency"][0] = max(weights[kept[0]]["consistency"][0], M)
 
 
 def _hint_feeling(clauses: list[_Clause], weights: list) -> None:

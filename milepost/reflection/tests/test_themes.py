@@ -1303,3 +1303,43 @@ def test_a_no_that_turns_again_does_not_decline_the_dream():
 def test_if_i_can_alone_is_not_scarcity_and_time_to_think_is_headspace():
     assert "time_limited" not in keys({"places_people": "Trails if I can, roads if I must."})
     assert "wellbeing" in keys({"beyond_running": "Time to think, away from the desk."})
+
+
+# Issue 17: a habit held is read by its structure (a regular slot with a duration or no
+# misses), not by a phrase; a weekly date alone is a frequency, and a lapse being mended is a
+# return, not a habit held.
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("proud", "Thursday hill reps at the quarry, nineteen years and counting."),
+        ("proud", "Haven't skipped my Friday loop since I started at the bakery."),
+        ("life_fit", "Dawn run on Wednesdays. Gales, sleet, whatever."),
+        ("proud", "Eighty days in a row now and not one skipped."),
+        ("proud", "Nine years, not one month without my long run."),
+        ("life_fit", "Mornings before the shop opens are sacred."),
+    ],
+)
+def test_a_habit_held_is_read_by_its_structure(question, note):
+    assert "consistency" in keys({question: note})
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("places_people", "Pottering round the reservoir with Aunt Bel every Friday."),
+        ("competition", "I look up my finishing spot every Saturday, I want top five."),
+        ("journey", "The holidays knocked me off, getting back into my routine slowly."),
+        ("journey", "Lost my rhythm in the spring, trying to get back to four a week."),
+        ("proud", "A 10k PB, three years after I took it up."),
+        ("journey", "Long run grows by a kilometre every week, 14 now."),
+        ("big_dream", "Nothing fancy, just keep going."),
+        ("drive", "Even on recovery jogs I glance at my heart rate."),
+    ],
+)
+def test_a_weekly_date_a_lapse_or_a_plain_frequency_is_not_a_habit_held(question, note):
+    assert "consistency" not in keys({question: note})
+
+
+def test_someone_elses_habit_is_not_the_runners():
+    note = "My brother hasn't missed a Saturday in eleven years."
+    assert "consistency" not in keys({"places_people": note})
