@@ -401,21 +401,35 @@ time_limited S juggl\w*|squeez\w*|fit (it|runs?|running|them|training) in|(no|li
     |more time than i (have|have got|get|can)|or never|(not|never) (\w+ )?happens?
     |otherwise (it is )?(nothing|never)|not much (left|spare) (of|in)|(never|not|barely
     |rarely) (\w+ )?(have|had|get|got|find) (the |much |enough |any )?time|if i am lucky
-    |feast or famine|(absolute )?max|maximum|nothing more|is what i can (manage|do|fit)
+    |feast or famine|(?<!vo 2 )(absolute )?max|maximum|nothing more|is what i can (manage|do|fit)
     |is (\w+ )?(all|what) i (have|have got|get|can spare|can manage|can do)|has to be (first thing
     |early|before)|time poor|(small|narrow|tiny|short) windows?|here and there
     |grab (a |an )?(\w+ )?(runs?|hours?|minutes|half hour)|snatch\w*|stretched|(hard to
     |can not) commit|(if|when) the stars align|all i (have|have got|get) is|(one week|some weeks
-    |the next) (and )?(nothing|none)|nothing the next|(and|that is|that) it$|and that is (it|all)
+    |the next) (and )?(nothing|none)|nothing the next|and that is (it|all)
     |(only|just) (get|have|manage|fit|find) (\d+|one|two|three|an?|half an|the odd)|very little (in
     |during)|whatever (time )?i can|no time for|never enough (time|hours)|not enough hours
 # Scarcity by structure: the one slot said with "only" ("only morning 7 to 8 I have", "only
 # before shift 1 hour"), the only way it happens, more being out of reach.
 time_limited S only (\w+ )?(mornings?|evenings?|weekends?|nights?|lunch\w*
-    |\d+ to \d+) (\w+ ){0,3}i (have|get)|only way (it|i|running) (\w+ )?(happens|get|fit|can)
+    |\d+ to \d+) (\w+ ){0,3}i (have|get)|only way (it|i|running) (\w+ )?(happens|get|fits?|can)
     |only (\w+ ){0,3}(\d+|one|an?|half an) (hour|hours|minutes?|mins?)\b|anything more is (fantasy
     |impossible|a dream|not happening|a luxury)|(more|longer) (is|would be) (fantasy|impossible
     |a luxury|a dream)
+# Scarcity stated by luck, a ceiling or a gap: "lucky to get out once a week", "20 minutes
+# tops", "no other time", "the rest of the day is gone", "I steal half an hour between jobs",
+# "Fridays only", "I get out if my neighbour can have the baby".
+time_limited S (lucky|luck) (if|to) (i )?(\w+ ){0,2}(get|run|manage|squeeze|go)
+    |if (i am |i get |we are )?lucky
+    |(mins?|minutes|hours?|km|runs?|miles?) tops|no other time|(the )?rest of (the|my) (day|week)
+    |is gone|only (run|time|slot|window|day) i can (guarantee|get|count on|rely on)
+    |(steal|steals|stole|stealing) (\w+ ){0,2}(mins?|minutes|hours?|half hour|run|runs)
+time_limited M (run|mins?|minutes|hours?|half hour) (\w+ ){0,3}between (my |the )?(shifts|classes
+    |rides|jobs|meetings|calls|feeds|lectures|school runs|drops)|(monday|tuesday|wednesday
+    |thursday|friday|saturday|sunday|night|dawn|morning|evening)s? only|(get out|run|go
+    |running) (only )?(if|when) (\w+ ){0,3}(can|will
+    |is able to) (mind|watch|have|take)|(if|when) (the |my )?(\w+ ){0,2}(is|are|get|gets
+    |goes) (quiet|on time|cancel\w*)
 time_limited W if i can
 time_limited M fits? (\w+ )?in (a)?round|when (i|we|they) can|(work\w* )?long (working )?(days
     |hours|weeks) (at work|in the office|at the office)|long working (days|hours)
@@ -569,6 +583,10 @@ places W (because|as|since|cos|cause) (it is|they are|it has|they have|it was|it
 competition S (not|no) (a |much of a )?(racer|competitor)|no racer|(race|racing|compete|competing
     |competitive) (\w+ ){0,2}(myself|the clock|my (own|old|previous) (times?|self))|beat the (man
     |woman|person|runner) i was|the clock is my
+# An obstacle and "I manage": the obstacle is cancelled ("long days, but I manage fine").
+time_limited S (^|but |so |and )i (\w+ )?(manage|cope)\b|time (is )?(fine|ok|okay)
+    |(other|the other|rest of the|my) days (are )?(free|off)|(loads of|lots of|plenty of
+    |plenty) (\w+ )?(days|time) (free|off)
 time_limited S plenty of time|i (make|find) (the )?time|make it work|no bother|easily
     |non negotiable|set in stone|time is (fine|ok|okay|not bad)|all the time in the world|(running
     |it|my run|my running) (always )?(comes?|goes) first|(always|usually|still|can|will|do) (find
@@ -630,6 +648,7 @@ race_averse M terrif\w*|scared|scary|panic|dread|once was enough|never again|not
     |not my thing|no thanks|can not stand|no chance|no way|not a chance|forget it|waste of|ego
     |hard pass|makes? my (chest|stomach)|@REACTION|hated (it|every (second|minute|step|mile))
 [question life_fit]
+time_limited S (and|that is|that) it$
 time_limited M (only|just|literally) (\d+|one|two|three|an?) (\w+ )?(minutes?|mins?|hours?|runs?)
     |^@NUM (minutes|mins)
 time_limited V kids|children|job|work|works|working|family|nurse|teacher

@@ -18,7 +18,9 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    there or under the racing question, where a race or its joys turned down ("never pinned a
    number on", "I don't like the crowds") are race_averse; a schedule (kids, a job, shifts, 6am)
    is only context for time_limited, which needs scarcity stated ("5am or nothing", "only 20
-   minutes"). A sarcastic clause ("Oh sure, I'd love to pay £45 to queue for a portaloo") says
+   minutes", "lucky to get out twice a week", "20 minutes tops"), or a terse list of loads
+   under life_fit ("night rota, three kids"); an obstacle the runner says they manage is
+   none. A sarcastic clause ("Oh sure, I'd love to pay £45 to queue for a portaloo") says
    the opposite of its words. A place is a draw only in a note fond of something or wishing
    ("The desert road. I love this emptiness.", "I want to run in ..."), as a bare answer
    ("Mountains.") or as a landmark; otherwise it is named in passing, once a note.
@@ -638,6 +640,8 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
                 w[theme][0] *= i == best
     _hear_a_return(clauses, weights)
     _hear_a_habit(clauses, weights)
+    if question == "life_fit":
+        _hear_a_load_list(clauses, weights)
     if question == "drive":
         _hint_feeling(clauses, weights)
     _read_across(question, [sentence for _, _, sentence in spans], clauses, weights)
@@ -693,6 +697,35 @@ def _hear_a_habit(clauses: list[_Clause], weights: list) -> None:
             weights[j]["consistency"][1] = 0.0
     elif kept:
         weights[kept[0]]["consistency"][0] = max(weights[kept[0]]["consistency"][0], M)
+
+
+_LOADS = tuple(p for w, p in _CUES["life_fit"]["time_limited"] if w == V)
+LOAD_LIST_TOKENS = 12  # a terse answer: "night shifts, twins, my dad to see to"
+_WHEN_I_RUN = frozenset({"i", "run", "runs", "running", "go", "get"})
+
+
+def _hear_a_load_list(clauses: list[_Clause], weights: list) -> None:
+    """A terse list of loads under life_fit states a squeeze ("two jobs, three kids").
+
+    Each load alone is only context ("I work shifts"); two or more in a note of a few words,
+    with nothing said against a shortage, are the answer itself.
+    """
+    said = [tok for c in clauses for tok in c.tokens]
+    if len(said) > LOAD_LIST_TOKENS or _WHEN_I_RUN & set(said):
+        return  # "Three kids, a job, I run at 6": a schedule, not a list
+    if any(w["time_limited"][1] for w in weights):
+        return
+    loads = sorted(
+        (i, *m.span())
+        for i, c in enumerate(clauses)
+        for p in _LOADS
+        for m in p.finditer(c.text)
+        if not c.negated(*m.span()) and not m.group().endswith(" off")  # "4 on 4 off"
+    )
+    apart = [a for a, b in zip(loads, loads[1:], strict=False) if a[0] != b[0] or a[2] <= b[1]]
+    if len(apart) >= 1:  # two loads that do not overlap: "before work" is one, not two
+        i = loads[0][0]
+        weights[i]["time_limited"][0] = max(weights[i]["time_limited"][0], M * HOME_PRIOR)
 
 
 def _hint_feeling(clauses: list[_Clause], weights: list) -> None:

@@ -1343,3 +1343,38 @@ def test_a_weekly_date_a_lapse_or_a_plain_frequency_is_not_a_habit_held(question
 def test_someone_elses_habit_is_not_the_runners():
     note = "My brother hasn't missed a Saturday in eleven years."
     assert "consistency" not in keys({"places_people": note})
+
+
+# Issue 17: time_limited needs scarcity stated (luck, a ceiling, a gap, the one slot), a terse
+# list of loads under life_fit states it, and an obstacle the runner says they manage is not.
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Harvest months I'm lucky to manage one run a fortnight.",
+        "Fifteen minutes tops, then the school bell.",
+        "I grab 25 minutes between deliveries, if traffic allows.",
+        "Ward work all week. Fridays only.",
+        "Locum rota, no other time but lunch.",
+        "night rota, three kids, gran to see to",
+    ],
+)
+def test_stated_scarcity_and_a_terse_load_list_are_time_limited(note):
+    assert "time_limited" in keys({"life_fit": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Planting season is mad, but I manage.",
+        "Rotas, 3 on 3 off, so plenty of days free.",
+        "Between contracts at the moment so I've got hours.",
+        "Tue, Thu, Sat before work, never budges.",
+    ],
+)
+def test_a_load_the_runner_copes_with_is_not_time_limited(note):
+    assert "time_limited" not in keys({"life_fit": note})
+
+
+def test_the_end_of_a_drive_answer_is_not_a_ceiling():
+    note = "Breath, cadence, VO2max, all of it. Hills, that's it."
+    assert "time_limited" not in keys({"drive": note})
