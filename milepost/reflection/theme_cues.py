@@ -350,6 +350,13 @@ confidence M (had|has|have) (that|it|this) in (me|it|her|him)|(did not|never) (k
     |i am actually) good at|good at it|feel like (a|an) (athlete|runner) again|(put
     |putting) my hand up|(could not|can not|never|too scared to|too shy to) (speak|talk|say a word
     |put my hand up)
+# Belief in oneself or one's body regained, said plainly: "my nerve back", "braver than I
+# thought", "I can take on anything", "proof my lungs still work", "I believe my knee again".
+confidence M (my|the|her|his) nerve back|braver|bravest|(would not|never) have dared|dare|dared
+    |take on anything|i can (\w+ )?do (hard things|anything)|(proof|proves|prove|proved) (that )?(i
+    |my \w+|i am)|(i am|am) not broken|(trust|believe)( in)? (it|myself|my \w+) again|(feel
+    |felt) (like )?i belong|(tells|told|shows|showed) me (it|i|my \w+) (has|have|can|is|am) not
+    |i (now )?(know|knew) (that )?(i|it|my (body|legs|heart|lungs|knee|leg)) (can|could)\b
 confidence M (prove|proving|proved|show|shows|showing|showed) (to )?(myself|me)( that)? (i|i am
     |i can|i could|i was)|(prove|proving|proved) (to )?(myself|i can|that i|i am|i could)
     |proof (that )?(i|they were wrong)|(proved|prove|proving) (them|everyone|people) wrong|useless
@@ -564,6 +571,12 @@ confidence S (always|already) (been |was |were |am |had |have had )?(\w+ )?(conf
     |confidence for (two|three|four|\w+ people)|never lacked (confidence|self belief)
     |not (really )?(about |an issue of |a )?confidence( thing| issue| problem)?|(people|they
     |others) say it gives them
+# Confidence said to be there already: "self belief was never my problem", "plenty of that".
+confidence S (confiden\w+|self belief|nerve) (\w+ ){0,3}never (\w+ ){0,2}(a |an |my |the )?(problem
+    |issue|short)|never (been )?(short of|lacked|lacking|an issue with
+    |had a problem with) (\w+ )?(confiden\w+|self belief|nerve)
+    |(confiden\w+|self belief) i have (plenty|loads|enough)
+    |(plenty|loads|bags) of (confiden\w+|self belief)
 numbers S (leave|left|leaving) (my |the )?(watch|garmin|phone) (at home|behind|in the drawer)
     |(switch|switches|switched|switching|turn|turns|turned) (\w+ ){0,2}(watch|garmin|gps|pace|data
     |numbers|stats|metrics) off|(watch|garmin) (stays|is|stayed) (at )?(home|in the drawer)|(put
@@ -881,6 +894,15 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |(lost|lose|losing|broke|broken) (my |the )?(routine|habit|rhythm|streak)|fell off|fallen off
     |wrecked (it|my routine)|out of (the )?(routine|habit)|(trying|try) to get back to|(start
     |started|starting) (running )?again)\b
+# A change in the runner told across a note (themes.py, _hear_a_change_in_self): a fear or
+# doubt about themselves then, and now something they do ("I was too shy to ask for help at
+# work. Now I chair the Friday meeting.").
+[phrase DOUBT_THEN]
+\b(afraid|scared|frightened|terrified|feared|too shy|hid|hide|did not (believe|think) (i|my \w+)
+    |never (believed|thought) i|let me down|wallflower|the quiet one|(could not|can not) (believe
+    |trust) (in )?(myself|my \w+))\b
+[phrase NOW_SELF]
+^(and )?now\b|\bnow (i|at|my|\w+ i)\b|\bthese days i\b|\bevery run (tells|shows|proves)\b
 [phrase INDIFFERENT]
 \b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not
     |never) (really )?mind (either way|whether))\b

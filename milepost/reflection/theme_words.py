@@ -65,7 +65,8 @@ SPELLING = """
     mum>mom mums>moms mummy>mom colour>color favourite>favorite neighbour>neighbor
     neighbours>neighbors programme>program travelling>traveling travelled>traveled
     counselling>counseling kilometre>kilometer kilometres>kilometers metres>meters ageing>aging
-    organised>organized oot>out miles>mile miler>mile milers>mile mpw>mile_per_week kpw>km_per_week
+    organised>organized masel>myself mysel>myself oot>out
+    miles>mile miler>mile milers>mile mpw>mile_per_week kpw>km_per_week
 """
 # Longer cue words whose typos are worth catching ("competative", "anxeity", "numbrs").
 FUZZY_WORDS = """

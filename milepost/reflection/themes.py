@@ -20,7 +20,11 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    is only context for time_limited, which needs scarcity stated ("5am or nothing", "only 20
    minutes", "lucky to get out twice a week", "20 minutes tops"), or a terse list of loads
    under life_fit ("night rota, three kids"); an obstacle the runner says they manage is
-   none. A sarcastic clause ("Oh sure, I'd love to pay £45 to queue for a portaloo") says
+   none. Confidence is belief in oneself gained or lacking: said plainly ("my nerve back",
+   "I trust my knee again") or told as a change across a note, a doubt or fear then and
+   something done now ("I was scared to speak up. Now I chair the meeting."); confidence said
+   to be there already ("never short of it") is against it. A sarcastic clause ("Oh sure,
+   I'd love to pay £45 to queue for a portaloo") says
    the opposite of its words. A place is a draw only in a note fond of something or wishing
    ("The desert road. I love this emptiness.", "I want to run in ..."), as a bare answer
    ("Mountains.") or as a landmark; otherwise it is named in passing, once a note.
@@ -269,6 +273,8 @@ _HABIT_DURATION = re.compile(_phrase("HABIT_DURATION"))
 _HABIT_KEPT = re.compile(_phrase("HABIT_KEPT"))
 _HABIT_DEFY = re.compile(_phrase("HABIT_DEFY"))
 _HABIT_LAPSE = re.compile(_phrase("HABIT_LAPSE"))
+_DOUBT_THEN = re.compile(_phrase("DOUBT_THEN"))
+_NOW_SELF = re.compile(_phrase("NOW_SELF"))
 _SARCASM = re.compile(_phrase("SARCASM"))
 _FOND = re.compile(_phrase("FOND"))
 _NOT_YET = re.compile(r"\b(until|till|unless|not yet|yet)\b")  # a "no" that is only for now
@@ -640,6 +646,7 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
                 w[theme][0] *= i == best
     _hear_a_return(clauses, weights)
     _hear_a_habit(clauses, weights)
+    _hear_a_change_in_self(clauses, weights)
     if question == "life_fit":
         _hear_a_load_list(clauses, weights)
     if question == "drive":
@@ -726,6 +733,24 @@ def _hear_a_load_list(clauses: list[_Clause], weights: list) -> None:
     if len(apart) >= 1:  # two loads that do not overlap: "before work" is one, not two
         i = loads[0][0]
         weights[i]["time_limited"][0] = max(weights[i]["time_limited"][0], M * HOME_PRIOR)
+
+
+def _hear_a_change_in_self(clauses: list[_Clause], weights: list) -> None:
+    """A doubt or fear about themselves then, and now something they do, is confidence gained.
+
+    "I was scared to speak up at work. Now I lead the Monday call."; not someone else's fear.
+    """
+    doubts = [
+        i
+        for i, c in enumerate(clauses)
+        if (m := _DOUBT_THEN.search(c.text)) and not c.someone_elses(m.start()) and not c.others
+    ]
+    if not doubts:
+        return
+    now = [i for i in range(doubts[0], len(clauses)) if _NOW_SELF.search(clauses[i].text)]
+    if now:
+        w = weights[now[0]]["confidence"]
+        w[0] = max(w[0], M)
 
 
 def _hint_feeling(clauses: list[_Clause], weights: list) -> None:

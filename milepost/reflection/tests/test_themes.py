@@ -1378,3 +1378,34 @@ def test_a_load_the_runner_copes_with_is_not_time_limited(note):
 def test_the_end_of_a_drive_answer_is_not_a_ceiling():
     note = "Breath, cadence, VO2max, all of it. Hills, that's it."
     assert "time_limited" not in keys({"drive": note})
+
+
+# Issue 17: confidence is belief in oneself gained or lacking, read from a change told across a
+# note (a doubt then, something done now) or said plainly, not from a phrase; confidence said
+# to be there already is not the theme.
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I was terrified of the phone at work. Now I take the client calls.",
+        "After the stroke I feared every hill. Now my legs carry me up them.",
+        "It's given me my nerve back after the crash.",
+        "Braver than I ever was at thirty.",
+        "Each parkrun is proof my lungs still work.",
+        "I trust my ankle again.",
+    ],
+)
+def test_belief_in_oneself_gained_is_confidence(note):
+    assert "confidence" in keys({"beyond_running": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Self belief was never my problem, sleep was.",
+        "Never been short of confidence, me.",
+        "Plenty of confidence, I sell cars for a living.",
+        "My son was scared of the dark. Now he sleeps fine.",
+    ],
+)
+def test_confidence_already_there_or_someone_elses_is_not_confidence(note):
+    assert "confidence" not in keys({"beyond_running": note})
