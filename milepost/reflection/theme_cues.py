@@ -188,6 +188,11 @@ social M volunteer\w*|marshal\w*|tail (walker|runner)|run leader|lirf|(coach
     |coaching) (the )?(juniors|kids|beginners|group|others)|pac(e|ing) (my |a )?(friend|mate|wife
     |husband|buddy)|guide runner|(start|set up) a (group|club)|help\w* (others|people|beginners)
 social W friends?|mates|buddies|pals|colleagues|company|the ladies|the lads|team|relay
+# A place ranked above all others: "best spot on earth", "nowhere better", "I'd never go
+# anywhere else", "it is my church".
+places S (best|favorite|prettiest|loveliest) (\w+ ){0,2}(place|spot|view|route|loop|trail|run)
+    |nowhere (better|like it|else like)|(never|not|do not need|would not) (\w+ ){0,2}anywhere else
+    |(is|it is) my (church|cathedral|happy place|sanctuary)
 places S destination (race|races|marathon|marathons|half|halves)|every (state|county|country
     |continent)|run\w* (in|at|along|around|round|up|across|through|over|to) (the )?@CITIES|where (i
     |we|my \w+) (grew up|live|lives|lived|was born|come from|comes from|(is|are|was) from)
@@ -903,6 +908,14 @@ week \d+|day \d+|\d+ (weeks?|days?|months?|km|mile|minutes?|mins?)|working|build
     |trust) (in )?(myself|my \w+))\b
 [phrase NOW_SELF]
 ^(and )?now\b|\bnow (i|at|my|\w+ i)\b|\bthese days i\b|\bevery run (tells|shows|proves)\b
+# A practical reason for a place, said without a "because" (themes.py: it makes the places of
+# a note fond of nothing where they run, not a draw): "Lakeside loop, it's level and lit",
+# "flat and near", "it's nearest to the flat", "4 minutes away", a shrug ("It's fine.").
+[phrase PRACTICAL]
+\b(it is|it) (\w+ ){0,2}(closest|nearest|flat|level|soft|near|close|handy|lit|safe)\b
+    |\b(flat|level|close|near|handy|lit|safe|soft) (and|,) (flat|level|close|near|handy|lit|safe
+    |soft|quiet)\b|\b\d+ (min|mins|minutes) (away|from)\b|^it is (ok|okay|fine|alright)$
+    |\b(bcoz|coz|because of) (\w+ ){0,3}(close|near|flat|lit|away|handy)\b
 [phrase INDIFFERENT]
 \b(take (them|it) or leave (them|it)|either way|neither here nor there|indifferent|(do not|does not
     |never) (really )?mind (either way|whether))\b

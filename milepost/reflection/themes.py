@@ -27,7 +27,9 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    I'd love to pay £45 to queue for a portaloo") says
    the opposite of its words. A place is a draw only in a note fond of something or wishing
    ("The desert road. I love this emptiness.", "I want to run in ..."), as a bare answer
-   ("Mountains.") or as a landmark; otherwise it is named in passing, once a note.
+   ("Mountains.") or as a landmark, or ranked above others ("nowhere better"); otherwise it
+   is named in passing, once a note, and a practical reason for it in a note fond of nothing
+   ("the park, it's flat and near") makes it only where they run.
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
    "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
    or leave them", "Numbers I look at, but I forget them", a city in a sentence about a race
@@ -273,6 +275,7 @@ _HABIT_DURATION = re.compile(_phrase("HABIT_DURATION"))
 _HABIT_KEPT = re.compile(_phrase("HABIT_KEPT"))
 _HABIT_DEFY = re.compile(_phrase("HABIT_DEFY"))
 _HABIT_LAPSE = re.compile(_phrase("HABIT_LAPSE"))
+_PRACTICAL = re.compile(_phrase("PRACTICAL"))
 _DOUBT_THEN = re.compile(_phrase("DOUBT_THEN"))
 _NOW_SELF = re.compile(_phrase("NOW_SELF"))
 _SARCASM = re.compile(_phrase("SARCASM"))
@@ -637,6 +640,11 @@ def _read_note(question: str, note: str) -> list[tuple[str, dict[str, list[float
         _clause_weights(c, question, (declined, hedged, changed, racing, fond, upkeep, s))
         for c, s in zip(clauses, sarcastic, strict=True)
     ]
+    # A place given a practical reason ("the park, it's flat and near"), in a note fond of
+    # nothing, is where they run, not a draw.
+    if not fond and any(_PRACTICAL.search(c.text) for c in clauses):
+        for w in weights:
+            w["places"][0] = 0.0
     # Places named in passing count once a note ("Along the canal. Then the route."), and so
     # does a hedged dream ("Maybe someday Berlin. For now 10k is plenty.").
     for theme, once in (("places", not fond), ("big_dream", hedged)):

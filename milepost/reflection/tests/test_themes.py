@@ -1409,3 +1409,29 @@ def test_belief_in_oneself_gained_is_confidence(note):
 )
 def test_confidence_already_there_or_someone_elses_is_not_confidence(note):
     assert "confidence" not in keys({"beyond_running": note})
+
+
+# Issue 17: a place is a draw when it is ranked above others or loved, not when it is given a
+# practical reason (with or without a "because") in a note fond of nothing.
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The cliff path above Porthgwarra, best spot on earth for a long run.",
+        "Gorse Hill reservoir at first light. Nowhere better.",
+        "The Wenlock Edge track. I'd never go anywhere else.",
+    ],
+)
+def test_a_place_ranked_above_others_is_places(note):
+    assert "places" in keys({"places_people": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Lakeside Park with my neighbour, it's nearest to the flat.",
+        "Ashby Woods, level and lit.",
+        "Riverside Forest loop. It's fine.",
+    ],
+)
+def test_a_place_given_a_practical_reason_is_not_places(note):
+    assert "places" not in keys({"places_people": note})
