@@ -654,6 +654,17 @@ consistency M the habit|habit
 [question big_dream]
 big_dream M marathon|marathons|ballot|abroad|\d+ (km|mile) (ultra|race)
 [question competition]
+# Races left to others, their cost, or a wish for anything else instead: "racing's for the
+# youngsters", "far too pricey", "paying to be miserable with 3000 strangers?", "I'd sooner
+# scrub the bath".
+race_averse M @RACE (is |are |was )?(\w+ )?for (the )?(young|younger|youngsters|kids|other|fast
+    |serious)\b
+    |(too|so|far too) (expensive|dear|pricey|costly)|pay\w* (\w+ ){0,3}to (suffer|queue|stand|be
+    |get|run with)|i would (rather|sooner) \w+( \w+){0,3}$|^(nah|no|nope)( ,)? pass$|^pass$
+# Racing refused flatly, the negation its own ("I don't race.", "No racing, ever", "never a bib
+# on me"); not a hedge ("I don't really race") or turning down competing ("not racing anyone").
+race_averse M (^|i )(do not|never|will not) race( ,|$)|^(me , )?no (races|racing)\b
+    |never (a|any) (number|bib)s? on me
 race_experience M (a|good|great|such) (laugh|hoot|giggle|blast|fun)|spirit
 competition M ^(yes|yeah|yep|absolutely|definitely|very much|very much so|love it|i do|thrive on it
     |100)( ,|$)

@@ -14,22 +14,22 @@ Pure standard library: offline, deterministic, no model, a few milliseconds. How
    the past ("before long covid I was all about my splits") or about someone else ("my husband
    loves his Garmin", "she's coming back from a knee op") counts for little; anti-cues ("on my
    own") count against a theme.
-   Words that speak of races only in a note about them ("the crowds", "a win") count only
-   there or under the racing question, where a race or its joys turned down ("never pinned a
-   number on", "I don't like the crowds") are race_averse; a schedule (kids, a job, shifts, 6am)
-   is only context for time_limited, which needs scarcity stated ("5am or nothing", "only 20
-   minutes", "lucky to get out twice a week", "20 minutes tops"), or a terse list of loads
-   under life_fit ("night rota, three kids"); an obstacle the runner says they manage is
-   none. Confidence is belief in oneself gained or lacking: said plainly ("my nerve back",
-   "I trust my knee again") or told as a change across a note, a doubt or fear then and
-   something done now ("I was scared to speak up. Now I chair the meeting."); confidence said
-   to be there already ("never short of it") is against it. A sarcastic clause ("Oh sure,
-   I'd love to pay £45 to queue for a portaloo") says
-   the opposite of its words. A place is a draw only in a note fond of something or wishing
-   ("The desert road. I love this emptiness.", "I want to run in ..."), as a bare answer
-   ("Mountains.") or as a landmark, or ranked above others ("nowhere better"); otherwise it
-   is named in passing, once a note, and a practical reason for it in a note fond of nothing
-   ("the park, it's flat and near") makes it only where they run.
+   Words that speak of races only in a note about them ("the crowds", "a win") count only there
+   or under the racing question, where a race or its joys turned down ("never pinned a number
+   on", "I don't like the crowds"), and racing refused flatly ("I don't race"), left to others
+   ("racing's for the young ones") or too dear, are race_averse; a schedule (kids, a job,
+   shifts, 6am) is only context for time_limited, which needs scarcity stated ("5am or nothing",
+   "only 20 minutes", "lucky to get out twice a week", "20 minutes tops"), or a terse list of
+   loads under life_fit ("night rota, three kids"); an obstacle the runner says they manage is
+   none. Confidence is belief in oneself gained or lacking: said plainly ("my nerve back", "I
+   trust my knee again") or told as a change across a note, a doubt or fear then and something
+   done now ("I was scared to speak up. Now I chair the meeting."); confidence said to be there
+   already ("never short of it") is against it. A sarcastic clause ("Oh sure, I'd love to pay
+   £45 to queue for a portaloo") says the opposite of its words. A place is a draw only in a
+   note fond of something or wishing ("The desert road. I love this emptiness.", "I want to run
+   in ..."), as a bare answer ("Mountains.") or as a landmark, or ranked above others ("nowhere
+   better"); otherwise it is named in passing, once a note, and a practical reason for it in a
+   note fond of nothing ("the park, it's flat and near") makes it only where they run.
 4. Clauses reweigh each other ("The atmosphere is nice but ...", "... club. Not my thing.",
    "Did a race once. Hated every second.", "Busy, but I always make it work", "Can take them
    or leave them", "Numbers I look at, but I forget them", a city in a sentence about a race

@@ -1435,3 +1435,32 @@ def test_a_place_ranked_above_others_is_places(note):
 )
 def test_a_place_given_a_practical_reason_is_not_places(note):
     assert "places" not in keys({"places_people": note})
+
+
+# Issue 17: under the racing question, racing refused flatly, left to others, too dear or
+# swapped for anything else is race_averse; a hedge or turning down competing is not.
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I don't race. I plod.",
+        "No racing for me, ever.",
+        "Racing's for the youngsters at the club.",
+        "Far too pricey, I run for nothing.",
+        "Pay to be miserable with 3000 strangers? Non.",
+        "Races? I'd sooner scrub the bath.",
+        "nope, pass",
+    ],
+)
+def test_racing_refused_under_the_racing_question_is_race_averse(note):
+    assert "race_averse" in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I don't really race much.",
+        "Parkrun yes, but I'm not racing anybody there.",
+    ],
+)
+def test_a_hedged_no_or_not_competing_is_not_race_averse(note):
+    assert "race_averse" not in keys({"competition": note})
