@@ -633,9 +633,11 @@ def detected_keys(answers):
 
 
 # A regression guard: the detector is tuned on this set, so its figures here are high by design.
-# They say nothing about unseen notes; the held-out set does (scripts/evaluate_themes.py).
-DEV_MICRO_F1_BAR = 0.95
-DEV_THEME_F1_BAR = 0.9
+# They say nothing about unseen notes; the held-out set does (scripts/evaluate_themes.py). Since
+# dev.json took in a01-d50 (written blind; b01-b50 never tuned on) it measures 0.921, places
+# 0.84 the lowest theme.
+DEV_MICRO_F1_BAR = 0.92
+DEV_THEME_F1_BAR = 0.84
 
 
 def test_the_dev_set_stays_above_the_quality_bar():
