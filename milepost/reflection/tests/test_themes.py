@@ -684,7 +684,26 @@ HOLDOUT5_SET = DEV_SET.parent / "holdout5.json"
 HOLDOUT5_MICRO_F1_FLOOR = 0.75
 
 
-@pytest.mark.parametrize("path", [HOLDOUT4_SET, HOLDOUT5_SET], ids=["holdout4", "holdout5"])
+# FROZEN held-out set (issue 17): holdout6.json, 50 personas written blind from a conventions
+# sheet (each theme labelled 9 times or more and a trap in 3 others), scored once after the
+# rules were reworked on a01-d50 (2026-12-04): micro-F1 0.842 (P 0.87, R 0.82); numbers 0.86,
+# feeling 0.90, social 0.83, places 0.74, competition 0.76, race_experience 0.82,
+# race_averse 0.89, wellbeing 0.85, confidence 0.78, health 0.72, time_limited 0.74,
+# big_dream 0.88, on_journey 0.95, consistency 0.91, comeback 0.89. As for holdout4: never
+# tune the rules on it, never edit it, never move it into dev.json, and never lower this bar.
+HOLDOUT6_SET = DEV_SET.parent / "holdout6.json"
+HOLDOUT6_MICRO_F1_FLOOR = 0.84
+
+
+def test_the_frozen_holdout6_micro_f1_never_drops_below_what_was_reported():
+    personas = json.loads(HOLDOUT6_SET.read_text(encoding="utf-8"))["personas"]
+    micro, _ = f1_by_theme(personas, detected_keys)
+    assert micro >= HOLDOUT6_MICRO_F1_FLOOR
+
+
+@pytest.mark.parametrize(
+    "path", [HOLDOUT4_SET, HOLDOUT5_SET, HOLDOUT6_SET], ids=["holdout4", "holdout5", "holdout6"]
+)
 def test_each_frozen_set_has_at_least_40_personas_and_every_theme(path):
     personas = json.loads(path.read_text(encoding="utf-8"))["personas"]
     assert len(personas) >= 40
