@@ -187,6 +187,8 @@ VERIFY_RESEND_MINUTES = envint("VERIFY_RESEND_MINUTES", "5")
 # Requests a minute from one client address, not signed in, to a page costly to make (the
 # blank worksheet PDF; milepost/web.py, throttle_anonymous); then a plain 429 for the minute.
 ANONYMOUS_HEAVY_PER_MINUTE = envint("MILEPOST_ANONYMOUS_HEAVY_PER_MINUTE", "30")
+# Read by milepost/reflection/theme_model.py (pure, so from the environment); checked here.
+THEME_MODEL = envbool("MILEPOST_THEME_MODEL", "true")
 # The reverse proxies whose X-Forwarded-For names the client (milepost/web.py, client_address).
 MILEPOST_TRUSTED_PROXIES = envaddresses("MILEPOST_TRUSTED_PROXIES")
 

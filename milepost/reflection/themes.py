@@ -55,6 +55,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import theme_cues as cues
+from . import theme_model
 from . import theme_words as words
 from .theme_words import tokens as _tokens
 
@@ -881,6 +882,18 @@ def _hear_the_drive_answer(pro: dict[str, list[tuple[float, Evidence]]]) -> None
             ]
 
 
+def _blend_the_model(model, notes, scores, pro) -> dict[str, float]:
+    """The model's probabilities blended into `scores`; a theme it lifts with no cue is quoted
+    with the sentence that speaks for it most (added to `pro`)."""
+    blended, probability = model.blend(notes, scores, THRESHOLD)
+    for theme in THEME_KEYS:
+        if blended[theme] >= THRESHOLD and not pro[theme]:
+            index, offset = model.quote(notes, theme)
+            question, note = notes[index]
+            pro[theme].append((probability[theme], Evidence(question, _quote(note, offset))))
+    return blended
+
+
 def detect_themes(answers: Mapping[str, str | Sequence[str]]) -> list[Theme]:
     """Propose motivation themes for one round, strongest first, each with its quotes.
 
@@ -889,7 +902,8 @@ def detect_themes(answers: Mapping[str, str | Sequence[str]]) -> list[Theme]:
     """
     pro: dict[str, list[tuple[float, Evidence]]] = {t: [] for t in THEME_KEYS}
     con: dict[str, list[float]] = {t: [] for t in THEME_KEYS}
-    for question, note in _notes(answers):
+    notes = _notes(answers)
+    for question, note in notes:
         for text, weights in _read_note(question, note):
             for theme, (w_for, w_against) in weights.items():
                 if w_for:
@@ -897,10 +911,16 @@ def detect_themes(answers: Mapping[str, str | Sequence[str]]) -> list[Theme]:
                 if w_against:
                     con[theme].append(w_against)
     _hear_the_drive_answer(pro)
+    scores = {
+        theme: _noisy_or(w for w, _ in pro[theme]) * (1 - AGAINST_FACTOR * _noisy_or(con[theme]))
+        for theme in THEME_KEYS
+    }
+    model = theme_model.active()  # the optional packaged model, off by default
+    if model is not None:
+        scores = _blend_the_model(model, notes, scores, pro)
     themes = []
     for theme in THEME_KEYS:
-        score = _noisy_or(w for w, _ in pro[theme])
-        score *= 1 - AGAINST_FACTOR * _noisy_or(con[theme])
+        score = scores[theme]
         if score >= THRESHOLD:
             quotes = sorted(pro[theme], key=lambda item: -item[0])
             weighed = (Evidence(q.question, q.text, round(w, 3)) for w, q in quotes)

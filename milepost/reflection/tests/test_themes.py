@@ -634,10 +634,10 @@ def detected_keys(answers):
 
 # A regression guard: the detector is tuned on this set, so its figures here are high by design.
 # They say nothing about unseen notes; the held-out set does (scripts/evaluate_themes.py). Since
-# dev.json took in a01-d50 (written blind; b01-b50 never tuned on) it measures 0.921, places
-# 0.84 the lowest theme.
-DEV_MICRO_F1_BAR = 0.92
-DEV_THEME_F1_BAR = 0.84
+# dev.json took in a01-d50 and s01-u50 (written blind; b and s-u never tuned on) it measures
+# 0.903, places 0.815 the lowest theme.
+DEV_MICRO_F1_BAR = 0.90
+DEV_THEME_F1_BAR = 0.81
 
 
 def test_the_dev_set_stays_above_the_quality_bar():
@@ -701,8 +701,27 @@ def test_the_frozen_holdout6_micro_f1_never_drops_below_what_was_reported():
     assert micro >= HOLDOUT6_MICRO_F1_FLOOR
 
 
+# FROZEN held-out set (issue 17): holdout7.json, 50 personas written blind from the same sheet,
+# scored once after the packaged model was learnt and its blend chosen (2026-12-04): the rules
+# alone, micro-F1 0.850 (P 0.85, R 0.85); numbers 0.83, feeling 0.82, social 0.75, places
+# 0.74, competition 0.90, race_experience 0.77, race_averse 0.89, wellbeing 0.89, confidence
+# 0.95, health 0.87, time_limited 0.79, big_dream 0.94, on_journey 0.92, consistency 0.78,
+# comeback 0.94. With the model (test_theme_model.py): 0.913. As for holdout4: never tune on
+# it, never edit it, never move it into dev.json, and never lower this bar.
+HOLDOUT7_SET = DEV_SET.parent / "holdout7.json"
+HOLDOUT7_MICRO_F1_FLOOR = 0.85
+
+
+def test_the_frozen_holdout7_micro_f1_never_drops_below_what_was_reported():
+    personas = json.loads(HOLDOUT7_SET.read_text(encoding="utf-8"))["personas"]
+    micro, _ = f1_by_theme(personas, detected_keys)
+    assert micro >= HOLDOUT7_MICRO_F1_FLOOR
+
+
 @pytest.mark.parametrize(
-    "path", [HOLDOUT4_SET, HOLDOUT5_SET, HOLDOUT6_SET], ids=["holdout4", "holdout5", "holdout6"]
+    "path",
+    [HOLDOUT4_SET, HOLDOUT5_SET, HOLDOUT6_SET, HOLDOUT7_SET],
+    ids=["holdout4", "holdout5", "holdout6", "holdout7"],
 )
 def test_each_frozen_set_has_at_least_40_personas_and_every_theme(path):
     personas = json.loads(path.read_text(encoding="utf-8"))["personas"]
