@@ -76,6 +76,11 @@ LEXICON = r"""
 (\d+|(twenty|thirty|forty|fifty) (one|two|three|four|five|six|seven|eight|nine)|one|two|three|four
     |five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half an|an|a
     |a couple of|a few)
+[define TIME_SPAN]
+lockdown|pandemic|covid|winter|summer|spring|autumn|fall|year|month|week|season|holidays?|term
+    |january|february|march|april|may|june|july|august|september|october|november|december
+    |(\d+ |two |three |four |five |six )?(days?|weeks?|months?|years?)
+
 [define FREQUENCY]
 ((\d+|one|two|three|four|five|six) ?(\w+ )?(x|times|runs|days|mornings|evenings) (a|per|each) week)
 
@@ -209,8 +214,10 @@ places W (run|runs|running|ran|jog|jogs|jogging|trot|loop|loops|laps) (\w+ ){0,2
 places S (in|all|every|\d+) (\w+ )?(states|countries|counties|continents|capitals|islands
     |national parks)
 places V @CITIES
-places S end to end|home ?town|home (city|country|village|island)|(the )?length of|the whole of
-    |(it is|this is|that is) my (city|town|village|patch|island|place)
+# "the whole of the coast path", not "the whole of lockdown": a stretch of time is no place.
+places S end to end|home ?town|home (city|country|village|island)|(the )?length of
+    |the whole of(?! (the |that |this |last |my )?(@TIME_SPAN))|(it is|this is|that is) my (city
+    |town|village|patch|island|place)
 competition S competitive|competitor|thrive on (it|competition|racing)|race\w* to win|who (was|were
     |finished|came|got) (ahead of|in front of|behind) me|who i (passed|beat|overtook|outsprinted
     |dropped)|bragging rights|overtak\w+|pick\w* (people|them|runners|others) off|reel\w* (people

@@ -1504,3 +1504,14 @@ def test_racing_refused_under_the_racing_question_is_race_averse(note):
 )
 def test_a_hedged_no_or_not_competing_is_not_race_averse(note):
     assert "race_averse" not in keys({"competition": note})
+
+
+@pytest.mark.parametrize(
+    "note", ["Ran through the whole of lockdown.", "Kept going the whole of that winter."]
+)
+def test_a_stretch_of_time_is_no_place(note):
+    assert "places" not in detected_keys({"proud": note})
+
+
+def test_the_whole_of_a_path_is_still_a_place():
+    assert "places" in detected_keys({"proud": "Ran the whole of the canal path in a day."})
