@@ -61,7 +61,7 @@ def bag_of_words(text: str) -> np.ndarray:
     bag = np.zeros(WORDS)
     for clause in _CLAUSE.split(text.lower().replace("n't", " not")):
         negated, previous = False, None
-        for word in _WORD.findall(clause or ""):
+        for word in _WORD.findall(clause):
             negated = negated or word in _NEGATION
             key = f"NOT_{word}" if negated else word
             bag[zlib.crc32(key.encode()) % WORDS] += 1
@@ -125,15 +125,20 @@ class ThemeModel:
     def features(self, notes: Notes, vectors: np.ndarray) -> np.ndarray:
         """(themes, 2 * (dim + WORDS)): the mean embedding of all notes and of the theme's home
         notes, then the bag of words of all notes and of the home notes."""
-        questions = [q for q, _ in notes]
-        overall = vectors.mean(axis=0) if len(vectors) else np.zeros(self.dim)
-        words = bag_of_words("\n".join(note for _, note in notes))
+        by_notes: dict[tuple[int, ...], np.ndarray] = {}  # themes often share their home notes
+
+        def read(chosen: tuple[int, ...]) -> np.ndarray:
+            if chosen not in by_notes:
+                mean = vectors[list(chosen)].mean(axis=0) if chosen else np.zeros(self.dim)
+                words = bag_of_words("\n".join(notes[i][1] for i in chosen))
+                by_notes[chosen] = np.concatenate([mean, words])
+            return by_notes[chosen]
+
+        every, d = read(tuple(range(len(notes)))), self.dim
         rows = []
         for theme in self.themes:
-            home = [i for i, q in enumerate(questions) if theme in self.home.get(q, ())]
-            at_home = vectors[home].mean(axis=0) if home else np.zeros(self.dim)
-            home_words = bag_of_words("\n".join(notes[i][1] for i in home))
-            rows.append(np.concatenate([overall, at_home, words, home_words]))
+            home = read(tuple(i for i, (q, _) in enumerate(notes) if theme in self.home.get(q, ())))
+            rows.append(np.concatenate([every[:d], home[:d], every[d:], home[d:]]))
         return np.array(rows) * self.scale
 
     def probabilities(self, notes: Notes) -> dict[str, float]:
