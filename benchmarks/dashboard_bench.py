@@ -139,6 +139,15 @@ def serve(env: dict, port: int, command: list[str] | None = None) -> subprocess.
     server = subprocess.Popen(
         command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    try:
+        return wait_until_serving(server, port)
+    except SystemExit:
+        server.terminate()
+        raise
+
+
+def wait_until_serving(server: subprocess.Popen, port: int) -> subprocess.Popen:
+    """``server`` once it accepts connections on ``port`` (a minute at most)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -148,7 +157,6 @@ def serve(env: dict, port: int, command: list[str] | None = None) -> subprocess.
             if server.poll() is not None:
                 raise SystemExit("the server did not start") from None
             time.sleep(0.2)
-    server.terminate()
     raise SystemExit("the server did not start within a minute")
 
 

@@ -26,7 +26,6 @@ import http.client
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dashboard_bench import PASSWORD, Browser, free_port  # noqa: E402
+from dashboard_bench import PASSWORD, Browser, free_port, wait_until_serving  # noqa: E402
 from import_bench import export_zip, verdict  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,16 +78,7 @@ def start(env: dict, port: int, log) -> subprocess.Popen:
     server = subprocess.Popen(
         command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return server
-        except OSError:
-            if server.poll() is not None:
-                raise SystemExit("the server did not start") from None
-            time.sleep(0.2)
-    raise SystemExit("the server did not start within a minute")
+    return wait_until_serving(server, port)
 
 
 def stop(server: subprocess.Popen) -> list[int]:
